@@ -1,0 +1,155 @@
+// The public shapes of @touchpoint/core. The widget and the adapter depend on these and
+// on nothing else of the core's internals (STYLE.md, convention 1 and 4).
+
+/** A value that survives `JSON.stringify` → `JSON.parse` unchanged. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Properties attached to an event: always reduced to JSON before they are emitted. */
+export type Props = Record<string, JsonValue>;
+
+/** Event types that are recorded and delivered to a collector. */
+export type EventType =
+  | 'page'
+  | 'stage'
+  | 'track'
+  | 'identify'
+  | 'survey_shown'
+  | 'survey_answered'
+  | 'survey_comment'
+  | 'survey_dismissed';
+
+/** The survey events, emitted by the widget through {@link Touchpoint.record}. */
+export type SurveyEventType = Extract<EventType, `survey_${string}`>;
+
+/** The page an event happened on, with secrets and personal data redacted from the query. */
+export interface PageContext {
+  url: string;
+  path: string;
+  title?: string;
+  referrer?: string;
+}
+
+/** One event, exactly as it goes on the wire (SPEC "Events"). */
+export interface JourneyEvent {
+  /** Unique; unchanged across retries, so collectors de-duplicate by it. */
+  id: string;
+  type: EventType;
+  /** track: the event name, e.g. `order_completed`. */
+  name?: string;
+  /** The journey stage this event belongs to, when known. */
+  stage?: string;
+  props?: Props;
+  /** Epoch ms when the event was created on the client. */
+  ts: number;
+  anonymousId: string;
+  sessionId: string;
+  userId?: string;
+  page: PageContext;
+}
+
+/** The survey metrics and their conventional scales: NPS 0–10, CSAT 1–5, CES 1–7. */
+export type Metric = 'nps' | 'csat' | 'ces';
+
+/** Score bands: NPS detractor / passive / promoter, CSAT and CES low / mid / high. */
+export type Band = 'low' | 'mid' | 'high';
+
+/** One survey of the configuration (SPEC "Survey configuration"). */
+export interface Survey {
+  id: string;
+  metric: Metric;
+  question: string;
+  when?: {
+    pages?: string[];
+    event?: string;
+    stage?: string;
+    delayMs?: number;
+    afterPageViews?: number;
+  };
+  /** Share of eligible visitors who see it, 0–1 (default 1). */
+  sample?: number;
+  /** Days before a dismissed (or shown) survey may show again. */
+  cooldownDays?: number;
+  /** Days before an answered survey may show again; never when absent. */
+  repeatAfterDays?: number;
+  followUp?: Partial<Record<Band, string>>;
+  links?: Partial<Record<Band, { label: string; url: string }>>;
+  /** Overrides of any built-in text of the prompt, for this survey (keys of the widget's locale table). */
+  strings?: Record<string, string>;
+}
+
+/** The configuration product teams edit (SPEC "Survey configuration"). */
+export interface TouchpointConfig {
+  version: 1;
+  /** Page globs → stage; the most specific match wins. */
+  stages?: Record<string, string>;
+  surveys?: Survey[];
+  limits?: { maxPerSession?: number; minDaysBetweenSurveys?: number };
+}
+
+/** The signal from the triggers to the widget: this survey should show now. Never sent. */
+export interface SurveyDue {
+  survey: Survey;
+  /** True when forced by `tp.show(id)`, which bypasses sampling, cooldowns and limits. */
+  forced: boolean;
+}
+
+/** One condition of one survey, as `explain()` reports it. */
+export interface Reason {
+  /** The rule: 'pages' | 'event' | 'stage' | 'sample' | 'cooldown' | 'limits' | … */
+  rule: string;
+  ok: boolean;
+  /** What was checked here and now, for people: `sample bucket 73 ≥ 20`. */
+  detail: string;
+}
+
+/** Why a survey is, or is not, eligible on this page right now. */
+export interface Explanation {
+  id: string;
+  eligible: boolean;
+  reasons: Reason[];
+}
+
+/** What listeners receive, by the type they subscribed to. */
+export interface ListenerMap {
+  '*': (event: JourneyEvent) => void;
+  page: (event: JourneyEvent) => void;
+  stage: (event: JourneyEvent) => void;
+  track: (event: JourneyEvent) => void;
+  identify: (event: JourneyEvent) => void;
+  survey_shown: (event: JourneyEvent) => void;
+  survey_answered: (event: JourneyEvent) => void;
+  survey_comment: (event: JourneyEvent) => void;
+  survey_dismissed: (event: JourneyEvent) => void;
+  /** Local: a survey is due (from the triggers, or forced by `show`). */
+  survey_due: (due: SurveyDue) => void;
+  /** Local: consent was given (true) or withdrawn (false). */
+  consent: (granted: boolean) => void;
+}
+
+/** The live instance returned by `createTouchpoint()`. No method throws into the caller. */
+export interface Touchpoint {
+  /** Records a page view (also automatic, SPA navigations included). */
+  page(props?: Props): void;
+  /** The visitor entered a journey stage. */
+  stage(stage: string, props?: Props): void;
+  /** A named event; `props.stage` sets the event's stage. */
+  track(name: string, props?: Props): void;
+  identify(userId: string, traits?: Props): void;
+  /** With `requireConsent`: nothing is stored or delivered before `consent(true)`. */
+  consent(granted: boolean): void;
+  /** Subscribes; returns the function that unsubscribes. */
+  on<K extends keyof ListenerMap>(type: K, fn: ListenerMap[K]): () => void;
+  /** Forces a survey now, bypassing sampling and limits ("Give feedback" buttons). */
+  show(surveyId: string): void;
+  /** Each survey: eligible here and now, or why not. */
+  explain(): Explanation[];
+  /** A new anonymous identity and session (logout). */
+  reset(): void;
+  /**
+   * Records a survey event for the widget: the core adds identity, page, stage and, on
+   * `survey_answered`, the journey trail, and updates the survey history.
+   */
+  record(type: SurveyEventType, props: Props & { surveyId: string; metric: Metric }): void;
+  /** True when events may be stored and delivered (consent given, or not required). */
+  readonly consented: boolean;
+}

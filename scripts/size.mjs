@@ -1,0 +1,70 @@
+// Measures what users download: each import set bundled and minified by esbuild (as an
+// app's bundler would), and each built artefact as shipped; reports minified, gzip and
+// brotli bytes. `--check` fails when a budget in package.json#sizeBudgets is exceeded.
+// Budgets are checked here, in `pnpm test`, because bytes are deterministic.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = new URL('../', import.meta.url);
+const { sizeBudgets } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+
+/** Bundles `import { … } from '…'` the way an app would, with `external` left out. */
+async function bundleImport({ import: code, external = [] }) {
+  const result = await build({
+    stdin: { contents: `${code}\nconsole.log(${names(code)});`, resolveDir: root.pathname, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    write: false,
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].contents;
+}
+
+/** `import { a, b as c } from 'x'` → `a,c`, so the imports are used and not shaken away. */
+function names(code) {
+  return [...code.matchAll(/\{([^}]*)\}/g)]
+    .flatMap((m) => m[1].split(','))
+    .map((s) =>
+      s
+        .trim()
+        .split(/\s+as\s+/)
+        .pop(),
+    )
+    .filter(Boolean)
+    .join(',');
+}
+
+export async function measure(budget) {
+  const bytes = budget.path
+    ? budget.path
+        .split('+')
+        .reduce((all, p) => Buffer.concat([all, readFileSync(new URL(p.trim(), root))]), Buffer.alloc(0))
+    : Buffer.from(await bundleImport(budget));
+  return {
+    name: budget.name,
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    limit: budget.brotli,
+  };
+}
+
+const rows = await Promise.all(sizeBudgets.map(measure));
+const pad = (s, n) => String(s).padStart(n);
+console.log(
+  `${'artefact'.padEnd(44)}${pad('min', 9)}${pad('gzip', 9)}${pad('brotli', 9)}${pad('budget', 9)}`,
+);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(44)}${pad(r.min, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.limit, 9)}`);
+}
+const over = rows.filter((r) => r.brotli > r.limit);
+if (process.argv.includes('--check') && over.length) {
+  for (const r of over)
+    console.error(`size budget exceeded: ${r.name} is ${r.brotli} B brotli, budget ${r.limit} B`);
+  process.exit(1);
+}
