@@ -1,0 +1,171 @@
+// The runtime check of the survey configuration product teams edit. Hand-written rather
+// than a JSON Schema engine, for bytes: a handful of combinators (`shape`, `list`, …)
+// describe the config once, and every message comes from one `fail`, so each reads
+// `surveys[2].metric: expected "nps" | "csat" | "ces"`. The JSON Schema in
+// packages/core/schema/ describes the same rules for editors; a test keeps them agreeing.
+import type { Survey, TouchpointConfig } from './types';
+
+/** What `validateConfig` found, and the configuration that runs despite it. */
+export interface Validation {
+  /** Only valid surveys, stages and limits; bad ones are left out. */
+  config: TouchpointConfig;
+  /** Every problem, each with its path; unknown keys included (they are ignored, not fatal). */
+  problems: string[];
+  /** Paths of the surveys left out, e.g. `surveys[2]`. */
+  skipped: string[];
+}
+
+/** Custom stage names (SPEC "Journey stages"). */
+export const STAGE_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+
+interface Out {
+  problems: string[];
+  /** Problems that drop the field, as opposed to unknown keys, which are only ignored. */
+  fatal: number;
+}
+type Check = (value: unknown, path: string, out: Out) => void;
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const fail = (out: Out, path: string, expected: string): void => {
+  out.problems.push(`${path || 'config'}: expected ${expected}`);
+  out.fatal++;
+};
+
+const is =
+  (test: (v: unknown) => boolean, expected: string): Check =>
+  (v, path, out) => {
+    if (!test(v)) fail(out, path, expected);
+  };
+
+const oneOf = (...values: unknown[]): Check =>
+  is((v) => values.includes(v), values.map((x) => JSON.stringify(x)).join(' | '));
+
+const text = is((v) => typeof v === 'string' && v !== '', 'a non-empty string');
+
+const num = (min: number, max = Number.POSITIVE_INFINITY, integer = false): Check =>
+  is(
+    (v) => typeof v === 'number' && v >= min && v <= max && (!integer || Number.isInteger(v)),
+    `${integer ? 'an integer' : 'a number'} ${max < Number.POSITIVE_INFINITY ? `from ${min} to ${max}` : `≥ ${min}`}`,
+  );
+
+const stage = is(
+  (v) => typeof v === 'string' && STAGE_NAME.test(v),
+  'a stage name like "purchase" (a-z, 0-9, _, -)',
+);
+
+/** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
+const shape =
+  (fields: Record<string, Check>, required: string[] = []): Check =>
+  (v, path, out) => {
+    if (!isObject(v)) return fail(out, path, 'an object');
+    for (const key of required)
+      if (!(key in v)) fields[key]?.(undefined, `${path}.${key}`.replace(/^\./, ''), out);
+    for (const key in v) {
+      const p = path ? `${path}.${key}` : key;
+      const check = Object.hasOwn(fields, key) ? fields[key] : undefined;
+      if (check) check(v[key], p, out);
+      else out.problems.push(`${p}: unknown key, ignored`);
+    }
+  };
+
+const record =
+  (value: Check): Check =>
+  (v, path, out) => {
+    if (!isObject(v)) return fail(out, path, 'an object');
+    for (const key in v) value(v[key], `${path}[${JSON.stringify(key)}]`, out);
+  };
+
+const list =
+  (item: Check): Check =>
+  (v, path, out) => {
+    if (!Array.isArray(v)) return fail(out, path, 'an array');
+    v.forEach((x, i) => {
+      item(x, `${path}[${i}]`, out);
+    });
+  };
+
+const bands = (value: Check): Check => shape({ low: value, mid: value, high: value });
+
+const survey = shape(
+  {
+    id: text,
+    metric: oneOf('nps', 'csat', 'ces'),
+    question: text,
+    when: shape({
+      pages: list(is((v) => typeof v === 'string' && /^!?\//.test(v), 'a page glob starting with / or !/')),
+      event: text,
+      stage,
+      delayMs: num(0),
+      afterPageViews: num(1, Number.POSITIVE_INFINITY, true),
+    }),
+    sample: num(0, 1),
+    cooldownDays: num(0),
+    repeatAfterDays: num(0),
+    followUp: bands(text),
+    links: bands(shape({ label: text, url: text }, ['label', 'url'])),
+    strings: record(text),
+  },
+  ['id', 'metric', 'question'],
+);
+
+const limits = shape({
+  maxPerSession: num(0, Number.POSITIVE_INFINITY, true),
+  minDaysBetweenSurveys: num(0),
+});
+
+/**
+ * Checks a parsed configuration and keeps what is valid: bad surveys are skipped, bad
+ * stage entries dropped, bad limits replaced by the defaults. Never throws.
+ */
+export function validateConfig(input: unknown): Validation {
+  const out: Out = { problems: [], fatal: 0 };
+  const config: TouchpointConfig = { version: 1 };
+  const skipped: string[] = [];
+  // Each part is checked on its own so a problem in one drops only that part.
+  const part = (check: Check, v: unknown, path: string): boolean => {
+    const before = out.fatal;
+    check(v, path, out);
+    return out.fatal === before;
+  };
+  const root = shape(
+    {
+      $schema: text,
+      version: oneOf(1),
+      stages: (v, path) => {
+        if (!part(is(isObject, 'an object'), v, path)) return;
+        const stages: Record<string, string> = {};
+        for (const [glob, name] of Object.entries(v as Obj))
+          if (part(stage, name, `${path}[${JSON.stringify(glob)}]`)) stages[glob] = name as string;
+        config.stages = stages;
+      },
+      surveys: (v, path) => {
+        if (!part(is(Array.isArray, 'an array'), v, path)) return;
+        const surveys: Survey[] = [];
+        const ids = new Set<unknown>();
+        (v as unknown[]).forEach((s, i) => {
+          const p = `${path}[${i}]`;
+          let ok = part(survey, s, p);
+          const id = (s as Obj)?.id;
+          if (ok && ids.has(id))
+            ok = part(
+              is(() => false, `a unique id, "${id}" is used twice`),
+              id,
+              `${p}.id`,
+            );
+          ids.add(id);
+          if (ok) surveys.push(s as Survey);
+          else skipped.push(p);
+        });
+        config.surveys = surveys;
+      },
+      limits: (v, path) => {
+        if (part(limits, v, path)) config.limits = v as TouchpointConfig['limits'] & object;
+      },
+    },
+    ['version'],
+  );
+  root(input, '', out);
+  return { config, problems: out.problems, skipped };
+}

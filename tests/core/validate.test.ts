@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../packages/core/src/validate';
+
+// Paths, not URLs: happy-dom's global URL is not the one node:fs accepts.
+const dir = join(import.meta.dirname, 'configs');
+const fixture = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const schema = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../packages/core/schema/touchpoint.config.schema.json'), 'utf8'),
+);
+
+describe('the runtime validator and the JSON Schema', () => {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  const schemaValid = ajv.compile(schema);
+
+  it('has good and bad sample configurations to compare', () => {
+    expect(fixtures.filter((f) => f.startsWith('good-')).length).toBeGreaterThanOrEqual(3);
+    expect(fixtures.filter((f) => f.startsWith('bad-')).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(fixtures)('agree on whether %s is valid', (name) => {
+    const config = fixture(name);
+    const valid = name.startsWith('good-');
+    expect(schemaValid(config), JSON.stringify(schemaValid.errors)).toBe(valid);
+    expect(validateConfig(config).problems.length === 0).toBe(valid);
+  });
+});
+
+describe('validateConfig', () => {
+  it.each([
+    ['bad-metric.json', ['surveys[2].metric: expected "nps" | "csat" | "ces"']],
+    ['bad-root.json', ['config: expected an object']],
+    ['bad-missing-version.json', ['version: expected 1']],
+    [
+      'bad-unknown-key.json',
+      [
+        'theme: unknown key, ignored',
+        'surveys[0].cooldownDay: unknown key, ignored',
+        'surveys[0].when.page: unknown key, ignored',
+      ],
+    ],
+    [
+      'bad-types.json',
+      [
+        'version: expected 1',
+        'stages["/checkout/**"]: expected a stage name like "purchase" (a-z, 0-9, _, -)',
+        'surveys[0].id: expected a non-empty string',
+        'surveys[0].question: expected a non-empty string',
+        'surveys[0].when.pages: expected an array',
+        'surveys[0].when.event: expected a non-empty string',
+        'surveys[0].when.stage: expected a stage name like "purchase" (a-z, 0-9, _, -)',
+        'surveys[0].when.delayMs: expected a number ≥ 0',
+        'surveys[0].when.afterPageViews: expected an integer ≥ 1',
+        'surveys[0].sample: expected a number from 0 to 1',
+        'surveys[0].cooldownDays: expected a number ≥ 0',
+        'surveys[0].repeatAfterDays: expected a number ≥ 0',
+        'limits.maxPerSession: expected an integer ≥ 0',
+        'limits.minDaysBetweenSurveys: expected a number ≥ 0',
+      ],
+    ],
+    [
+      'bad-links.json',
+      [
+        'surveys[0].followUp.low: expected a non-empty string',
+        'surveys[0].followUp.worst: unknown key, ignored',
+        'surveys[0].links.low.url: expected a non-empty string',
+        'surveys[0].links.high: expected an object',
+        'surveys[0].strings["close"]: expected a non-empty string',
+      ],
+    ],
+    [
+      'bad-missing-fields.json',
+      [
+        'surveys[0].id: expected a non-empty string',
+        'surveys[0].metric: expected "nps" | "csat" | "ces"',
+        'surveys[0].question: expected a non-empty string',
+        'surveys[0].when.pages[0]: expected a page glob starting with / or !/',
+        'surveys[1]: expected an object',
+        'surveys[2]: expected an object',
+        'stages: expected an object',
+        'limits: expected an object',
+      ],
+    ],
+  ])('reports every problem of %s with its path', (name, problems) => {
+    expect(validateConfig(fixture(name)).problems).toEqual(problems);
+  });
+
+  it('skips the invalid surveys and keeps the valid ones, in order', () => {
+    const { config, skipped } = validateConfig(fixture('bad-metric.json'));
+    expect(config.surveys?.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(skipped).toEqual(['surveys[2]']);
+  });
+
+  it('runs a survey whose only problem is an unknown key', () => {
+    expect(validateConfig(fixture('bad-unknown-key.json')).config.surveys?.map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('drops a bad stage entry but keeps the good ones', () => {
+    expect(validateConfig(fixture('bad-types.json')).config.stages).toEqual({ '/': 'touchpoint' });
+  });
+
+  it('drops invalid limits so the defaults apply', () => {
+    expect(validateConfig(fixture('bad-types.json')).config.limits).toBeUndefined();
+    expect(validateConfig(fixture('good-spec.json')).config.limits).toEqual({
+      maxPerSession: 1,
+      minDaysBetweenSurveys: 7,
+    });
+  });
+
+  it('skips the second survey with an id already used, which the schema cannot express', () => {
+    const { config, problems, skipped } = validateConfig({
+      version: 1,
+      surveys: [
+        { id: 'a', metric: 'nps', question: 'Q1' },
+        { id: 'a', metric: 'csat', question: 'Q2' },
+      ],
+    });
+    expect(problems).toEqual(['surveys[1].id: expected a unique id, "a" is used twice']);
+    expect(config.surveys).toHaveLength(1);
+    expect(skipped).toEqual(['surveys[1]']);
+  });
+
+  it('does not take keys inherited from Object.prototype for known fields', () => {
+    expect(validateConfig({ version: 1, toString: 1 }).problems).toEqual(['toString: unknown key, ignored']);
+  });
+
+  it.each([undefined, null, 'config', 42, true])(
+    'reports %j as not an object instead of throwing',
+    (input) => {
+      expect(validateConfig(input)).toEqual({
+        config: { version: 1 },
+        problems: ['config: expected an object'],
+        skipped: [],
+      });
+    },
+  );
+
+  it('keeps a valid configuration as it was written', () => {
+    const input = fixture('good-full.json') as { $schema?: string };
+    const { $schema: _, ...rest } = input;
+    expect(validateConfig(input).config).toEqual(rest);
+  });
+});
