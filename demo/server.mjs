@@ -1,56 +1,129 @@
-// The demo's local server: serves the demo pages and the built script on 127.0.0.1 and
-// accepts the SPEC's wire format at /collect.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// The demo's local server: the shop's pages, the built script tag, and the collector at
+// /collect, on 127.0.0.1 only. `node demo/server.mjs` (or `pnpm start`) runs it; tests
+// and the e2e suite call startServer() on port 0.
+import { existsSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCollector } from './collector.mjs';
+import { openEventStore } from './db.mjs';
+import { createStatic } from './static.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT ?? 5173);
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.map': 'application/json',
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Options of {@link startServer}. */
+export const SERVER_DEFAULTS = {
+  /** 0 picks a free port. */
+  port: 5173,
+  /** Where the database lives; survives restarts. */
+  dataDir: join(here, 'data'),
+  /** The repository: pages come from `<root>/demo/public`, the script from `<root>/dist`. */
+  root: resolve(here, '..'),
+  /** One line per stored batch; silent unless given. */
+  log: () => {},
 };
 
-/** `/touchpoint.js` comes from dist/, everything else from demo/public/. */
-function fileFor(pathname) {
-  const base =
-    pathname.startsWith('/touchpoint') && pathname.endsWith('.js')
-      ? join(root, 'dist')
-      : join(root, 'demo/public');
-  const file = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-  return file.startsWith(base) && existsSync(file) && statSync(file).isFile() ? file : null;
+/**
+ * Every response. The shop works under a strict policy, which proves the script tag and
+ * its prompt do (SPEC "The prompt": no inline script or style needed).
+ */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+/**
+ * Opens the event store, then listens on 127.0.0.1.
+ *
+ * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
+ */
+export async function startServer(options = {}) {
+  const { port, dataDir, root, log } = { ...SERVER_DEFAULTS, ...options };
+  const store = await openEventStore(resolve(dataDir), { log });
+  const collector = createCollector(store, { log });
+  const serveStatic = createStatic({
+    publicDir: resolve(root, 'demo', 'public'),
+    distDir: resolve(root, 'dist'),
+  });
+
+  const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (!(await collector(req, res, url))) await serveStatic(req, res, url);
+    } catch (error) {
+      log(`[touchpoint demo] ${req.method} ${req.url}: ${error.stack ?? error}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
+      else res.destroy();
+    }
+  });
+
+  try {
+    await new Promise((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, '127.0.0.1', ok);
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+
+  let closing;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    store,
+    close() {
+      closing ??= new Promise((done) => {
+        server.close(() => done());
+        // Keep-alive sockets would hold close() open until they time out.
+        server.closeAllConnections();
+      }).then(() => store.close());
+      return closing;
+    },
+  };
 }
 
-let received = 0;
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname === '/collect' && req.method === 'POST') {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      try {
-        const { events } = JSON.parse(body);
-        received += events.length;
-        res.writeHead(204).end();
-      } catch {
-        res.writeHead(400).end('malformed body');
-      }
-    });
-    return;
+async function main() {
+  const port = process.env.PORT === undefined ? SERVER_DEFAULTS.port : Number(process.env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`[touchpoint demo] PORT=${process.env.PORT}: expected a port number 0–65535`);
+    process.exit(1);
   }
-  const file = fileFor(url.pathname);
-  if (!file) return res.writeHead(404).end('not found');
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
+  const dataDir = process.env.DATA_DIR || SERVER_DEFAULTS.dataDir;
+  let app;
+  try {
+    app = await startServer({ port, dataDir, log: console.log });
+  } catch (error) {
+    const why =
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is in use; set PORT to another one (PORT=0 picks a free one)`
+        : error.message;
+    console.error(`[touchpoint demo] could not start: ${why}`);
+    process.exit(1);
+  }
+  const { events } = await app.store.stats();
+  console.log(`Touchpoint demo shop   ${app.url}/`);
+  console.log(`Collector endpoint     ${app.url}/collect   (counts: ${app.url}/collect/stats)`);
+  console.log(`Events stored in       ${resolve(dataDir)}   (${events} so far)`);
+  if (!existsSync(join(SERVER_DEFAULTS.root, 'dist', 'touchpoint.js'))) {
+    console.warn('[touchpoint demo] dist/touchpoint.js is missing: run `npx pnpm@10 build` first');
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // A clean close checkpoints Postgres, so the next start needs no recovery.
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
-server.listen(port, '127.0.0.1', () => {
-  console.log(`Touchpoint demo:      http://127.0.0.1:${port}/`);
-  console.log(`Collector endpoint:   http://127.0.0.1:${port}/collect (${received} events so far)`);
-});
+const isMain = process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url;
+if (isMain) await main();
