@@ -1,0 +1,89 @@
+// Whether one survey may show here and now, and why (not). One pure function used by the
+// triggers, by `explain()` and later by a CLI that simulates visitors: no DOM, no storage,
+// no clock; everything it looks at comes in as arguments.
+import { matchPages } from './glob.js';
+import type { History } from './history.js';
+import { sampleBucket } from './sample.js';
+import type { Reason, Survey, TouchpointConfig } from './types.js';
+
+/** Where the visitor is, and what just happened. */
+export interface EligibilityContext {
+  path: string;
+  /** The page's stage: body `data-tp-stage`, else the config's `stages`. */
+  stage?: string | undefined;
+  /** The event being evaluated; none on `explain()`. A page view has neither name nor stage. */
+  event?: { name?: string | undefined; stage?: string | undefined } | undefined;
+  anonymousId: string;
+  sessionId: string;
+  /** False while consent is required and not given: a survey's answers could not be sent. */
+  consented: boolean;
+  /** The survey whose prompt is open now, if any: one prompt at a time. */
+  open?: string | undefined;
+  limits?: TouchpointConfig['limits'];
+}
+
+/** Fatigue limits when the configuration sets none: one survey per session. */
+export const DEFAULT_LIMITS = { maxPerSession: 1, minDaysBetweenSurveys: 0 };
+
+const DAY = 864e5;
+const days = (ms: number) => `${+(ms / DAY).toFixed(1)}d`;
+
+/** Every condition of `survey` with its outcome; the survey is eligible when all are ok. */
+export function eligibility(
+  survey: Survey,
+  ctx: EligibilityContext,
+  history: History,
+  now: number,
+): Reason[] {
+  const reasons: Reason[] = [];
+  const add = (rule: string, ok: boolean, detail: string) => reasons.push({ rule, ok, detail });
+  const { pages, event, stage, afterPageViews } = survey.when ?? {};
+  const seen = history.surveys[survey.id] ?? {};
+  const session = history.session?.id === ctx.sessionId ? history.session : { shown: 0, views: 0 };
+  const { maxPerSession, minDaysBetweenSurveys } = { ...DEFAULT_LIMITS, ...ctx.limits };
+
+  add('consent', ctx.consented, ctx.consented ? 'given' : 'waiting for consent');
+  if (pages) {
+    const m = matchPages(pages, ctx.path);
+    add(
+      'pages',
+      m.ok,
+      `${ctx.path} ${m.ok ? 'matches' : m.by ? 'excluded by' : 'matches none of'} ${m.by ?? pages}`,
+    );
+  }
+  if (event) add('event', ctx.event?.name === event, `${ctx.event?.name ?? 'no event'}, needs ${event}`);
+  if (stage) {
+    const current = ctx.event?.stage ?? ctx.stage;
+    add('stage', current === stage, `${current ?? 'no stage'}, needs ${stage}`);
+  }
+  if (afterPageViews)
+    add('afterPageViews', session.views >= afterPageViews, `${session.views} of ${afterPageViews}`);
+  if (survey.sample !== undefined) {
+    const bucket = sampleBucket(ctx.anonymousId, survey.id);
+    add('sample', bucket < survey.sample * 100, `bucket ${bucket}, needs < ${survey.sample * 100}`);
+  }
+  if (seen.answered !== undefined) {
+    const repeat = survey.repeatAfterDays;
+    add(
+      'answered',
+      repeat !== undefined && now - seen.answered >= repeat * DAY,
+      `${days(now - seen.answered)} ago, repeats after ${repeat === undefined ? 'never' : days(repeat * DAY)}`,
+    );
+  }
+  const lastSeen = Math.max(seen.shown ?? 0, seen.dismissed ?? 0);
+  if (survey.cooldownDays && lastSeen)
+    add(
+      'cooldown',
+      now - lastSeen >= survey.cooldownDays * DAY,
+      `seen ${days(now - lastSeen)} ago, cooldown ${days(survey.cooldownDays * DAY)}`,
+    );
+  add('maxPerSession', session.shown < maxPerSession, `${session.shown} shown of ${maxPerSession}`);
+  if (minDaysBetweenSurveys && history.last !== undefined)
+    add(
+      'minDaysBetweenSurveys',
+      now - history.last >= minDaysBetweenSurveys * DAY,
+      `last survey ${days(now - history.last)} ago, needs ${days(minDaysBetweenSurveys * DAY)}`,
+    );
+  if (ctx.open) add('open', false, `${ctx.open} is open`);
+  return reasons;
+}

@@ -1,0 +1,106 @@
+// What the visitor has seen of the surveys: the memory that keeps people from being
+// over-surveyed across page loads. Kept through the core's store, so it stays in memory
+// until consent (when consent is required) and in localStorage after.
+import type { JsonValue } from './types.js';
+
+/** When one survey was last shown, answered and dismissed (epoch ms). */
+export interface SurveyHistory {
+  shown?: number;
+  answered?: number;
+  dismissed?: number;
+}
+
+/** What the visitor has seen of every survey. */
+export interface History {
+  surveys: Record<string, SurveyHistory>;
+  /** When any survey was last shown, for `limits.minDaysBetweenSurveys`. */
+  last?: number;
+  /** This session's counters: surveys shown (`limits.maxPerSession`) and page views (`when.afterPageViews`). */
+  session?: { id: string; shown: number; views: number };
+}
+
+/** What the history records: a survey event, or a page view. */
+export type HistoryNote = keyof SurveyHistory | 'view';
+
+/** Storage key (the store adds its `tp_` prefix). */
+export const HISTORY_KEY = 'history';
+
+/** Surveys remembered; the least recently touched are forgotten first, so storage stays bounded. */
+export const HISTORY_LIMIT = 50;
+
+/** The part of the core's store the history needs: consent-aware, memory fallback included. */
+export interface KeyValue {
+  get(key: string): JsonValue | undefined;
+  set(key: string, value: JsonValue | undefined): void;
+}
+
+const latest = (s: SurveyHistory): number => Math.max(s.shown ?? 0, s.answered ?? 0, s.dismissed ?? 0);
+
+/** Stored data is untrusted (another version, an extension, a person): anything off-shape is rejected. */
+export function parseHistory(raw: unknown): History | undefined {
+  if (typeof raw !== 'object' || raw === null) return;
+  const { surveys, last, session } = raw as Record<string, unknown>;
+  const isTime = (t: unknown) => t === undefined || typeof t === 'number';
+  if (
+    typeof surveys !== 'object' ||
+    surveys === null ||
+    !isTime(last) ||
+    !Object.values(surveys).every(
+      (s) =>
+        typeof s === 'object' && s !== null && isTime(s.shown) && isTime(s.answered) && isTime(s.dismissed),
+    ) ||
+    (session !== undefined &&
+      !(
+        typeof session === 'object' &&
+        session !== null &&
+        ['shown', 'views'].every((k) => typeof (session as Record<string, unknown>)[k] === 'number')
+      ))
+  )
+    return;
+  return raw as History;
+}
+
+/** The history after `note` (pure: returns a new object). */
+export function noteHistory(
+  history: History,
+  note: HistoryNote,
+  surveyId: string,
+  sessionId: string,
+  now: number,
+): History {
+  const session =
+    history.session?.id === sessionId ? { ...history.session } : { id: sessionId, shown: 0, views: 0 };
+  const surveys = { ...history.surveys };
+  let last = history.last;
+  if (note === 'view') session.views++;
+  else {
+    surveys[surveyId] = { ...surveys[surveyId], [note]: now };
+    if (note === 'shown') {
+      session.shown++;
+      last = now;
+    }
+  }
+  const ids = Object.keys(surveys);
+  if (ids.length > HISTORY_LIMIT)
+    for (const id of ids
+      .sort((a, b) => latest(surveys[b] ?? {}) - latest(surveys[a] ?? {}))
+      .slice(HISTORY_LIMIT))
+      delete surveys[id];
+  return last === undefined ? { surveys, session } : { surveys, last, session };
+}
+
+/** Reads and records the history through `store`; corrupted stored data is dropped with one warning. */
+export function createHistory(store: KeyValue, warn: (message: string) => void) {
+  const read = (): History => {
+    const raw = store.get(HISTORY_KEY);
+    const history = parseHistory(raw);
+    if (raw !== undefined && !history) warn(`stored ${HISTORY_KEY} is not a survey history; starting afresh`);
+    return history ?? { surveys: {} };
+  };
+  return {
+    read,
+    note(note: HistoryNote, surveyId: string, sessionId: string, now: number): void {
+      store.set(HISTORY_KEY, noteHistory(read(), note, surveyId, sessionId, now) as unknown as JsonValue);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { type EligibilityContext, eligibility } from '../../packages/core/src/eligibility';
+import { type History, noteHistory } from '../../packages/core/src/history';
+import { sampleBucket } from '../../packages/core/src/sample';
+import type { Survey } from '../../packages/core/src/types';
+
+const DAY = 864e5;
+const T0 = Date.UTC(2026, 0, 1);
+const empty: History = { surveys: {} };
+const ctx: EligibilityContext = {
+  path: '/checkout/done',
+  stage: 'purchase',
+  anonymousId: 'anon-1',
+  sessionId: 's1',
+  consented: true,
+};
+const csat: Survey = {
+  id: 'checkout-csat',
+  metric: 'csat',
+  question: 'How satisfied are you with checkout today?',
+  when: { pages: ['/checkout/**'], event: 'order_completed', stage: 'purchase' },
+};
+const ok = (reasons: { ok: boolean }[]) => reasons.every((r) => r.ok);
+const failing = (reasons: { rule: string; ok: boolean }[]) => reasons.filter((r) => !r.ok).map((r) => r.rule);
+/** A history after these notes, each at `T0 + days`. */
+const historyOf = (
+  notes: [note: 'shown' | 'answered' | 'dismissed' | 'view', id: string, day: number][],
+  session = 's1',
+) => notes.reduce((h, [note, id, day]) => noteHistory(h, note, id, session, T0 + day * DAY), empty);
+
+describe('eligibility', () => {
+  it('makes a survey eligible when every condition holds together', () => {
+    const reasons = eligibility(csat, { ...ctx, event: { name: 'order_completed' } }, empty, T0);
+    expect(failing(reasons)).toEqual([]);
+    expect(reasons.map((r) => r.rule)).toEqual(['consent', 'pages', 'event', 'stage', 'maxPerSession']);
+  });
+
+  it.each([
+    ['the page does not match', { path: '/products/x1' }, ['pages']],
+    ['the event is another', { event: { name: 'cart_viewed' } }, ['event']],
+    ['there is no event', { event: undefined }, ['event']],
+    ['the page is in another stage', { stage: 'interest' }, ['stage']],
+    ['consent is missing', { consented: false }, ['consent']],
+    ['another prompt is open', { open: 'nps' }, ['open']],
+    ['two conditions fail', { path: '/help', stage: 'service' }, ['pages', 'stage']],
+  ])('makes it ineligible when %s (AND semantics)', (_, change, rules) => {
+    const reasons = eligibility(csat, { ...ctx, event: { name: 'order_completed' }, ...change }, empty, T0);
+    expect(ok(reasons)).toBe(false);
+    expect(failing(reasons)).toEqual(rules);
+  });
+
+  it("lets the event's stage win over the page's", () => {
+    const c = { ...ctx, stage: 'interest', event: { name: 'order_completed', stage: 'purchase' } };
+    expect(ok(eligibility(csat, c, empty, T0))).toBe(true);
+  });
+
+  it('shows a survey with only pages on any matching page view', () => {
+    const s: Survey = { id: 'home-nps', metric: 'nps', question: 'Q', when: { pages: ['!/checkout/**'] } };
+    expect(ok(eligibility(s, { ...ctx, path: '/about' }, empty, T0))).toBe(true);
+    const r = eligibility(s, ctx, empty, T0);
+    expect(r.find((x) => x.rule === 'pages')).toEqual({
+      rule: 'pages',
+      ok: false,
+      detail: '/checkout/done excluded by !/checkout/**',
+    });
+  });
+
+  it('counts page views of this session only for afterPageViews', () => {
+    const s: Survey = { id: 's', metric: 'nps', question: 'Q', when: { afterPageViews: 3 } };
+    const two = historyOf([
+      ['view', '', 0],
+      ['view', '', 0],
+    ]);
+    expect(failing(eligibility(s, ctx, two, T0))).toEqual(['afterPageViews']);
+    expect(ok(eligibility(s, ctx, noteHistory(two, 'view', '', 's1', T0), T0))).toBe(true);
+    expect(failing(eligibility(s, ctx, noteHistory(two, 'view', '', 's2', T0), T0))).toEqual([
+      'afterPageViews',
+    ]);
+  });
+
+  it('samples by the bucket of this visitor and survey', () => {
+    const bucket = sampleBucket('anon-1', 's');
+    const at = (sample: number) =>
+      eligibility({ id: 's', metric: 'nps', question: 'Q', sample }, ctx, empty, T0);
+    expect(ok(at(bucket / 100 + 0.0001))).toBe(true);
+    expect(failing(at(bucket / 100))).toEqual(['sample']);
+    expect(at(0)[1]?.detail).toBe(`bucket ${bucket}, needs < 0`);
+  });
+
+  describe('across simulated days', () => {
+    const s: Survey = { id: 's', metric: 'nps', question: 'Q', cooldownDays: 30 };
+    const other = 's2'; // a later session, so maxPerSession does not interfere
+
+    it('waits the cooldown after a survey was dismissed', () => {
+      const h = historyOf([['dismissed', 's', 0]]);
+      expect(failing(eligibility(s, { ...ctx, sessionId: other }, h, T0 + 29.9 * DAY))).toEqual(['cooldown']);
+      expect(ok(eligibility(s, { ...ctx, sessionId: other }, h, T0 + 30 * DAY))).toBe(true);
+    });
+
+    it('waits the cooldown after a survey was shown and ignored', () => {
+      const h = historyOf([['shown', 's', 0]]);
+      expect(failing(eligibility(s, { ...ctx, sessionId: other }, h, T0 + 10 * DAY))).toEqual(['cooldown']);
+    });
+
+    it('never shows an answered survey again, however long ago', () => {
+      const h = historyOf([
+        ['shown', 's', 0],
+        ['answered', 's', 0],
+      ]);
+      const reasons = eligibility(s, { ...ctx, sessionId: other }, h, T0 + 3650 * DAY);
+      expect(failing(reasons)).toEqual(['answered']);
+      expect(reasons.find((r) => r.rule === 'answered')?.detail).toBe('3650d ago, repeats after never');
+    });
+
+    it('shows an answered survey again once repeatAfterDays has passed', () => {
+      const r: Survey = { ...s, repeatAfterDays: 90 };
+      const h = historyOf([['answered', 's', 0]]);
+      expect(failing(eligibility(r, { ...ctx, sessionId: other }, h, T0 + 89 * DAY))).toEqual(['answered']);
+      expect(ok(eligibility(r, { ...ctx, sessionId: other }, h, T0 + 90 * DAY))).toBe(true);
+    });
+
+    it('keeps minDaysBetweenSurveys between any two surveys', () => {
+      const c = { ...ctx, sessionId: other, limits: { minDaysBetweenSurveys: 7 } };
+      const h = historyOf([['shown', 'another', 0]]);
+      const reasons = eligibility({ ...s, cooldownDays: 0 }, c, h, T0 + 6.5 * DAY);
+      expect(failing(reasons)).toEqual(['minDaysBetweenSurveys']);
+      expect(reasons.at(-1)?.detail).toBe('last survey 6.5d ago, needs 7d');
+      expect(ok(eligibility(s, c, h, T0 + 7 * DAY))).toBe(true);
+    });
+
+    it('shows at most maxPerSession surveys in one session, one by default', () => {
+      const h = historyOf([['shown', 'another', 0]]);
+      expect(failing(eligibility(s, ctx, h, T0))).toEqual(['maxPerSession']);
+      expect(ok(eligibility(s, { ...ctx, limits: { maxPerSession: 2 } }, h, T0))).toBe(true);
+      expect(ok(eligibility(s, { ...ctx, sessionId: other }, h, T0))).toBe(true);
+    });
+
+    it('shows nothing automatically with maxPerSession 0', () => {
+      expect(failing(eligibility(s, { ...ctx, limits: { maxPerSession: 0 } }, empty, T0))).toEqual([
+        'maxPerSession',
+      ]);
+    });
+  });
+});
