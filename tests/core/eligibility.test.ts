@@ -10,6 +10,7 @@ const empty: History = { surveys: {} };
 const ctx: EligibilityContext = {
   path: '/checkout/done',
   stage: 'purchase',
+  pageViews: 1,
   anonymousId: 'anon-1',
   sessionId: 's1',
   consented: true,
@@ -24,7 +25,7 @@ const ok = (reasons: { ok: boolean }[]) => reasons.every((r) => r.ok);
 const failing = (reasons: { rule: string; ok: boolean }[]) => reasons.filter((r) => !r.ok).map((r) => r.rule);
 /** A history after these notes, each at `T0 + days`. */
 const historyOf = (
-  notes: [note: 'shown' | 'answered' | 'dismissed' | 'view', id: string, day: number][],
+  notes: [note: 'shown' | 'answered' | 'dismissed', id: string, day: number][],
   session = 's1',
 ) => notes.reduce((h, [note, id, day]) => noteHistory(h, note, id, session, T0 + day * DAY), empty);
 
@@ -65,17 +66,12 @@ describe('eligibility', () => {
     });
   });
 
-  it('counts page views of this session only for afterPageViews', () => {
+  it('waits for the page views of this session that afterPageViews asks for', () => {
     const s: Survey = { id: 's', metric: 'nps', question: 'Q', when: { afterPageViews: 3 } };
-    const two = historyOf([
-      ['view', '', 0],
-      ['view', '', 0],
-    ]);
-    expect(failing(eligibility(s, ctx, two, T0))).toEqual(['afterPageViews']);
-    expect(ok(eligibility(s, ctx, noteHistory(two, 'view', '', 's1', T0), T0))).toBe(true);
-    expect(failing(eligibility(s, ctx, noteHistory(two, 'view', '', 's2', T0), T0))).toEqual([
-      'afterPageViews',
-    ]);
+    const reasons = eligibility(s, { ...ctx, pageViews: 2 }, empty, T0);
+    expect(failing(reasons)).toEqual(['afterPageViews']);
+    expect(reasons[1]?.detail).toBe('2 of 3');
+    expect(ok(eligibility(s, { ...ctx, pageViews: 3 }, empty, T0))).toBe(true);
   });
 
   it('samples by the bucket of this visitor and survey', () => {

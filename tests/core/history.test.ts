@@ -32,12 +32,12 @@ describe('noteHistory', () => {
     expect(h.last).toBe(1);
   });
 
-  it('counts shown surveys and page views per session, starting again in a new session', () => {
-    let h = noteHistory({ surveys: {} }, 'view', '', 's1', 1);
-    h = noteHistory(h, 'shown', 'a', 's1', 2);
-    h = noteHistory(h, 'view', '', 's1', 3);
-    expect(h.session).toEqual({ id: 's1', shown: 1, views: 2 });
-    expect(noteHistory(h, 'view', '', 's2', 4).session).toEqual({ id: 's2', shown: 0, views: 1 });
+  it('counts shown surveys per session, starting again in a new session', () => {
+    let h = noteHistory({ surveys: {} }, 'shown', 'a', 's1', 1);
+    h = noteHistory(h, 'dismissed', 'a', 's1', 2);
+    h = noteHistory(h, 'shown', 'b', 's1', 3);
+    expect(h.session).toEqual({ id: 's1', shown: 2 });
+    expect(noteHistory(h, 'shown', 'c', 's2', 4).session).toEqual({ id: 's2', shown: 1 });
   });
 
   it('leaves the history it was given unchanged', () => {
@@ -66,13 +66,13 @@ describe('parseHistory', () => {
     ['a survey that is not an object', { surveys: { a: 1 } }],
     ['a time that is not a number', { surveys: { a: { shown: 'yesterday' } } }],
     ['a last that is not a number', { surveys: {}, last: '1' }],
-    ['a broken session', { surveys: {}, session: { id: 's', shown: 'x', views: 0 } }],
+    ['a broken session', { surveys: {}, session: { id: 's', shown: 'x' } }],
   ])('rejects %s', (_, raw) => {
     expect(parseHistory(raw)).toBeUndefined();
   });
 
   it('accepts a history it wrote', () => {
-    const h = noteHistory(noteHistory({ surveys: {} }, 'shown', 'a', 's1', 1), 'view', '', 's1', 2);
+    const h = noteHistory(noteHistory({ surveys: {} }, 'shown', 'a', 's1', 1), 'answered', 'a', 's1', 2);
     expect(parseHistory(JSON.parse(JSON.stringify(h)))).toEqual(h);
   });
 });
@@ -85,7 +85,7 @@ describe('createHistory', () => {
     expect(store.data[HISTORY_KEY]).toEqual({
       surveys: { a: { shown: 10 } },
       last: 10,
-      session: { id: 's1', shown: 1, views: 0 },
+      session: { id: 's1', shown: 1 },
     });
     expect(history.read().surveys.a).toEqual({ shown: 10 });
   });

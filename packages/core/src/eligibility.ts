@@ -13,6 +13,8 @@ export interface EligibilityContext {
   stage?: string | undefined;
   /** The event being evaluated; none on `explain()`. A page view has neither name nor stage. */
   event?: { name?: string | undefined; stage?: string | undefined } | undefined;
+  /** Page views in this session, this one included. */
+  pageViews: number;
   anonymousId: string;
   sessionId: string;
   /** False while consent is required and not given: a survey's answers could not be sent. */
@@ -39,7 +41,7 @@ export function eligibility(
   const add = (rule: string, ok: boolean, detail: string) => reasons.push({ rule, ok, detail });
   const { pages, event, stage, afterPageViews } = survey.when ?? {};
   const seen = history.surveys[survey.id] ?? {};
-  const session = history.session?.id === ctx.sessionId ? history.session : { shown: 0, views: 0 };
+  const shown = history.session?.id === ctx.sessionId ? history.session.shown : 0;
   const { maxPerSession, minDaysBetweenSurveys } = { ...DEFAULT_LIMITS, ...ctx.limits };
 
   add('consent', ctx.consented, ctx.consented ? 'given' : 'waiting for consent');
@@ -57,7 +59,7 @@ export function eligibility(
     add('stage', current === stage, `${current ?? 'no stage'}, needs ${stage}`);
   }
   if (afterPageViews)
-    add('afterPageViews', session.views >= afterPageViews, `${session.views} of ${afterPageViews}`);
+    add('afterPageViews', ctx.pageViews >= afterPageViews, `${ctx.pageViews} of ${afterPageViews}`);
   if (survey.sample !== undefined) {
     const bucket = sampleBucket(ctx.anonymousId, survey.id);
     add('sample', bucket < survey.sample * 100, `bucket ${bucket}, needs < ${survey.sample * 100}`);
@@ -77,7 +79,7 @@ export function eligibility(
       now - lastSeen >= survey.cooldownDays * DAY,
       `seen ${days(now - lastSeen)} ago, cooldown ${days(survey.cooldownDays * DAY)}`,
     );
-  add('maxPerSession', session.shown < maxPerSession, `${session.shown} shown of ${maxPerSession}`);
+  add('maxPerSession', shown < maxPerSession, `${shown} shown of ${maxPerSession}`);
   if (minDaysBetweenSurveys && history.last !== undefined)
     add(
       'minDaysBetweenSurveys',

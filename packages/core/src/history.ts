@@ -15,12 +15,12 @@ export interface History {
   surveys: Record<string, SurveyHistory>;
   /** When any survey was last shown, for `limits.minDaysBetweenSurveys`. */
   last?: number;
-  /** This session's counters: surveys shown (`limits.maxPerSession`) and page views (`when.afterPageViews`). */
-  session?: { id: string; shown: number; views: number };
+  /** Surveys shown in this session, for `limits.maxPerSession` (page views are the session's own count). */
+  session?: { id: string; shown: number };
 }
 
-/** What the history records: a survey event, or a page view. */
-export type HistoryNote = keyof SurveyHistory | 'view';
+/** What the history records: the survey events. */
+export type HistoryNote = keyof SurveyHistory;
 
 /** Storage key (the store adds its `tp_` prefix). */
 export const HISTORY_KEY = 'history';
@@ -53,7 +53,7 @@ export function parseHistory(raw: unknown): History | undefined {
       !(
         typeof session === 'object' &&
         session !== null &&
-        ['shown', 'views'].every((k) => typeof (session as Record<string, unknown>)[k] === 'number')
+        typeof (session as Record<string, unknown>).shown === 'number'
       ))
   )
     return;
@@ -68,17 +68,12 @@ export function noteHistory(
   sessionId: string,
   now: number,
 ): History {
-  const session =
-    history.session?.id === sessionId ? { ...history.session } : { id: sessionId, shown: 0, views: 0 };
-  const surveys = { ...history.surveys };
+  const session = history.session?.id === sessionId ? { ...history.session } : { id: sessionId, shown: 0 };
+  const surveys = { ...history.surveys, [surveyId]: { ...history.surveys[surveyId], [note]: now } };
   let last = history.last;
-  if (note === 'view') session.views++;
-  else {
-    surveys[surveyId] = { ...surveys[surveyId], [note]: now };
-    if (note === 'shown') {
-      session.shown++;
-      last = now;
-    }
+  if (note === 'shown') {
+    session.shown++;
+    last = now;
   }
   const ids = Object.keys(surveys);
   if (ids.length > HISTORY_LIMIT)
