@@ -1,0 +1,70 @@
+// Where the survey configuration comes from: an object, inline JSON (`data-config-inline`)
+// or a URL (`data-config`). A URL is fetched with a timeout, and the last good copy is
+// kept so a failed or offline fetch still runs yesterday's surveys.
+//
+// The copy goes through the core's store, so with `requireConsent` it is written to
+// localStorage only after consent. The configuration is not personal data, but the SPEC
+// promises nothing is stored before consent, and no survey shows before consent anyway,
+// so caching earlier would buy nothing.
+import type { KeyValue } from './history.js';
+import type { JsonValue } from './types.js';
+
+/** Storage key of the last good fetched configuration (the store adds its `tp_` prefix). */
+export const CONFIG_KEY = 'config';
+
+/** Defaults of {@link loadConfig}. */
+export const LOAD_CONFIG_DEFAULTS = {
+  /** A slow config server must not hold the surveys back for long; the cached copy runs instead. */
+  timeoutMs: 5000,
+};
+
+/** Safari < 16 and older Chromium lack `AbortSignal.timeout`. */
+const timeout = (ms: number): AbortSignal => {
+  if (AbortSignal.timeout) return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+};
+
+/**
+ * The configuration, still unvalidated: `source` itself when it is not a string, parsed
+ * when it is inline JSON (synchronously, so the first page view already has it), else a
+ * Promise of the fetched one, or of the cached one when the fetch fails. Never throws;
+ * `undefined` when there is nothing to run.
+ */
+export function loadConfig(
+  source: unknown,
+  store: KeyValue,
+  warn: (message: string, detail?: unknown) => void,
+  options = LOAD_CONFIG_DEFAULTS,
+): unknown {
+  if (typeof source !== 'string') return source;
+  const text = source.trim();
+  if (text[0] === '{')
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      return warn('the inline configuration is not valid JSON; no surveys run', error);
+    }
+  return fetch(text, { signal: timeout(options.timeoutMs) })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    })
+    .then((config: JsonValue) => {
+      // Only an object can be a configuration; anything else must not replace the good copy.
+      if (typeof config !== 'object' || !config || Array.isArray(config))
+        throw new Error('not a JSON object');
+      store.set(CONFIG_KEY, { url: text, config });
+      return config;
+    })
+    .catch((error) => {
+      const cached = store.get(CONFIG_KEY) as { url?: string; config?: unknown } | undefined;
+      const hit = cached?.url === text;
+      warn(
+        `could not load the configuration from ${text}; ${hit ? 'running the last good copy' : 'no surveys run'}`,
+        error,
+      );
+      return hit ? cached.config : undefined;
+    });
+}
