@@ -1,1 +1,1 @@
-export {};
+export { CONNECT_DEFAULTS, type ConnectOptions, connect, type Host, type Link } from './connect';

@@ -1,0 +1,129 @@
+// The only file that knows how the queue is stored: one IndexedDB database per endpoint (shared
+// by every tab of the origin, so events a closed tab left are found by the others), one object
+// store of events under time-ordered keys, and one counter of evicted events.
+import { createStore, promisifyRequest } from 'idb-keyval';
+
+/** A stored record: `[key, event]`; keys sort oldest first. */
+export type Entry = [key: IDBValidKey, value: unknown];
+
+/** Queue operations; each one is a single transaction. */
+export interface QueueStore {
+  /** Stores entries, evicts the oldest beyond `max` and resolves to how many were evicted. */
+  add(entries: Entry[], max: number): Promise<number>;
+  /** The `n` oldest entries, and how many evicted events the collector has not been told of. */
+  head(n: number): Promise<{ entries: Entry[]; dropped: number }>;
+  /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
+  remove(keys: IDBValidKey[], reported: number): Promise<void>;
+}
+
+// Event keys start with a base-36 digit, so they all sort below this one.
+const DROPPED = '~dropped';
+const count = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
+let seq = 0;
+
+/**
+ * A key that sorts by creation time across tabs; the sequence orders a burst within one ms
+ * and the event id keeps keys of different tabs apart.
+ */
+export function entryKey(id: string): string {
+  return Date.now().toString(36).padStart(9, '0') + (seq++ % 1679616).toString(36).padStart(4, '0') + id;
+}
+
+/** The queue in IndexedDB, through idb-keyval's store (opened on first use, never at import). */
+export function idbQueue(dbName: string): QueueStore {
+  const store = createStore(dbName, 'events');
+  const events = () => IDBKeyRange.upperBound(DROPPED, true);
+  const addDropped = (s: IDBObjectStore, delta: number) => {
+    const request = s.get(DROPPED);
+    request.onsuccess = () => s.put(Math.max(0, count(request.result) + delta), DROPPED);
+  };
+  return {
+    add: (entries, max) =>
+      store('readwrite', (s) => {
+        let evicted = 0;
+        for (const [key, value] of entries) s.put(value, key);
+        // Counted and trimmed inside the writing transaction, so tabs writing at once cannot
+        // push the queue past `max` between a count and a trim.
+        const size = s.count(events());
+        size.onsuccess = () => {
+          evicted = size.result - max;
+          if (evicted <= 0) return;
+          const oldest = s.getAllKeys(events(), evicted);
+          oldest.onsuccess = () => {
+            for (const key of oldest.result) s.delete(key);
+          };
+          addDropped(s, evicted);
+        };
+        return promisifyRequest(s.transaction).then(() => Math.max(0, evicted));
+      }),
+    head: (n) =>
+      store('readonly', (s) =>
+        Promise.all([
+          promisifyRequest(s.getAllKeys(events(), n)),
+          promisifyRequest(s.getAll(events(), n)),
+          promisifyRequest(s.get(DROPPED)),
+        ]).then(([keys, values, dropped]) => ({
+          entries: keys.map((key, i): Entry => [key, values[i]]),
+          dropped: count(dropped),
+        })),
+      ),
+    remove: (keys, reported) =>
+      store('readwrite', (s) => {
+        for (const key of keys) s.delete(key);
+        if (reported) addDropped(s, -reported);
+        return promisifyRequest(s.transaction);
+      }),
+  };
+}
+
+/** The same queue in memory: for pages without usable IndexedDB, and lost when the page closes. */
+export function memoryQueue(): QueueStore {
+  // Insertion order is key order: only this page writes here, with increasing keys.
+  const map = new Map<IDBValidKey, unknown>();
+  let dropped = 0;
+  return {
+    add: async (entries, max) => {
+      for (const [key, value] of entries) map.set(key, value);
+      let evicted = 0;
+      for (const key of map.keys()) {
+        if (map.size <= max) break;
+        map.delete(key);
+        evicted++;
+      }
+      dropped += evicted;
+      return evicted;
+    },
+    head: async (n) => ({ entries: [...map].slice(0, n), dropped }),
+    remove: async (keys, reported) => {
+      for (const key of keys) map.delete(key);
+      dropped = Math.max(0, dropped - reported);
+    },
+  };
+}
+
+/**
+ * IndexedDB, falling back to memory for good at its first failure (missing, blocked by policy,
+ * throwing, over quota). Entries of a failed write go to memory, so none is lost while the page
+ * lives; `onFail` is told why, once.
+ */
+export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
+  const idb = idbQueue(dbName);
+  let active: QueueStore | undefined;
+  const guard =
+    <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (!active)
+        try {
+          return await op(idb)(...args);
+        } catch (error) {
+          onFail(error);
+          active = memoryQueue();
+        }
+      return op(active)(...args);
+    };
+  return {
+    add: guard((q) => q.add),
+    head: guard((q) => q.head),
+    remove: guard((q) => q.remove),
+  };
+}

@@ -1,0 +1,484 @@
+import { connect, type Link } from '@touchpoint/adapter';
+import 'fake-indexeddb/auto';
+import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
+import { HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collector, fakeHost, fakePage, makeEvent } from './fake-host';
+
+const server = setupServer();
+const url = 'https://collect.test/v1/events';
+let links: Link[] = [];
+let page: ReturnType<typeof fakePage>;
+
+// Timers are faked except setImmediate, which fake-indexeddb schedules its work with.
+const fakeTimers = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+
+const open = (host = fakeHost(), options = {}) => {
+  const link = connect(host, { endpoint: url, ...options });
+  links.push(link);
+  return link;
+};
+
+const status = (code: number, headers: Record<string, string> = {}) =>
+  new HttpResponse(null, { status: code, headers });
+
+/** Lets fake-indexeddb and msw finish what they have started (they run on real macrotasks). */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  page = fakePage();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  for (const link of links) link.stop();
+  links = [];
+  server.resetHandlers();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+const warnings = () => vi.mocked(console.warn).mock.calls.map((call) => String(call[0]));
+
+describe('batching', () => {
+  it('sends events in batches of at most batchSize, oldest first, as application/json', async () => {
+    const { received, ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host, { batchSize: 3 });
+    const events = Array.from({ length: 7 }, () => makeEvent());
+    for (const e of events) host.emit(e);
+    await link.flush();
+    expect(received.map((r) => r.events.length)).toEqual([3, 3, 1]);
+    expect(ids()).toEqual(events.map((e) => e.id));
+    expect(received[0]?.contentType).toBe('application/json');
+    expect(received[0]?.events[0]).toEqual(events[0]);
+    expect(received[0]).not.toHaveProperty('dropped');
+    expect(warnings().filter((w) => w.includes('IndexedDB'))).toEqual([]);
+  });
+
+  it('keeps each request body within maxBatchBytes', async () => {
+    const { received } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host, { maxBatchBytes: 2000 });
+    for (let i = 0; i < 6; i++) host.emit(makeEvent({ props: { pad: 'x'.repeat(500) } }));
+    await link.flush();
+    expect(received.length).toBeGreaterThan(1);
+    for (const r of received) expect(JSON.stringify(r).length).toBeLessThanOrEqual(2000);
+    expect(received.flatMap((r) => r.events)).toHaveLength(6);
+  });
+
+  it('sends as soon as a batch is full, without waiting for the interval', async () => {
+    fakeTimers();
+    const { received } = collector(server, url);
+    const host = fakeHost();
+    open(host, { batchSize: 5 });
+    for (let i = 0; i < 5; i++) host.emit(makeEvent());
+    await settle();
+    expect(received.map((r) => r.events.length)).toEqual([5]);
+  });
+
+  it('sends a partial batch every flushIntervalMs', async () => {
+    fakeTimers();
+    const { received } = collector(server, url);
+    const host = fakeHost();
+    open(host, { flushIntervalMs: 5000 });
+    await settle();
+    host.emit(makeEvent());
+    await settle();
+    expect(received).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(5000);
+    await settle();
+    expect(received.map((r) => r.events.length)).toEqual([1]);
+  });
+
+  it('writes a burst of events in one transaction, not one each', async () => {
+    collector(server, url);
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const host = fakeHost();
+    const link = open(host, { batchSize: 1000 });
+    for (let i = 0; i < 100; i++) host.emit(makeEvent());
+    await settle();
+    const writes = transaction.mock.calls.filter((call) => call[1] === 'readwrite');
+    expect(writes).toHaveLength(1);
+    await link.flush();
+  });
+});
+
+describe('answers of the collector', () => {
+  it.each([408, 429, 500, 503])(
+    'retries a batch answered %i with backoff, then delivers it',
+    async (code) => {
+      fakeTimers();
+      vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      const { ids, received } = collector(server, url, (_r, n) => (n === 1 ? status(code) : status(200)));
+      const host = fakeHost();
+      const link = open(host);
+      const e = makeEvent();
+      host.emit(e);
+      await link.flush();
+      expect(received).toHaveLength(1);
+      // Full jitter of the first attempt: 0.5 × 1000 ms.
+      await vi.advanceTimersByTimeAsync(499);
+      await settle();
+      expect(received).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await link.flush();
+      expect(ids()).toEqual([e.id, e.id]);
+      await link.flush();
+      expect(received).toHaveLength(2);
+    },
+  );
+
+  it('waits as long as Retry-After says, in seconds or as an HTTP date', async () => {
+    fakeTimers();
+    vi.setSystemTime(Date.parse('2030-01-01T00:00:00Z'));
+    const answers = [
+      status(429, { 'Retry-After': '30' }),
+      status(503, { 'Retry-After': 'Tue, 01 Jan 2030 00:01:30 GMT' }),
+      status(204),
+    ];
+    const { received } = collector(server, url, (_r, n) => answers[n - 1] ?? status(204));
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    await vi.advanceTimersByTimeAsync(29_999);
+    await settle();
+    expect(received).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await link.flush();
+    expect(received).toHaveLength(2);
+    // The date is 90 s after the start, 60 s after the second request.
+    await vi.advanceTimersByTimeAsync(59_000);
+    await settle();
+    expect(received).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    await link.flush();
+    expect(received).toHaveLength(3);
+  });
+
+  it('splits a batch answered 413 and drops alone an event that is still too large', async () => {
+    const { received } = collector(server, url, (r) =>
+      r.events.length > 2 || r.events.some((e) => e.name === 'huge') ? status(413) : status(200),
+    );
+    const host = fakeHost();
+    const link = open(host);
+    const events = Array.from({ length: 8 }, (_, i) => makeEvent(i === 5 ? { name: 'huge' } : {}));
+    for (const e of events) host.emit(e);
+    await link.flush();
+    const accepted = received.filter((r) => r.events.length <= 2 && !r.events.some((e) => e.name === 'huge'));
+    expect(accepted.flatMap((r) => r.events.map((e) => e.id))).toEqual(
+      events.filter((e) => e.name !== 'huge').map((e) => e.id),
+    );
+    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/^\[touchpoint\] .*413/));
+    const huge = received.filter((r) => r.events.some((e) => e.name === 'huge'));
+    expect(huge.at(-1)?.events).toHaveLength(1);
+    const sent = received.length;
+    await link.flush();
+    expect(received).toHaveLength(sent);
+  });
+
+  it.each([400, 401, 403, 422])(
+    'drops a batch answered %i with one console error naming it',
+    async (code) => {
+      const { received } = collector(server, url, (_r, n) => (n === 1 ? status(code) : status(204)));
+      const host = fakeHost();
+      const link = open(host, { batchSize: 2 });
+      const events = [makeEvent(), makeEvent(), makeEvent()];
+      for (const e of events) host.emit(e);
+      await link.flush();
+      expect(console.error).toHaveBeenCalledTimes(1);
+      expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`answered ${code}`));
+      expect(received.map((r) => r.events.map((e) => e.id))).toEqual([
+        [events[0]?.id, events[1]?.id],
+        [events[2]?.id],
+      ]);
+      await link.flush();
+      expect(received).toHaveLength(2);
+    },
+  );
+
+  it('aborts a request that hangs past timeoutMs and retries it', async () => {
+    fakeTimers();
+    // Node's AbortSignal.timeout runs on timers that fake timers cannot drive: an equivalent they can.
+    vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), ms);
+      return controller.signal;
+    });
+    const { received } = collector(server, url, (_r, n) =>
+      n === 1 ? new Promise<Response>(() => {}) : status(204),
+    );
+    const host = fakeHost();
+    const link = open(host, { timeoutMs: 10_000 });
+    host.emit(makeEvent());
+    const flushed = link.flush();
+    await settle();
+    expect(received).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await flushed;
+    await vi.advanceTimersByTimeAsync(1000);
+    await link.flush();
+    expect(received).toHaveLength(2);
+    await link.flush();
+    expect(received).toHaveLength(2);
+  });
+});
+
+describe('offline and reloads', () => {
+  it('waits while navigator.onLine is false and sends on the online event', async () => {
+    const { ids } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host);
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    expect(ids()).toEqual([]);
+    page.navigator.onLine = true;
+    page.window.dispatchEvent(new Event('online'));
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
+  });
+
+  it('waits for the online event after a network error while offline', async () => {
+    let failing = true;
+    const { ids } = collector(server, url, () => {
+      if (!failing) return status(204);
+      page.navigator.onLine = false;
+      return HttpResponse.error();
+    });
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    await link.flush();
+    expect(ids()).toHaveLength(1);
+    failing = false;
+    page.navigator.onLine = true;
+    page.window.dispatchEvent(new Event('online'));
+    await link.flush();
+    expect(ids()).toHaveLength(2);
+  });
+
+  it('delivers what a previous page left in the queue exactly once, from a new adapter', async () => {
+    let up = false;
+    const { received } = collector(server, url, () => status(up ? 204 : 503));
+    const first = fakeHost();
+    const before = open(first);
+    const events = Array.from({ length: 45 }, () => makeEvent());
+    for (const e of events) first.emit(e);
+    await before.flush();
+    before.stop();
+    const failed = received.length;
+    up = true;
+    const link = open(fakeHost());
+    await link.flush();
+    const delivered = received.slice(failed).flatMap((r) => r.events.map((e) => e.id));
+    expect(delivered).toEqual(events.map((e) => e.id));
+    await link.flush();
+    await open(fakeHost()).flush();
+    expect(received.slice(failed).flatMap((r) => r.events)).toHaveLength(45);
+  });
+});
+
+describe('bounds and broken storage', () => {
+  it('drops the oldest events beyond maxQueue with one warning and reports them as dropped', async () => {
+    const { received } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host, { maxQueue: 5 });
+    const events = Array.from({ length: 8 }, () => makeEvent());
+    for (const e of events) host.emit(e);
+    await link.flush();
+    host.emit(makeEvent());
+    await link.flush();
+    page.navigator.onLine = true;
+    page.window.dispatchEvent(new Event('online'));
+    await link.flush();
+    expect(received[0]?.dropped).toBe(4);
+    expect(received.flatMap((r) => r.events.map((e) => e.id))).toEqual([
+      ...events.slice(4).map((e) => e.id),
+      expect.any(String),
+    ]);
+    expect(warnings().filter((w) => w.includes('maxQueue'))).toHaveLength(1);
+    host.emit(makeEvent());
+    await link.flush();
+    expect(received.at(-1)).not.toHaveProperty('dropped');
+  });
+
+  it.each([
+    [
+      'throws on open',
+      () =>
+        vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+          throw new DOMException('denied', 'SecurityError');
+        }),
+    ],
+    ['is missing', () => vi.stubGlobal('indexedDB', undefined)],
+  ])('queues in memory with one warning when IndexedDB %s', async (_name, breakIt) => {
+    breakIt();
+    const { ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host, { batchSize: 2 });
+    const events = Array.from({ length: 3 }, () => makeEvent());
+    for (const e of events) host.emit(e);
+    await link.flush();
+    expect(ids()).toEqual(events.map((e) => e.id));
+    expect(warnings().filter((w) => w.includes('IndexedDB'))).toHaveLength(1);
+  });
+
+  it('skips corrupted stored records with one warning and delivers the rest', async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(`touchpoint-queue ${url}`);
+      request.onupgradeneeded = () => request.result.createObjectStore('events');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const cyclic: Record<string, unknown> = { id: 'c', type: 'track' };
+    cyclic.self = cyclic;
+    const good = makeEvent();
+    const tx = db.transaction('events', 'readwrite');
+    tx.objectStore('events').put('garbage', '0001');
+    tx.objectStore('events').put({ id: 5 }, '0002');
+    tx.objectStore('events').put(cyclic, '0003');
+    tx.objectStore('events').put(good, '0004');
+    tx.objectStore('events').put('not a count', '~dropped');
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    const { received, ids } = collector(server, url);
+    const link = open(fakeHost());
+    await link.flush();
+    expect(ids()).toEqual([good.id]);
+    expect(received[0]).not.toHaveProperty('dropped');
+    expect(warnings().filter((w) => w.includes('unreadable'))).toHaveLength(1);
+  });
+});
+
+describe('several senders', () => {
+  it('never sends the same event from two adapters on one database at once', async () => {
+    const inFlight = new Set<string>();
+    let overlaps = 0;
+    const { ids } = collector(server, url, async (r) => {
+      for (const e of r.events) {
+        if (inFlight.has(e.id)) overlaps++;
+        inFlight.add(e.id);
+      }
+      // Yield long enough for the other adapter to read the shared queue and send.
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      for (const e of r.events) inFlight.delete(e.id);
+      return status(204);
+    });
+    const [a, b] = [fakeHost(), fakeHost()];
+    const links = [open(a, { batchSize: 5 }), open(b, { batchSize: 5 })];
+    const events = Array.from({ length: 60 }, (_, i) => {
+      const e = makeEvent();
+      (i % 2 ? a : b).emit(e);
+      return e;
+    });
+    await Promise.all(links.map((link) => link.flush()));
+    await Promise.all(links.map((link) => link.flush()));
+    expect(overlaps).toBe(0);
+    expect([...ids()].sort()).toEqual(events.map((e) => e.id).sort());
+  });
+});
+
+describe('consent', () => {
+  it('opens, writes and sends nothing before consent, and stops when it is withdrawn', async () => {
+    const opened = vi.spyOn(indexedDB, 'open');
+    const { ids } = collector(server, url);
+    const host = fakeHost({ consented: false });
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    expect(opened).not.toHaveBeenCalled();
+    host.consent(true);
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
+    host.consent(false);
+    host.emit(makeEvent());
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
+  });
+});
+
+describe('page hide', () => {
+  it('sends the newest events with a keepalive text/plain request when the page is hidden', async () => {
+    const { received, ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host);
+    const events = [makeEvent(), makeEvent()];
+    for (const e of events) host.emit(e);
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(received[0]?.contentType).toBe('text/plain;charset=UTF-8');
+    expect(ids()).toEqual(events.map((e) => e.id));
+    await link.flush();
+    expect(received).toHaveLength(1);
+  });
+
+  it('falls back to sendBeacon without fetch and keeps the events queued until acknowledged', async () => {
+    const { ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host);
+    const e = makeEvent();
+    host.emit(e);
+    const realFetch = globalThis.fetch;
+    Object.assign(globalThis, { fetch: undefined });
+    try {
+      page.window.dispatchEvent(new Event('pagehide'));
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(page.navigator.sendBeacon).toHaveBeenCalledWith(url, expect.stringContaining(`"id":"${e.id}"`));
+    expect(ids()).toEqual([]);
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
+  });
+});
+
+describe('lifecycle and options', () => {
+  it('removes every listener and timer on stop', async () => {
+    fakeTimers();
+    collector(server, url);
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await settle();
+    expect(page.listeners()).toBe(3);
+    expect(host.listenerCount()).toBe(2);
+    link.stop();
+    await settle();
+    expect(page.listeners()).toBe(0);
+    expect(host.listenerCount()).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reports a missing endpoint and bad numbers instead of throwing', async () => {
+    const host = fakeHost();
+    const link = connect(host, { endpoint: '' });
+    await expect(link.flush()).resolves.toBeUndefined();
+    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/^\[touchpoint\] connect: no endpoint/));
+    const { received } = collector(server, url);
+    const other = open(host, { batchSize: -1, flushIntervalMs: Number.NaN });
+    for (let i = 0; i < 21; i++) host.emit(makeEvent());
+    await other.flush();
+    expect(received.map((r) => r.events.length)).toEqual([20, 1]);
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('batchSize'),
+        expect.stringContaining('flushIntervalMs'),
+      ]),
+    );
+  });
+});

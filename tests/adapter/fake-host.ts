@@ -1,0 +1,105 @@
+// Test doubles for the adapter: the slice of the core it needs, a page (window, document,
+// navigator) for Node, and an msw collector that records what it receives.
+import type { JourneyEvent } from '@touchpoint/core';
+import { HttpResponse, http } from 'msw';
+import type { SetupServer } from 'msw/node';
+import { vi } from 'vitest';
+
+type Listener = (payload: never) => void;
+
+/** `Pick<Touchpoint, 'on' | 'consented'>` plus `emit` and `consent` to drive it. */
+export function fakeHost({ consented = true } = {}) {
+  const listeners = new Map<string, Set<Listener>>();
+  const host = {
+    consented,
+    on(type: string, fn: Listener) {
+      const set = listeners.get(type) ?? new Set();
+      listeners.set(type, set.add(fn));
+      return () => void set.delete(fn);
+    },
+    emit(event: JourneyEvent) {
+      for (const fn of listeners.get('*') ?? []) (fn as (e: JourneyEvent) => void)(event);
+    },
+    consent(granted: boolean) {
+      host.consented = granted;
+      for (const fn of listeners.get('consent') ?? []) (fn as (g: boolean) => void)(granted);
+    },
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+  };
+  return host;
+}
+
+let counter = 0;
+
+/** A valid event; `props.pad` makes it as large as a test needs. */
+export function makeEvent(extra: Partial<JourneyEvent> = {}): JourneyEvent {
+  counter++;
+  return {
+    id: `e${counter}`,
+    type: 'track',
+    name: 'clicked',
+    ts: 1_700_000_000_000 + counter,
+    anonymousId: 'a1',
+    sessionId: 's1',
+    page: { url: 'https://shop.test/p', path: '/p' },
+    ...extra,
+  };
+}
+
+/** A page for Node: window and document as event targets, navigator with onLine and sendBeacon. */
+export function fakePage() {
+  const count = new Map<string, number>();
+  const target = <T extends object>(extra: T) => {
+    const t = Object.assign(new EventTarget(), extra);
+    const add = t.addEventListener.bind(t);
+    const remove = t.removeEventListener.bind(t);
+    t.addEventListener = (type: string, fn: EventListenerOrEventListenerObject | null) => {
+      count.set(type, (count.get(type) ?? 0) + 1);
+      add(type, fn);
+    };
+    t.removeEventListener = (type: string, fn: EventListenerOrEventListenerObject | null) => {
+      count.set(type, (count.get(type) ?? 0) - 1);
+      remove(type, fn);
+    };
+    return t;
+  };
+  const page = {
+    window: target({}),
+    document: target({ visibilityState: 'visible' as DocumentVisibilityState }),
+    navigator: { onLine: true, sendBeacon: vi.fn((_url: string, _body: string) => true) },
+    /** Listeners added and not removed, over every type. */
+    listeners: () => [...count.values()].reduce((a, b) => a + b, 0),
+  };
+  vi.stubGlobal('window', page.window);
+  vi.stubGlobal('document', page.document);
+  vi.stubGlobal('navigator', page.navigator);
+  return page;
+}
+
+/** One request as the collector saw it. */
+export interface Received {
+  sentAt: number;
+  events: JourneyEvent[];
+  dropped?: number;
+  contentType: string | null;
+}
+
+type Answer = (request: Received, n: number) => Response | Promise<Response>;
+
+/** Installs a collector at `url`; `answer` decides each response (204 by default). */
+export function collector(server: Pick<SetupServer, 'use'>, url: string, answer?: Answer) {
+  const received: Received[] = [];
+  server.use(
+    http.post(url, async ({ request }) => {
+      const contentType = request.headers.get('Content-Type');
+      const got = { ...((await request.json()) as Omit<Received, 'contentType'>), contentType };
+      received.push(got);
+      return answer ? answer(got, received.length) : new HttpResponse(null, { status: 204 });
+    }),
+  );
+  return {
+    received,
+    /** Every event id delivered, in order. */
+    ids: () => received.flatMap((r) => r.events.map((e) => e.id)),
+  };
+}
