@@ -1,0 +1,292 @@
+import { createEmitter } from './emitter.js';
+import type { Host } from './host.js';
+import { ANONYMOUS_ID_KEY, CONSENT_KEY, SESSION_KEY, TRAIL_KEY, USER_ID_KEY } from './keys.js';
+import { watchNavigation } from './navigation.js';
+import { noTriggers } from './no-triggers.js';
+import { readPage } from './page-context.js';
+import { redactUrl } from './redact.js';
+import { sanitize } from './sanitize.js';
+import { type Session, touchSession } from './session.js';
+import { isStageName } from './stages.js';
+import { createStore } from './store.js';
+import { extendTrail, type Step } from './trail.js';
+import type { EventType, JourneyEvent, PageContext, Props, Touchpoint, TouchpointConfig } from './types.js';
+import { uuid } from './uuid.js';
+import { createWarn } from './warn.js';
+
+/** Options of {@link createTouchpoint}; every default is in {@link CREATE_DEFAULTS}. */
+export interface CreateOptions {
+  /** The survey configuration (SPEC "Survey configuration"), handed to the triggers. */
+  config?: TouchpointConfig | undefined;
+  /**
+   * Store and deliver nothing until `consent(true)`: events wait in memory (the last
+   * {@link CONSENT_BUFFER_LIMIT}). A grant is remembered, so a returning visitor who
+   * consented is not asked again. Default false.
+   */
+  requireConsent?: boolean | undefined;
+  /** A `page` event on load and after every SPA navigation. Default true. */
+  autoPageviews?: boolean | undefined;
+  /**
+   * Redacts the page and referrer URLs (the fragment is already gone) and returns the URL
+   * to send; the path is taken from its result. Default {@link redactUrl}; wrap it to add
+   * your own rules: `(url) => redactUrl(url).replace(/\/reset\/[^/?]+/, '/reset/:token')`.
+   */
+  redact?: ((url: string) => string) | undefined;
+}
+
+/** The defaults of {@link CreateOptions}. */
+export const CREATE_DEFAULTS = {
+  requireConsent: false,
+  autoPageviews: true,
+  redact: redactUrl,
+};
+
+/** Events held in memory while consent is pending; beyond it the oldest are dropped. */
+export const CONSENT_BUFFER_LIMIT = 100;
+
+// Segment-style names: `order_completed`, `Order Completed`, `checkout:step-2`.
+const EVENT_NAME = /^[A-Za-z][\w .:-]{0,63}$/;
+const SURVEY_EVENT = /^survey_(shown|answered|comment|dismissed)$/;
+const METRIC = /^(nps|csat|ces)$/;
+
+/** How a bad argument appears in a warning, without ever throwing itself (symbols would). */
+const quote = (value: unknown) => (typeof value === 'string' ? `'${value}'` : typeof value);
+
+/**
+ * Creates a Touchpoint instance: journey events with identity, session and page context,
+ * consent, listeners and (through the triggers) surveys. Never throws; works without a DOM
+ * (server, tests) with in-memory identity and no automatic page views.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
+  const warn = createWarn();
+  // Messages for bad arguments share one shape, which is also what keeps them small.
+  const bad = (what: string, instead = 'dropped'): undefined => {
+    warn(`${what}: invalid; ${instead}`);
+  };
+  if (typeof options !== 'object' || !options) {
+    bad('createTouchpoint(options)', 'defaults used');
+    options = {};
+  }
+  const {
+    config,
+    requireConsent = CREATE_DEFAULTS.requireConsent,
+    autoPageviews = CREATE_DEFAULTS.autoPageviews,
+    redact = CREATE_DEFAULTS.redact,
+  } = options;
+  const dom = typeof document !== 'undefined';
+  const emitter = createEmitter();
+  const store = createStore(warn, true);
+  // Reading the grant is the one storage access before consent: it is the decision itself.
+  let consented = !requireConsent || store.get(CONSENT_KEY) === true;
+  if (!consented) store.persist(false);
+  let held: JourneyEvent[] = [];
+
+  let anonymousId = '';
+  let userId: string | undefined;
+  let trail: { session: string; steps: Step[] } | undefined;
+  const loadIdentity = () => {
+    const stored = store.get(ANONYMOUS_ID_KEY);
+    if (typeof stored === 'string' && stored) anonymousId = stored;
+    else {
+      anonymousId = uuid();
+      store.set(ANONYMOUS_ID_KEY, anonymousId);
+    }
+    const user = store.get(USER_ID_KEY);
+    userId = typeof user === 'string' ? user : undefined;
+    trail = undefined;
+  };
+  loadIdentity();
+
+  // The trail is kept per session: it survives page loads, not a new session.
+  const stepsOf = (session: string): Step[] => {
+    if (trail?.session !== session) {
+      const stored = store.get(TRAIL_KEY) as typeof trail | null;
+      trail = stored?.session === session && Array.isArray(stored.steps) ? stored : { session, steps: [] };
+    }
+    return trail.steps;
+  };
+
+  let page: PageContext = { url: '', path: '/' };
+  let pageHref: string | undefined;
+  const safeRedact = (url: string): string => {
+    try {
+      const result = redact(url);
+      if (typeof result === 'string') return result;
+    } catch {}
+    bad('options.redact', 'default redaction used');
+    return redactUrl(url);
+  };
+  // Recomputed only when the address changed: track() on the same page reuses it.
+  const here = (): PageContext => {
+    if (dom && location.href !== pageHref) {
+      // The first page's referrer is the document's; after an SPA navigation, the page before.
+      const referrer = pageHref === undefined ? safeRedact(document.referrer) : page.url;
+      pageHref = location.href;
+      page = readPage(safeRedact, referrer);
+    }
+    return page;
+  };
+
+  let stage: string | undefined;
+  // stage() was called on this page: it wins over <body data-tp-stage> and the globs.
+  let explicit = false;
+  let lastView: string | undefined;
+
+  const deliver = (event: JourneyEvent) => {
+    emitter.emit(event.type, event);
+    emitter.emit('*', event);
+    triggers.event(event);
+  };
+
+  const emit = (type: EventType, props?: Props, name?: string, eventStage = stage) => {
+    const ts = Date.now();
+    const session = touchSession(store, ts);
+    if (type === 'page') session.views++;
+    const event: JourneyEvent = { id: uuid(), type, ts, anonymousId, sessionId: session.id, page: here() };
+    if (name) event.name = name;
+    if (eventStage) event.stage = eventStage;
+    if (props) event.props = props;
+    if (userId) event.userId = userId;
+    extendTrail(stepsOf(session.id), event);
+    store.set(TRAIL_KEY, trail as never);
+    if (consented) deliver(event);
+    else if (held.push(event) > CONSENT_BUFFER_LIMIT) {
+      held.shift();
+      warn(`over ${CONSENT_BUFFER_LIMIT} events wait for consent; the oldest are dropped`);
+    }
+  };
+
+  const view = (props: unknown, auto?: boolean) => {
+    const current = here();
+    if (auto && current.url === lastView) return;
+    lastView = current.url;
+    if (!explicit) {
+      const tagged = dom ? document.body?.getAttribute('data-tp-stage') : null;
+      if (tagged != null && !isStageName(tagged)) bad(`<body data-tp-stage="${tagged}">`, 'ignored');
+      stage = isStageName(tagged) ? tagged : triggers.stageFor(current.path);
+    }
+    emit('page', sanitize(props, 'page()', warn));
+  };
+
+  // Public methods report an unexpected failure (a bug, a hostile page) and carry on.
+  const guard =
+    <A extends unknown[]>(method: string, work: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        work(...args);
+      } catch (error) {
+        warn(`${method}() failed; ignored`, error);
+      }
+    };
+
+  const host: Host = {
+    config,
+    due: (due) => consented && emitter.emit('survey_due', due),
+    where: () => ({ path: here().path, stage }),
+    pageViews: () => (store.get(SESSION_KEY) as Session | undefined)?.views ?? 0,
+    anonymousId: () => anonymousId,
+    now: () => Date.now(),
+    store,
+    warn,
+  };
+  const triggers = noTriggers(host);
+
+  const tp: Touchpoint = {
+    page: guard('page', (props?: Props) => view(props)),
+    stage: guard('stage', (name: string, props?: Props) => {
+      if (!isStageName(name)) return bad(`stage(${quote(name)})`);
+      stage = name;
+      explicit = true;
+      emit('stage', sanitize(props, `stage('${name}')`, warn));
+    }),
+    track: guard('track', (name: string, props?: Props) => {
+      if (typeof name !== 'string' || !EVENT_NAME.test(name)) return bad(`track(${quote(name)})`);
+      const clean = sanitize(props, `track('${name}')`, warn);
+      let eventStage = stage;
+      if (clean && 'stage' in clean) {
+        if (isStageName(clean.stage)) eventStage = clean.stage;
+        else bad(`track('${name}') props.stage`, 'ignored');
+        delete clean.stage;
+      }
+      emit('track', clean, name, eventStage);
+    }),
+    identify: guard('identify', (id: string, traits?: Props) => {
+      if (typeof id !== 'string' || !id) return bad(`identify(${quote(id)})`);
+      userId = id;
+      store.set(USER_ID_KEY, id);
+      emit('identify', sanitize(traits, 'identify()', warn));
+    }),
+    consent: guard('consent', (granted: boolean) => {
+      if (typeof granted !== 'boolean') return bad(`consent(${quote(granted)})`, 'ignored');
+      if (granted) {
+        if (consented) return;
+        consented = true;
+        store.persist(true);
+        store.set(CONSENT_KEY, true);
+        emitter.emit('consent', true);
+        const release = held;
+        held = [];
+        for (const event of release) deliver(event);
+      } else {
+        // Refused or withdrawn: forget the held events and everything stored, and carry on
+        // with a fresh identity in memory, in case consent comes later.
+        consented = false;
+        held = [];
+        store.persist(false);
+        store.clear();
+        loadIdentity();
+        emitter.emit('consent', false);
+      }
+    }),
+    on(type, fn) {
+      if (typeof fn === 'function') return emitter.on(type, fn);
+      bad(`on(${quote(type)}) listener`, 'not subscribed');
+      return () => {};
+    },
+    show: guard('show', (surveyId: string) => triggers.show(surveyId)),
+    explain() {
+      try {
+        return triggers.explain();
+      } catch (error) {
+        warn('explain() failed', error);
+        return [];
+      }
+    },
+    reset: guard('reset', () => {
+      for (const key of [USER_ID_KEY, SESSION_KEY, TRAIL_KEY]) store.set(key, undefined);
+      anonymousId = uuid();
+      store.set(ANONYMOUS_ID_KEY, anonymousId);
+      userId = trail = undefined;
+    }),
+    record: guard('record', (type, props) => {
+      if (!SURVEY_EVENT.test(type) || typeof props?.surveyId !== 'string' || !METRIC.test(props.metric))
+        return bad(`record(${quote(type)}) (type, surveyId or metric)`);
+      // The trail is the journey before the prompt; stored steps are cleaned like props.
+      const steps = type === 'survey_answered' && stepsOf(touchSession(store, Date.now()).id);
+      emit(
+        type,
+        sanitize(steps ? { ...props, trail: steps.slice() as never } : props, `record('${type}')`, warn),
+      );
+    }),
+    get consented() {
+      return consented;
+    },
+  };
+
+  if (dom) {
+    let at = location.pathname + location.search;
+    const auto = guard('page', () => view(0, true));
+    watchNavigation(() => {
+      const now = location.pathname + location.search;
+      if (now === at) return;
+      at = now;
+      explicit = false;
+      // Later, so the router has set the new title and <body data-tp-stage> first.
+      if (autoPageviews) setTimeout(auto);
+    });
+    if (autoPageviews)
+      document.readyState === 'loading' ? addEventListener('DOMContentLoaded', auto, { once: true }) : auto();
+  }
+  return tp;
+}

@@ -1,0 +1,37 @@
+// biome-ignore lint/suspicious/noExplicitAny: listeners of every payload type share one set type
+type Listener = (payload: any) => void;
+
+/** A tiny event emitter that never lets one listener break the others or the caller. */
+export interface Emitter {
+  on(type: string, fn: Listener): () => void;
+  emit(type: string, payload: unknown): void;
+}
+
+export function createEmitter(): Emitter {
+  // Sets: a listener removed while listeners run is skipped, and nothing is copied per emit.
+  const sets: Record<string, Set<Listener>> = {};
+  const reported = new WeakSet<Listener>();
+  return {
+    on(type, fn) {
+      sets[type] ??= new Set();
+      const set = sets[type];
+      set.add(fn);
+      return () => {
+        set.delete(fn);
+      };
+    },
+    emit(type, payload) {
+      sets[type]?.forEach((fn) => {
+        try {
+          fn(payload);
+        } catch (error) {
+          // Reported once per listener, never rethrown: we run inside someone else's page.
+          if (!reported.has(fn)) {
+            reported.add(fn);
+            console.error(`[touchpoint] a '${type}' listener threw; the others still ran`, error);
+          }
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Store } from './store.js';
+import type { Explanation, JourneyEvent, SurveyDue } from './types.js';
+import type { Warn } from './warn.js';
+
+/**
+ * What an instance offers its survey triggers: the single seam between createTouchpoint
+ * and the triggers (issue 3). Everything here respects consent already.
+ */
+export interface Host {
+  /** `createTouchpoint({ config })`, as given (the triggers validate it). */
+  config: unknown;
+  /** Emits `survey_due` to listeners; dropped while consent is missing. */
+  due(due: SurveyDue): void;
+  /** The current page's path and the current journey stage (stage() here, else the page's). */
+  where(): { path: string; stage: string | undefined };
+  /** Page views in the current session, this one included. */
+  pageViews(): number;
+  /** The visitor's anonymous id (the sampling seed). */
+  anonymousId(): string;
+  now(): number;
+  /** localStorage with a memory fallback; nothing reaches storage without consent. */
+  store: Store;
+  warn: Warn;
+}
+
+/** What the triggers give back to the instance. */
+export interface Triggers {
+  /** Every event, in order, as listeners receive it (after consent). */
+  event(event: JourneyEvent): void;
+  /** The configured stage of a page path (`stages` globs), if any. */
+  stageFor(path: string): string | undefined;
+  /** `tp.show(id)`. */
+  show(surveyId: string): void;
+  /** `tp.explain()`. */
+  explain(): Explanation[];
+}

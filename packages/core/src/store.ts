@@ -1,0 +1,91 @@
+import type { JsonValue } from './types.js';
+import type { Warn } from './warn.js';
+
+/** Every key the core and the triggers keep in localStorage starts with this. */
+export const STORE_PREFIX = 'tp_';
+
+/**
+ * Key/value storage that respects consent: the one place that touches localStorage.
+ * Values live in memory and are written behind (once per task) only while persisting.
+ */
+export interface Store {
+  /** The stored value, or undefined. `fresh` re-reads storage (another tab may have written). */
+  get(key: string, fresh?: boolean): JsonValue | undefined;
+  /** undefined removes. Mutating a gotten object and setting it again is the cheap way. */
+  set(key: string, value: JsonValue | undefined): void;
+  /** On: write what memory holds, and keep writing. Off: keep to memory from now on. */
+  persist(on: boolean): void;
+  /** Forgets every Touchpoint key, in memory and in storage. */
+  clear(): void;
+}
+
+export function createStore(warn: Warn, persisting: boolean): Store {
+  const memory: Record<string, JsonValue | undefined> = {};
+  // Only keys set here are written: another tab's newer values of the others survive.
+  let dirty: Record<string, 1> = {};
+  let broken = false;
+  let scheduled = false;
+
+  // Safari private mode, disabled cookies, sandboxed iframes and full quotas make
+  // localStorage throw on access: degrade to memory, with one warning.
+  const io = <T>(work: (storage: Storage) => T): T | undefined => {
+    if (!broken)
+      try {
+        return work(localStorage);
+      } catch (error) {
+        broken = true;
+        warn('localStorage is unavailable; identity is kept in memory for this page only', error);
+      }
+  };
+
+  // Writing behind keeps localStorage (synchronous, slow) off the hot path of track():
+  // a burst of events costs one write per key, still before the page can unload.
+  const flush = () => {
+    const keys = dirty;
+    dirty = {};
+    scheduled = false;
+    io((s) => {
+      for (const key in keys) {
+        const value = memory[key];
+        value === undefined
+          ? s.removeItem(STORE_PREFIX + key)
+          : s.setItem(STORE_PREFIX + key, JSON.stringify(value));
+      }
+    });
+  };
+
+  return {
+    get(key, fresh) {
+      if (persisting && (fresh || !(key in memory)))
+        try {
+          memory[key] = JSON.parse(io((s) => s.getItem(STORE_PREFIX + key)) ?? 'null') ?? undefined;
+        } catch {
+          warn(`stored ${STORE_PREFIX}${key} is not JSON; ignored`);
+        }
+      return memory[key];
+    },
+    set(key, value) {
+      memory[key] = value;
+      dirty[key] = 1;
+      if (persisting && !scheduled) queueMicrotask(flush);
+      scheduled = persisting;
+    },
+    persist(on) {
+      persisting = on;
+      if (on) {
+        for (const key in memory) dirty[key] = 1;
+        flush();
+      }
+    },
+    clear() {
+      for (const key in memory) delete memory[key];
+      dirty = {};
+      io((s) => {
+        for (let i = s.length; i--; ) {
+          const key = s.key(i);
+          if (key?.startsWith(STORE_PREFIX)) s.removeItem(key);
+        }
+      });
+    },
+  };
+}
