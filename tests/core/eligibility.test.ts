@@ -62,7 +62,7 @@ describe('eligibility', () => {
     expect(r.find((x) => x.rule === 'pages')).toEqual({
       rule: 'pages',
       ok: false,
-      detail: '/checkout/done excluded by !/checkout/**',
+      detail: '/checkout/done, needs !/checkout/**',
     });
   });
 
@@ -70,7 +70,7 @@ describe('eligibility', () => {
     const s: Survey = { id: 's', metric: 'nps', question: 'Q', when: { afterPageViews: 3 } };
     const reasons = eligibility(s, { ...ctx, pageViews: 2 }, empty, T0);
     expect(failing(reasons)).toEqual(['afterPageViews']);
-    expect(reasons[1]?.detail).toBe('2 of 3');
+    expect(reasons[1]?.detail).toBe('2, needs 3');
     expect(ok(eligibility(s, { ...ctx, pageViews: 3 }, empty, T0))).toBe(true);
   });
 
@@ -105,7 +105,7 @@ describe('eligibility', () => {
       ]);
       const reasons = eligibility(s, { ...ctx, sessionId: other }, h, T0 + 3650 * DAY);
       expect(failing(reasons)).toEqual(['answered']);
-      expect(reasons.find((r) => r.rule === 'answered')?.detail).toBe('3650d ago, repeats after never');
+      expect(reasons.find((r) => r.rule === 'answered')?.detail).toBe('3650 days ago, needs never');
     });
 
     it('shows an answered survey again once repeatAfterDays has passed', () => {
@@ -120,7 +120,7 @@ describe('eligibility', () => {
       const h = historyOf([['shown', 'another', 0]]);
       const reasons = eligibility({ ...s, cooldownDays: 0 }, c, h, T0 + 6.5 * DAY);
       expect(failing(reasons)).toEqual(['minDaysBetweenSurveys']);
-      expect(reasons.at(-1)?.detail).toBe('last survey 6.5d ago, needs 7d');
+      expect(reasons.at(-1)?.detail).toBe('6.5 days ago, needs 7 days');
       expect(ok(eligibility(s, c, h, T0 + 7 * DAY))).toBe(true);
     });
 

@@ -28,7 +28,6 @@ export interface EligibilityContext {
 export const DEFAULT_LIMITS = { maxPerSession: 1, minDaysBetweenSurveys: 0 };
 
 const DAY = 864e5;
-const days = (ms: number) => `${+(ms / DAY).toFixed(1)}d`;
 
 /** Every condition of `survey` with its outcome; the survey is eligible when all are ok. */
 export function eligibility(
@@ -38,54 +37,42 @@ export function eligibility(
   now: number,
 ): Reason[] {
   const reasons: Reason[] = [];
-  const add = (rule: string, ok: boolean, detail: string) => reasons.push({ rule, ok, detail });
+  // One detail shape for every rule, `<what is> → needs <what it takes>`, costs the fewest bytes.
+  const add = (rule: string, ok: boolean, is: unknown, needs: unknown) =>
+    reasons.push({ rule, ok, detail: `${is}, needs ${needs}` });
   const { pages, event, stage, afterPageViews } = survey.when ?? {};
   const seen = history.surveys[survey.id] ?? {};
   const shown = history.session?.id === ctx.sessionId ? history.session.shown : 0;
   const { maxPerSession, minDaysBetweenSurveys } = { ...DEFAULT_LIMITS, ...ctx.limits };
+  const ago = (rule: string, t: number, days: number | undefined) =>
+    add(
+      rule,
+      days !== undefined && now - t >= days * DAY,
+      `${+((now - t) / DAY).toFixed(1)} days ago`,
+      days === undefined ? 'never' : `${days} days`,
+    );
 
-  add('consent', ctx.consented, ctx.consented ? 'given' : 'waiting for consent');
+  add('consent', ctx.consented, ctx.consented ? 'given' : 'missing', 'given');
   if (pages) {
     const m = matchPages(pages, ctx.path);
-    add(
-      'pages',
-      m.ok,
-      `${ctx.path} ${m.ok ? 'matches' : m.by ? 'excluded by' : 'matches none of'} ${m.by ?? pages}`,
-    );
+    add('pages', m.ok, ctx.path, m.by ?? pages);
   }
-  if (event) add('event', ctx.event?.name === event, `${ctx.event?.name ?? 'no event'}, needs ${event}`);
+  if (event) add('event', ctx.event?.name === event, ctx.event?.name ?? 'no event', event);
   if (stage) {
     const current = ctx.event?.stage ?? ctx.stage;
-    add('stage', current === stage, `${current ?? 'no stage'}, needs ${stage}`);
+    add('stage', current === stage, current ?? 'no stage', stage);
   }
-  if (afterPageViews)
-    add('afterPageViews', ctx.pageViews >= afterPageViews, `${ctx.pageViews} of ${afterPageViews}`);
+  if (afterPageViews) add('afterPageViews', ctx.pageViews >= afterPageViews, ctx.pageViews, afterPageViews);
   if (survey.sample !== undefined) {
     const bucket = sampleBucket(ctx.anonymousId, survey.id);
-    add('sample', bucket < survey.sample * 100, `bucket ${bucket}, needs < ${survey.sample * 100}`);
+    add('sample', bucket < survey.sample * 100, `bucket ${bucket}`, `< ${survey.sample * 100}`);
   }
-  if (seen.answered !== undefined) {
-    const repeat = survey.repeatAfterDays;
-    add(
-      'answered',
-      repeat !== undefined && now - seen.answered >= repeat * DAY,
-      `${days(now - seen.answered)} ago, repeats after ${repeat === undefined ? 'never' : days(repeat * DAY)}`,
-    );
-  }
+  if (seen.answered) ago('answered', seen.answered, survey.repeatAfterDays);
   const lastSeen = Math.max(seen.shown ?? 0, seen.dismissed ?? 0);
-  if (survey.cooldownDays && lastSeen)
-    add(
-      'cooldown',
-      now - lastSeen >= survey.cooldownDays * DAY,
-      `seen ${days(now - lastSeen)} ago, cooldown ${days(survey.cooldownDays * DAY)}`,
-    );
-  add('maxPerSession', shown < maxPerSession, `${shown} shown of ${maxPerSession}`);
-  if (minDaysBetweenSurveys && history.last !== undefined)
-    add(
-      'minDaysBetweenSurveys',
-      now - history.last >= minDaysBetweenSurveys * DAY,
-      `last survey ${days(now - history.last)} ago, needs ${days(minDaysBetweenSurveys * DAY)}`,
-    );
-  if (ctx.open) add('open', false, `${ctx.open} is open`);
+  if (survey.cooldownDays && lastSeen) ago('cooldown', lastSeen, survey.cooldownDays);
+  add('maxPerSession', shown < maxPerSession, `${shown} shown`, `< ${maxPerSession}`);
+  if (minDaysBetweenSurveys && history.last)
+    ago('minDaysBetweenSurveys', history.last, minDaysBetweenSurveys);
+  if (ctx.open) add('open', false, `${ctx.open} open`, 'none');
   return reasons;
 }

@@ -36,28 +36,20 @@ export interface KeyValue {
 
 const latest = (s: SurveyHistory): number => Math.max(s.shown ?? 0, s.answered ?? 0, s.dismissed ?? 0);
 
-/** Stored data is untrusted (another version, an extension, a person): anything off-shape is rejected. */
+/**
+ * Stored data is untrusted (another version, an extension, a person): anything off-shape
+ * is rejected. Times are not checked one by one: a non-number compares false, which only
+ * ever makes a survey wait.
+ */
 export function parseHistory(raw: unknown): History | undefined {
-  if (typeof raw !== 'object' || raw === null) return;
-  const { surveys, last, session } = raw as Record<string, unknown>;
-  const isTime = (t: unknown) => t === undefined || typeof t === 'number';
+  const { surveys, session } = (raw ?? {}) as Record<string, unknown>;
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null;
   if (
-    typeof surveys !== 'object' ||
-    surveys === null ||
-    !isTime(last) ||
-    !Object.values(surveys).every(
-      (s) =>
-        typeof s === 'object' && s !== null && isTime(s.shown) && isTime(s.answered) && isTime(s.dismissed),
-    ) ||
-    (session !== undefined &&
-      !(
-        typeof session === 'object' &&
-        session !== null &&
-        typeof (session as Record<string, unknown>).shown === 'number'
-      ))
+    isObject(surveys) &&
+    Object.values(surveys as object).every(isObject) &&
+    (session === undefined || isObject(session))
   )
-    return;
-  return raw as History;
+    return raw as History;
 }
 
 /** The history after `note` (pure: returns a new object). */

@@ -44,16 +44,13 @@ const oneOf = (...values: unknown[]): Check =>
 
 const text = is((v) => typeof v === 'string' && v !== '', 'a non-empty string');
 
-const num = (min: number, max = Number.POSITIVE_INFINITY, integer = false): Check =>
+const num = (min: number, max = Infinity, integer = false): Check =>
   is(
     (v) => typeof v === 'number' && v >= min && v <= max && (!integer || Number.isInteger(v)),
-    `${integer ? 'an integer' : 'a number'} ${max < Number.POSITIVE_INFINITY ? `from ${min} to ${max}` : `≥ ${min}`}`,
+    `${integer ? 'an integer' : 'a number'} ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`}`,
   );
 
-const stage = is(
-  (v) => typeof v === 'string' && STAGE_NAME.test(v),
-  'a stage name like "purchase" (a-z, 0-9, _, -)',
-);
+const stage = is((v) => typeof v === 'string' && STAGE_NAME.test(v), 'a stage name (a-z, 0-9, _, -)');
 
 /** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
 const shape =
@@ -98,7 +95,7 @@ const survey = shape(
       event: text,
       stage,
       delayMs: num(0),
-      afterPageViews: num(1, Number.POSITIVE_INFINITY, true),
+      afterPageViews: num(1, Infinity, true),
     }),
     sample: num(0, 1),
     cooldownDays: num(0),
@@ -111,7 +108,7 @@ const survey = shape(
 );
 
 const limits = shape({
-  maxPerSession: num(0, Number.POSITIVE_INFINITY, true),
+  maxPerSession: num(0, Infinity, true),
   minDaysBetweenSurveys: num(0),
 });
 
