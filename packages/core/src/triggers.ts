@@ -1,0 +1,128 @@
+// The survey triggers: the one effectful part of issue 3. It feeds events, the page and the
+// history to the pure `eligibility` rule and acts on the answer: timers for `delayMs`,
+// `survey_due` for the widget, history records, and the `?tp_debug=1` table.
+import { eligibility } from './eligibility.js';
+import { stageFor } from './glob.js';
+import { createHistory, type HistoryNote } from './history.js';
+import type { Host, Triggers } from './host.js';
+import { loadConfig } from './load-config.js';
+import type { Explanation, JourneyEvent, Reason, Survey, TouchpointConfig } from './types.js';
+import { validateConfig } from './validate.js';
+
+type Trigger = { name?: string | undefined; stage?: string | undefined } | undefined;
+
+const allOk = (reasons: Reason[]) => reasons.every((r) => r.ok);
+
+/** The instance's triggers: `host.config` may be an object, inline JSON or a URL. */
+export function createTriggers(host: Host): Triggers {
+  const history = createHistory(host.store, host.warn);
+  let config: TouchpointConfig = { version: 1 };
+  let sessionId = '';
+  /** The survey whose prompt is open: one prompt at a time. */
+  let open: string | undefined;
+  /** Pending `delayMs` timers by survey id; a navigation cancels them all. */
+  let timers: Record<string, ReturnType<typeof setTimeout>> = {};
+
+  const check = (survey: Survey, event?: Trigger): Reason[] =>
+    eligibility(
+      survey,
+      {
+        ...host.where(),
+        event,
+        pageViews: host.pageViews(),
+        anonymousId: host.anonymousId(),
+        sessionId,
+        // Events reach the triggers only after consent, and `host.due` drops the rest.
+        consented: true,
+        open,
+        limits: config.limits,
+      },
+      history.read(),
+      host.now(),
+    );
+
+  const due = (survey: Survey, forced: boolean) => {
+    open = survey.id;
+    host.due({ survey, forced });
+  };
+
+  // Configuration order decides: the first eligible survey wins, even if it must wait.
+  const evaluate = (event?: Trigger) => {
+    for (const survey of config.surveys ?? [])
+      if (allOk(check(survey, event))) {
+        const delay = survey.when?.delayMs;
+        if (!delay) due(survey, false);
+        else
+          timers[survey.id] ??= setTimeout(() => {
+            delete timers[survey.id];
+            // Checked again in full: another survey may have shown, consent may have changed.
+            if (allOk(check(survey, event))) due(survey, false);
+          }, delay);
+        return;
+      }
+  };
+
+  const explain = (): Explanation[] =>
+    (config.surveys ?? []).map((survey) => {
+      const reasons = check(survey);
+      return { id: survey.id, eligible: allOk(reasons), reasons };
+    });
+
+  const debug = () => {
+    if (typeof location !== 'undefined' && /[?&]tp_debug=1(&|$)/.test(location.search)) {
+      console.info(`[touchpoint] surveys on ${host.where().path} (tp_debug=1)`);
+      console.table(
+        explain().map(({ id, eligible, reasons }) => ({
+          id,
+          eligible,
+          why: reasons
+            .filter((r) => !r.ok)
+            .map((r) => `${r.rule}: ${r.detail}`)
+            .join('; '),
+        })),
+      );
+    }
+  };
+
+  const apply = (raw: unknown) => {
+    if (raw === undefined) return;
+    const { config: valid, problems, skipped } = validateConfig(raw);
+    if (problems.length)
+      host.warn(
+        `invalid configuration; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
+      );
+    config = valid;
+    // A configuration fetched after the page view still gets to judge this page.
+    if (sessionId) {
+      debug();
+      evaluate();
+    }
+  };
+
+  const loaded = loadConfig(host.config, host.store, host.warn);
+  if (loaded instanceof Promise) loaded.then(apply);
+  else apply(loaded);
+
+  return {
+    event(e: JourneyEvent) {
+      sessionId = e.sessionId;
+      const id = e.props?.surveyId as string;
+      if (e.type === 'page') {
+        for (const t in timers) clearTimeout(timers[t]);
+        timers = {};
+        debug();
+        evaluate();
+      } else if (/^survey_(shown|answered|dismissed)$/.test(e.type)) {
+        history.note(e.type.slice(7) as HistoryNote, id, sessionId, e.ts);
+        if (e.type !== 'survey_shown' && open === id) open = undefined;
+      } else if (e.type !== 'survey_comment') evaluate({ name: e.name, stage: e.stage });
+    },
+    stageFor: (path) => stageFor(config.stages, path),
+    show(id) {
+      const survey = config.surveys?.find((s) => s.id === id);
+      if (survey) due(survey, true);
+      else host.warn(`show('${id}'): no survey with that id is configured; nothing shown`);
+    },
+    explain,
+  };
+}

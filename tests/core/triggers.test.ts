@@ -1,0 +1,314 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HISTORY_KEY } from '../../packages/core/src/history';
+import type { Host } from '../../packages/core/src/host';
+import { CONFIG_KEY } from '../../packages/core/src/load-config';
+import { createTriggers } from '../../packages/core/src/triggers';
+import type {
+  EventType,
+  JourneyEvent,
+  JsonValue,
+  Survey,
+  SurveyDue,
+  TouchpointConfig,
+} from '../../packages/core/src/types';
+
+const DAY = 864e5;
+const csat: Survey = {
+  id: 'checkout-csat',
+  metric: 'csat',
+  question: 'How satisfied are you with checkout today?',
+  when: { pages: ['/checkout/done'], event: 'order_completed', stage: 'purchase', delayMs: 1500 },
+  cooldownDays: 30,
+};
+const nps: Survey = { id: 'home-nps', metric: 'nps', question: 'Recommend us?', when: { pages: ['/'] } };
+const help: Survey = { id: 'help-ces', metric: 'ces', question: 'Easy?', when: { pages: ['/help/**'] } };
+const config: TouchpointConfig = {
+  version: 1,
+  stages: { '/': 'touchpoint', '/checkout/**': 'purchase', '/help/**': 'service' },
+  surveys: [csat, nps, help],
+};
+
+/** A host as createTouchpoint makes one, with the page, session and storage in plain variables. */
+function fakeHost(cfg: unknown = config) {
+  const data: Record<string, JsonValue> = {};
+  const dues: SurveyDue[] = [];
+  const state = { path: '/', stage: undefined as string | undefined, views: 0, session: 's1' };
+  const host: Host = {
+    config: cfg as TouchpointConfig,
+    due: (d) => dues.push(d),
+    where: () => ({ path: state.path, stage: state.stage }),
+    pageViews: () => state.views,
+    anonymousId: () => 'anon-1',
+    store: {
+      get: (key) => data[key],
+      set: (key, value) => {
+        if (value === undefined) delete data[key];
+        else data[key] = value;
+      },
+      persist() {},
+      clear() {},
+    },
+    now: () => Date.now(),
+    warn: vi.fn(),
+  };
+  const triggers = createTriggers(host);
+  const event = (type: EventType, extra: Partial<JourneyEvent> = {}) =>
+    triggers.event({
+      id: `e${Math.random()}`,
+      type,
+      ts: Date.now(),
+      anonymousId: 'anon-1',
+      sessionId: state.session,
+      page: { url: `https://shop.example${state.path}`, path: state.path },
+      ...(state.stage ? { stage: state.stage } : {}),
+      ...extra,
+    });
+  /** A page view, as the core emits it on load and after SPA navigations. */
+  const visit = (path: string) => {
+    state.path = path;
+    state.stage = triggers.stageFor(path);
+    state.views++;
+    event('page');
+  };
+  const record = (type: EventType, surveyId: string) => event(type, { props: { surveyId, metric: 'nps' } });
+  const ids = () => dues.map((d) => d.survey.id);
+  return { host, triggers, data, dues, state, event, visit, record, ids };
+}
+
+describe('createTriggers', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 0, 1));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('makes a survey with only pages due on a matching page view', () => {
+    const t = fakeHost();
+    t.visit('/about');
+    expect(t.dues).toEqual([]);
+    t.visit('/');
+    expect(t.dues).toEqual([{ survey: nps, forced: false }]);
+  });
+
+  it('supplies the page stage from the config stages, the most specific glob winning', () => {
+    const t = fakeHost({ version: 1, stages: { '/**': 'touchpoint', '/checkout/**': 'purchase' } });
+    expect(t.triggers.stageFor('/checkout/done/')).toBe('purchase');
+    expect(t.triggers.stageFor('/about')).toBe('touchpoint');
+  });
+
+  it('waits for the event, the stage and the page together, then for delayMs', () => {
+    const t = fakeHost();
+    t.visit('/checkout/done');
+    t.event('track', { name: 'cart_viewed' });
+    vi.advanceTimersByTime(5000);
+    expect(t.dues).toEqual([]);
+    t.event('track', { name: 'order_completed' });
+    vi.advanceTimersByTime(1499);
+    expect(t.dues).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(t.dues).toEqual([{ survey: csat, forced: false }]);
+  });
+
+  it('does not make the survey due when the event happens on another stage', () => {
+    const t = fakeHost();
+    t.visit('/checkout/done');
+    t.event('track', { name: 'order_completed', stage: 'service' });
+    vi.advanceTimersByTime(2000);
+    expect(t.dues).toEqual([]);
+  });
+
+  it('cancels a pending delay when the visitor navigates away first, SPA navigations included', () => {
+    const t = fakeHost();
+    t.visit('/checkout/done');
+    t.event('track', { name: 'order_completed' });
+    vi.advanceTimersByTime(1000);
+    t.visit('/about');
+    vi.advanceTimersByTime(10_000);
+    expect(t.dues).toEqual([]);
+  });
+
+  it('starts one timer per survey however often its event repeats', () => {
+    const t = fakeHost({ ...config, surveys: [csat], limits: { maxPerSession: 5 } });
+    t.visit('/checkout/done');
+    t.event('track', { name: 'order_completed' });
+    vi.advanceTimersByTime(1000);
+    t.event('track', { name: 'order_completed' });
+    vi.advanceTimersByTime(5000);
+    expect(t.ids()).toEqual(['checkout-csat']);
+  });
+
+  it('checks again in full when the delay elapses: a survey shown meanwhile uses up the session', () => {
+    const t = fakeHost();
+    t.visit('/checkout/done');
+    t.event('track', { name: 'order_completed' });
+    t.triggers.show('help-ces');
+    t.record('survey_shown', 'help-ces');
+    t.record('survey_dismissed', 'help-ces');
+    vi.advanceTimersByTime(1500);
+    expect(t.ids()).toEqual(['help-ces']);
+  });
+
+  it('lets the first survey in configuration order win when several are due at once', () => {
+    const t = fakeHost({ version: 1, surveys: [help, nps, { ...help, id: 'help-2' }] });
+    t.visit('/help/faq');
+    expect(t.ids()).toEqual(['help-ces']);
+  });
+
+  it('keeps to one prompt at a time until the open one is answered or dismissed', () => {
+    const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    t.visit('/help');
+    expect(t.ids()).toEqual(['home-nps']);
+    expect(t.triggers.explain()[1]?.reasons.at(-1)).toEqual({
+      rule: 'open',
+      ok: false,
+      detail: 'home-nps open, needs none',
+    });
+    t.record('survey_dismissed', 'home-nps');
+    t.visit('/help/faq');
+    expect(t.ids()).toEqual(['home-nps', 'help-ces']);
+  });
+
+  it('records shown, answered and dismissed in the history as the widget reports them', () => {
+    const t = fakeHost();
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_answered', 'home-nps');
+    t.record('survey_comment', 'home-nps');
+    t.record('survey_dismissed', 'help-ces');
+    const now = Date.now();
+    expect(t.data[HISTORY_KEY]).toEqual({
+      surveys: { 'home-nps': { shown: now, answered: now }, 'help-ces': { dismissed: now } },
+      last: now,
+      session: { id: 's1', shown: 1 },
+    });
+  });
+
+  it('never shows an answered survey again, in later sessions and days', () => {
+    const t = fakeHost();
+    t.visit('/');
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_answered', 'home-nps');
+    for (let day = 1; day <= 400; day += 100) {
+      vi.setSystemTime(Date.UTC(2026, 0, 1) + day * DAY);
+      t.state.session = `s-day-${day}`;
+      t.visit('/');
+    }
+    expect(t.ids()).toEqual(['home-nps']);
+  });
+
+  it('shows a dismissed survey again once its cooldown has passed, in a later session', () => {
+    const t = fakeHost({ version: 1, surveys: [{ ...nps, cooldownDays: 30 }] });
+    t.visit('/');
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_dismissed', 'home-nps');
+    vi.setSystemTime(Date.UTC(2026, 0, 1) + 29 * DAY);
+    t.state.session = 's2';
+    t.visit('/');
+    expect(t.ids()).toEqual(['home-nps']);
+    vi.setSystemTime(Date.UTC(2026, 0, 1) + 30 * DAY);
+    t.visit('/');
+    expect(t.ids()).toEqual(['home-nps', 'home-nps']);
+  });
+
+  it('forces a survey with show(id), bypassing pages and limits', () => {
+    const t = fakeHost();
+    t.record('survey_shown', 'home-nps');
+    t.visit('/about');
+    t.triggers.show('checkout-csat');
+    expect(t.dues).toEqual([{ survey: csat, forced: true }]);
+  });
+
+  it('warns and shows nothing for show() of an unknown survey', () => {
+    const t = fakeHost();
+    t.triggers.show('nope');
+    expect(t.dues).toEqual([]);
+    expect(t.host.warn).toHaveBeenCalledWith(
+      "show('nope'): no survey with that id is configured; nothing shown",
+    );
+  });
+
+  it('explains every survey on this page right now', () => {
+    const t = fakeHost();
+    t.visit('/checkout/done');
+    expect(t.triggers.explain()).toEqual([
+      {
+        id: 'checkout-csat',
+        eligible: false,
+        reasons: [
+          { rule: 'consent', ok: true, detail: 'given, needs given' },
+          { rule: 'pages', ok: true, detail: '/checkout/done, needs /checkout/done' },
+          { rule: 'event', ok: false, detail: 'no event, needs order_completed' },
+          { rule: 'stage', ok: true, detail: 'purchase, needs purchase' },
+          { rule: 'maxPerSession', ok: true, detail: '0 shown, needs < 1' },
+        ],
+      },
+      {
+        id: 'home-nps',
+        eligible: false,
+        reasons: [
+          { rule: 'consent', ok: true, detail: 'given, needs given' },
+          { rule: 'pages', ok: false, detail: '/checkout/done, needs /' },
+          { rule: 'maxPerSession', ok: true, detail: '0 shown, needs < 1' },
+        ],
+      },
+      expect.objectContaining({ id: 'help-ces', eligible: false }),
+    ]);
+  });
+
+  it('logs the explanation on each page view with ?tp_debug=1 in the URL', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const table = vi.spyOn(console, 'table').mockImplementation(() => {});
+    fakeHost().visit('/');
+    expect(table).not.toHaveBeenCalled();
+    history.replaceState(null, '', '/?tp_debug=1');
+    fakeHost().visit('/');
+    expect(info).toHaveBeenCalledWith('[touchpoint] surveys on / (tp_debug=1)');
+    expect(table).toHaveBeenCalledWith([
+      expect.objectContaining({ id: 'checkout-csat', eligible: false }),
+      {
+        id: 'home-nps',
+        eligible: true,
+        why: '',
+      },
+      expect.objectContaining({ id: 'help-ces', eligible: false }),
+    ]);
+    history.replaceState(null, '', '/');
+  });
+
+  it('reports an invalid configuration once and runs its valid surveys', () => {
+    const t = fakeHost({ version: 1, surveys: [{ ...nps, metric: 'stars' }, help] });
+    expect(t.host.warn).toHaveBeenCalledTimes(1);
+    expect(t.host.warn).toHaveBeenCalledWith(
+      'invalid configuration; 1 survey(s) skipped, other bad fields ignored:\nsurveys[0].metric: expected "nps" | "csat" | "ces"',
+    );
+    t.visit('/help');
+    expect(t.ids()).toEqual(['help-ces']);
+  });
+
+  it('judges the current page when a fetched configuration arrives after the page view', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(config))),
+    );
+    const t = fakeHost('/touchpoint.config.json');
+    t.visit('/');
+    expect(t.dues).toEqual([]);
+    await vi.runAllTimersAsync();
+    expect(t.ids()).toEqual(['home-nps']);
+  });
+
+  it('runs the cached configuration when the fetch fails', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    );
+    const t = fakeHost('/touchpoint.config.json');
+    t.data[CONFIG_KEY] = { url: '/touchpoint.config.json', config: config as never };
+    t.visit('/');
+    await vi.runAllTimersAsync();
+    expect(t.ids()).toEqual(['home-nps']);
+  });
+});
