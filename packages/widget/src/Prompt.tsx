@@ -1,0 +1,102 @@
+import { useSignal } from '@preact/signals';
+import type { Survey, Touchpoint } from '@touchpoint/core';
+import { useEffect, useRef } from 'preact/hooks';
+import { band } from './band';
+import { FollowUp } from './FollowUp';
+import type { Locale } from './locale';
+import type { Strings } from './locales/en';
+import { ScoreScale } from './ScoreScale';
+import { ThankYou } from './ThankYou';
+
+/** Where a person is in the prompt; `survey_dismissed` reports it as `step`. */
+export type Step = 'score' | 'comment' | 'thanks';
+
+export interface PromptProps {
+  survey: Survey;
+  locale: Locale;
+  /** The locale's strings with the survey's overrides applied. */
+  strings: Strings;
+  /** Class names for theme and position. */
+  look: string;
+  record: Touchpoint['record'];
+  onClose: () => void;
+}
+
+/** One survey, score → follow-up → thank-you, in a non-modal dialog labelled by its heading. */
+export function Prompt({ survey, locale, strings, look, record, onClose }: PromptProps) {
+  const step = useSignal<Step>('score');
+  const score = useSignal(0);
+  const dialog = useRef<HTMLDivElement>(null);
+  const moveFocus = useRef(false);
+  const base = { surveyId: survey.id, metric: survey.metric };
+
+  useEffect(() => record('survey_shown', base), []);
+  // The focused option or button unmounts with its step; focus follows to the new heading
+  // so keyboard and screen-reader users are not dropped on <body>. Only when focus was in the
+  // prompt: it never steals focus from the page.
+  useEffect(() => {
+    if (moveFocus.current) dialog.current?.querySelector<HTMLElement>('#tp-h')?.focus();
+  }, [step.value]);
+
+  const go = (next: Step) => {
+    const active = (dialog.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;
+    moveFocus.current = !!active && !!dialog.current?.contains(active);
+    step.value = next;
+  };
+  const dismiss = () => {
+    record('survey_dismissed', { ...base, step: step.value });
+    onClose();
+  };
+
+  return (
+    <div
+      ref={dialog}
+      class={`p ${survey.metric} ${look}`}
+      role="dialog"
+      aria-labelledby="tp-h"
+      dir={locale.dir}
+      lang={locale.lang}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') dismiss();
+      }}
+    >
+      {step.value === 'score' ? (
+        <>
+          <h2 id="tp-h" class="q" tabIndex={-1}>
+            {survey.question}
+          </h2>
+          <ScoreScale
+            metric={survey.metric}
+            strings={strings}
+            dir={locale.dir}
+            onChoose={(chosen) => {
+              if (step.value !== 'score') return;
+              score.value = chosen;
+              record('survey_answered', { ...base, score: chosen });
+              go('comment');
+            }}
+          />
+        </>
+      ) : step.value === 'comment' ? (
+        <FollowUp
+          band={band(survey.metric, score.value)}
+          survey={survey}
+          strings={strings}
+          onSend={(comment) => {
+            // An empty box is a finished answer, not a comment: nothing to record.
+            if (comment) record('survey_comment', { ...base, score: score.value, comment });
+            go('thanks');
+          }}
+        />
+      ) : (
+        <ThankYou text={strings.thanks} onDone={onClose} />
+      )}
+      {/* Last in tab order, so Tab enters on the scores; placed in the corner by CSS. */}
+      <button type="button" class="x" aria-label={strings.close} onClick={dismiss}>
+        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+      </button>
+    </div>
+  );
+}

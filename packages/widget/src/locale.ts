@@ -1,0 +1,28 @@
+import { en, type Strings } from './locales/en';
+import { warnOnce } from './warn';
+
+/** Languages written right to left: the built-in Arabic, and tables a host brings for these. */
+const RTL = /^(ar|fa|he|ur)$/;
+
+/** A resolved language: its tag, writing direction and full string table. */
+export interface Locale {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  strings: Strings;
+}
+
+/**
+ * Picks a table by the tag's primary subtag (`es-MX` → `es`) among the tables the host passed.
+ * A tag the host asked for without its table is reported once and falls back to English; with
+ * no tag, the page's `<html lang>` then the browser's language decide, silently.
+ */
+export function resolveLocale(tag: string, tables: Record<string, Partial<Strings>>): Locale {
+  let lang = (tag || document.documentElement.lang || navigator.language || 'en')
+    .toLowerCase()
+    .split(/[-_]/)[0] as string;
+  if (!tables[lang] && lang !== 'en') {
+    if (tag) warnOnce(`locale:${tag}`, `locale "${tag}": no strings passed in \`locales\`; using en.`);
+    lang = 'en';
+  }
+  return { lang, dir: RTL.test(lang) ? 'rtl' : 'ltr', strings: { ...en, ...tables[lang] } };
+}

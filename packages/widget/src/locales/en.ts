@@ -1,0 +1,30 @@
+/** Every string the prompt shows; other languages fall back to these for keys they leave out. */
+export const en = {
+  close: 'Close',
+  /** Read by screen readers (polite live region) when a prompt appears. */
+  announce: 'New survey: {question}',
+  nps0: 'Not at all likely',
+  nps10: 'Extremely likely',
+  csat1: 'Very unsatisfied',
+  csat2: 'Unsatisfied',
+  csat3: 'Neutral',
+  csat4: 'Satisfied',
+  csat5: 'Very satisfied',
+  ces1: 'Very difficult',
+  ces2: 'Difficult',
+  ces3: 'Somewhat difficult',
+  ces4: 'Neutral',
+  ces5: 'Somewhat easy',
+  ces6: 'Easy',
+  ces7: 'Very easy',
+  /** The follow-up question for a band the survey gives no text of its own. */
+  followUp: 'What is the main reason for your score?',
+  /** Characters typed / allowed, under the text box. */
+  counter: '{count}/{max}',
+  send: 'Send',
+  thanks: 'Thank you for your feedback!',
+};
+
+/** The keys a locale table, and a survey's `strings`, may set. */
+export type Strings = typeof en;
+export type StringKey = keyof Strings;

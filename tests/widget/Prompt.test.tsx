@@ -1,0 +1,86 @@
+import { fireEvent } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { CES, CSAT, NPS } from './fake-tp';
+import { focused, screen, setup } from './render';
+
+const dismissed = (step: string, s = CSAT) => ({
+  type: 'survey_dismissed',
+  props: { surveyId: s.id, metric: s.metric, step },
+});
+
+describe('Prompt', () => {
+  it('is a non-modal dialog labelled by the question that does not take focus', () => {
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    setup().show(NPS);
+    const dialog = screen().getByRole('dialog', { name: NPS.question });
+    expect(dialog.hasAttribute('aria-modal')).toBe(false);
+    expect(document.activeElement).toBe(before);
+  });
+
+  it('records survey_shown with surveyId and metric when it appears', () => {
+    const f = setup();
+    f.show(CES);
+    expect(f.records).toEqual([{ type: 'survey_shown', props: { surveyId: CES.id, metric: 'ces' } }]);
+  });
+
+  it('dismisses at the score step with the Close button', () => {
+    const f = setup();
+    f.show(CSAT);
+    fireEvent.click(screen().getByRole('button', { name: 'Close' }));
+    expect(f.records.at(-1)).toEqual(dismissed('score'));
+    expect(screen().queryByRole('dialog')).toBeNull();
+  });
+
+  it('dismisses at the comment step with Escape', () => {
+    const f = setup();
+    f.show(CSAT);
+    fireEvent.click(screen().getByRole('radio', { name: /^1 / }));
+    fireEvent.keyDown(screen().getByRole('textbox'), { key: 'Escape' });
+    expect(f.records.at(-1)).toEqual(dismissed('comment'));
+    expect(screen().queryByRole('dialog')).toBeNull();
+  });
+
+  it('dismisses at the thank-you step with Escape or Close', () => {
+    for (const how of ['escape', 'close']) {
+      const f = setup();
+      f.show(CSAT);
+      fireEvent.click(screen().getByRole('radio', { name: /^3 / }));
+      fireEvent.click(screen().getByRole('button', { name: 'Send' }));
+      const close = screen().getByRole('button', { name: 'Close' });
+      if (how === 'escape') fireEvent.keyDown(close, { key: 'Escape' });
+      else fireEvent.click(close);
+      expect(f.records.at(-1)).toEqual(dismissed('thanks'));
+      f.widget.destroy();
+    }
+  });
+
+  it('records the score at once, before any comment', () => {
+    const f = setup();
+    f.show(NPS);
+    fireEvent.click(screen().getByRole('radio', { name: '7' }));
+    expect(f.records.at(-1)).toEqual({
+      type: 'survey_answered',
+      props: { surveyId: NPS.id, metric: 'nps', score: 7 },
+    });
+    fireEvent.click(screen().getByRole('button', { name: 'Close' }));
+    expect(f.types()).toEqual(['survey_shown', 'survey_answered', 'survey_dismissed']);
+  });
+
+  it('moves focus to the next step when the person was using the prompt', () => {
+    setup().show(CSAT);
+    const four = screen().getByRole('radio', { name: /^4 / });
+    four.focus();
+    fireEvent.keyDown(four, { key: 'Enter' });
+    expect(focused()?.textContent).toBe('What is the main reason for your score?');
+  });
+
+  it('applies the survey strings over the built-in text', () => {
+    setup().show({ ...CSAT, strings: { close: 'Dismiss', csat4: 'Happy', send: 'Submit' } });
+    expect(screen().getByRole('button', { name: 'Dismiss' })).toBeTruthy();
+    expect(screen().getByRole('radio', { name: '4 Happy' })).toBeTruthy();
+    fireEvent.click(screen().getByRole('radio', { name: '4 Happy' }));
+    expect(screen().getByRole('button', { name: 'Submit' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,42 @@
+import { act, fireEvent } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { THANKS_MS } from '../../packages/widget/src/ThankYou';
+import { CSAT } from './fake-tp';
+import { screen, setup } from './render';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const toThanks = () => {
+  const f = setup();
+  f.show(CSAT);
+  fireEvent.click(screen().getByRole('radio', { name: /^5 / }));
+  fireEvent.click(screen().getByRole('button', { name: 'Send' }));
+  return f;
+};
+
+describe('ThankYou', () => {
+  it('closes by itself after THANKS_MS, without a dismissal', () => {
+    const f = toThanks();
+    act(() => {
+      vi.advanceTimersByTime(THANKS_MS - 1);
+    });
+    expect(screen().queryByRole('dialog')).not.toBeNull();
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(screen().queryByRole('dialog')).toBeNull();
+    expect(f.types()).toEqual(['survey_shown', 'survey_answered']);
+  });
+
+  it('leaves no timer behind when the widget is destroyed', () => {
+    const f = toThanks();
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => f.widget.destroy());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
