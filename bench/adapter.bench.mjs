@@ -34,7 +34,13 @@ export async function run() {
   const endpoint = `http://127.0.0.1:${server.address().port}/collect`;
 
   const listeners = [];
-  const host = { consented: true, on: (type, fn) => (type === '*' && listeners.push(fn), () => {}) };
+  const host = {
+    consented: true,
+    on(type, fn) {
+      if (type === '*') listeners.push(fn);
+      return () => {};
+    },
+  };
   let peak = process.memoryUsage().heapUsed;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
   const warn = console.warn;
