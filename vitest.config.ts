@@ -24,6 +24,7 @@ export default defineConfig({
           globals: true,
           environment: 'happy-dom',
           include: ['tests/{core,widget,script}/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', 'tests/core/**/*.node.test.ts'],
         },
       },
       {
@@ -32,7 +33,7 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{adapter,demo,cli}/**/*.test.{ts,tsx}'],
+          include: ['tests/{adapter,demo,cli}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
         },
       },
       {

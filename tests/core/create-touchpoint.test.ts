@@ -9,6 +9,8 @@ const collect = (tp: ReturnType<typeof createTouchpoint>, type: '*' | 'page' | '
 const flushStore = () => Promise.resolve();
 
 beforeEach(() => {
+  // A spy on an already spied method is the same spy in vitest 4: start each test at zero.
+  vi.clearAllMocks();
   localStorage.clear();
   history.replaceState(null, '', '/');
   document.body.removeAttribute('data-tp-stage');
@@ -16,6 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('createTouchpoint', () => {
@@ -58,5 +61,343 @@ describe('createTouchpoint', () => {
       props: { total: 42 },
     });
     expect(events[0]?.props).not.toHaveProperty('stage');
+  });
+});
+
+describe('page views', () => {
+  it('records one page view on load and one per SPA navigation, never twice in a row for a URL', () => {
+    vi.useFakeTimers();
+    document.title = 'Start';
+    const tp = createTouchpoint();
+    const pages = collect(tp, 'page');
+    // The load view happened before subscribing; count navigations from here.
+    history.pushState(null, '', '/products');
+    history.replaceState(null, '', '/products');
+    vi.runAllTimers();
+    history.pushState(null, '', '/products#reviews');
+    vi.runAllTimers();
+    history.pushState(null, '', '/checkout');
+    vi.runAllTimers();
+    expect(pages.map((e) => e.page.path)).toEqual(['/products', '/checkout']);
+    expect(pages[1]?.page.referrer).toBe('http://localhost:3000/products');
+  });
+
+  it('sees back and forward navigation (popstate)', () => {
+    vi.useFakeTimers();
+    const tp = createTouchpoint();
+    const pages = collect(tp, 'page');
+    history.pushState(null, '', '/a');
+    vi.runAllTimers();
+    history.pushState(null, '', '/b');
+    vi.runAllTimers();
+    history.replaceState(null, '', '/a');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    vi.runAllTimers();
+    expect(pages.map((e) => e.page.path)).toEqual(['/a', '/b', '/a']);
+  });
+
+  it('takes the page stage from <body data-tp-stage> and lets stage() win on that page', () => {
+    vi.useFakeTimers();
+    document.body.setAttribute('data-tp-stage', 'interest');
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.page();
+    tp.track('viewed');
+    tp.stage('purchase');
+    tp.track('paid');
+    expect(events.map((e) => [e.type, e.stage])).toEqual([
+      ['page', 'interest'],
+      ['track', 'interest'],
+      ['stage', 'purchase'],
+      ['track', 'purchase'],
+    ]);
+  });
+
+  it('does nothing automatic with autoPageviews: false', () => {
+    vi.useFakeTimers();
+    const seen: JourneyEvent[] = [];
+    const tp = createTouchpoint({ autoPageviews: false });
+    tp.on('*', (e) => seen.push(e));
+    history.pushState(null, '', '/elsewhere');
+    vi.runAllTimers();
+    expect(seen).toEqual([]);
+  });
+
+  it('redacts secrets in the query and drops the fragment, and accepts a site redaction', () => {
+    history.replaceState(null, '', '/reset/abc123?token=s3cr3t&q=shoes#access_token=x');
+    const custom = createTouchpoint({
+      autoPageviews: false,
+      redact: (url) => url.replace(/\/reset\/[^/?]+/, '/reset/:token'),
+    });
+    const b = collect(custom);
+    custom.page();
+    expect(b[0]?.page).toMatchObject({
+      url: 'http://localhost:3000/reset/:token?token=s3cr3t&q=shoes',
+      path: '/reset/:token',
+    });
+    const tp = createTouchpoint({ autoPageviews: false });
+    const c = collect(tp);
+    tp.page();
+    expect(c[0]?.page.url).toBe('http://localhost:3000/reset/abc123?token=[redacted]&q=shoes');
+  });
+
+  it('falls back to the default redaction, with one warning, when the site redaction throws', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    history.replaceState(null, '', '/?email=a@b.co');
+    const tp = createTouchpoint({
+      autoPageviews: false,
+      redact: () => {
+        throw new Error('boom');
+      },
+    });
+    const events = collect(tp);
+    tp.page();
+    tp.page();
+    expect(events[0]?.page.url).toBe('http://localhost:3000/?email=[redacted]');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] options\.redact/);
+  });
+});
+
+describe('identity and sessions', () => {
+  it('keeps the anonymous id across instances (page loads) through localStorage', async () => {
+    const first = collect(createTouchpoint());
+    await flushStore();
+    const tp = createTouchpoint({ autoPageviews: false });
+    const second = collect(tp);
+    tp.track('again');
+    expect(second[0]?.anonymousId).toBe(
+      first[0]?.anonymousId ?? JSON.parse(localStorage.getItem('tp_aid') ?? '""'),
+    );
+    expect(localStorage.getItem('tp_aid')).toBe(JSON.stringify(second[0]?.anonymousId));
+  });
+
+  it('rotates the session after 30 minutes without activity, and not before', () => {
+    vi.useFakeTimers();
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.track('a');
+    vi.advanceTimersByTime(29 * 60_000);
+    tp.track('b');
+    vi.advanceTimersByTime(29 * 60_000);
+    tp.track('c');
+    vi.advanceTimersByTime(31 * 60_000);
+    tp.track('d');
+    const [a, b, c, d] = events.map((e) => e.sessionId);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(d).not.toBe(c);
+  });
+
+  it('keeps the session across a reload within 30 minutes', async () => {
+    vi.useFakeTimers();
+    const tp1 = createTouchpoint({ autoPageviews: false });
+    const one = collect(tp1);
+    tp1.track('a');
+    await flushStore();
+    vi.advanceTimersByTime(10 * 60_000);
+    const tp2 = createTouchpoint({ autoPageviews: false });
+    const two = collect(tp2);
+    tp2.track('b');
+    expect(two[0]?.sessionId).toBe(one[0]?.sessionId);
+  });
+
+  it('adds userId after identify and gives a fresh identity on reset', () => {
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.track('before');
+    tp.identify('user-7', { plan: 'pro' });
+    tp.track('after');
+    tp.reset();
+    tp.track('reset');
+    const [before, identify, after, reset] = events;
+    expect(before?.userId).toBeUndefined();
+    expect(identify).toMatchObject({ type: 'identify', userId: 'user-7', props: { plan: 'pro' } });
+    expect(after?.userId).toBe('user-7');
+    expect(reset?.userId).toBeUndefined();
+    expect(reset?.anonymousId).not.toBe(after?.anonymousId);
+    expect(reset?.sessionId).not.toBe(after?.sessionId);
+  });
+
+  it('keeps identity in memory with one warning when localStorage throws', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const blocked = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    vi.stubGlobal('localStorage', { getItem: blocked, setItem: blocked, removeItem: blocked, key: blocked });
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.track('a');
+    tp.track('b');
+    await flushStore();
+    expect(events).toHaveLength(2);
+    expect(events[0]?.anonymousId).toBe(events[1]?.anonymousId);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('localStorage is unavailable');
+  });
+});
+
+describe('consent', () => {
+  it('stores nothing and tells no listener before consent, then releases the held events in order', async () => {
+    const tp = createTouchpoint({ requireConsent: true, autoPageviews: false });
+    const events = collect(tp);
+    const signals: boolean[] = [];
+    tp.on('consent', (granted) => signals.push(granted));
+    tp.page();
+    tp.track('a');
+    await flushStore();
+    expect(tp.consented).toBe(false);
+    expect(events).toEqual([]);
+    expect(localStorage.length).toBe(0);
+    tp.consent(true);
+    await flushStore();
+    expect(tp.consented).toBe(true);
+    expect(signals).toEqual([true]);
+    expect(events.map((e) => e.type)).toEqual(['page', 'track']);
+    expect(localStorage.getItem('tp_aid')).toBe(JSON.stringify(events[0]?.anonymousId));
+    expect(localStorage.getItem('tp_consent')).toBe('true');
+  });
+
+  it('remembers a grant, so a returning visitor is not asked again', async () => {
+    createTouchpoint({ requireConsent: true }).consent(true);
+    await flushStore();
+    expect(createTouchpoint({ requireConsent: true }).consented).toBe(true);
+  });
+
+  it('discards held events and clears stored identity on consent(false)', async () => {
+    const granted = createTouchpoint();
+    granted.track('x');
+    await flushStore();
+    expect(localStorage.getItem('tp_aid')).not.toBeNull();
+    const tp = createTouchpoint({ requireConsent: true, autoPageviews: false });
+    const events = collect(tp);
+    tp.track('held');
+    tp.consent(false);
+    granted.consent(false);
+    await flushStore();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('tp_'))).toEqual([]);
+    tp.consent(true);
+    tp.track('after');
+    expect(events.map((e) => e.name)).toEqual(['after']);
+  });
+
+  it('holds at most 100 events, dropping the oldest with one warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tp = createTouchpoint({ requireConsent: true, autoPageviews: false });
+    const events = collect(tp);
+    for (let i = 0; i < 105; i++) tp.track('n', { i });
+    tp.consent(true);
+    expect(events).toHaveLength(100);
+    expect(events[0]?.props).toEqual({ i: 5 });
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps survey_due from listeners while consent is missing', () => {
+    const tp = createTouchpoint({ requireConsent: true, autoPageviews: false });
+    const due = vi.fn();
+    tp.on('survey_due', due);
+    tp.show('anything');
+    expect(due).not.toHaveBeenCalled();
+  });
+});
+
+describe('listeners', () => {
+  it('reports a throwing listener once and still calls the others', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const tp = createTouchpoint({ autoPageviews: false });
+    tp.on('track', () => {
+      throw new Error('listener bug');
+    });
+    const events = collect(tp, 'track');
+    expect(() => {
+      tp.track('a');
+      tp.track('b');
+    }).not.toThrow();
+    expect(events).toHaveLength(2);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] a 'track' listener threw/);
+  });
+
+  it('stops calling a listener after its unsubscribe, and * never sees local signals', () => {
+    const tp = createTouchpoint({ requireConsent: true, autoPageviews: false });
+    const all = vi.fn();
+    const off = tp.on('*', all);
+    tp.consent(true);
+    expect(all).not.toHaveBeenCalled();
+    tp.track('a');
+    off();
+    tp.track('b');
+    expect(all).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('bad input', () => {
+  it('drops invalid names and stages with one warning naming the call, and never throws', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    const loose = tp as unknown as Record<string, (...args: unknown[]) => unknown>;
+    expect(() => {
+      loose.track?.('');
+      loose.track?.(Symbol('x'));
+      loose.track?.('');
+      loose.stage?.('Not A Stage');
+      loose.identify?.(42);
+      loose.consent?.('yes');
+      loose.record?.('survey_bogus', {});
+      tp.track('ok', { stage: 'NOPE' } as never);
+      loose.on?.('track', 'not a function');
+      createTouchpoint('nonsense' as never);
+    }).not.toThrow();
+    expect(events.map((e) => [e.name, e.stage])).toEqual([['ok', undefined]]);
+    const messages = warn.mock.calls.map((c) => String(c[0]));
+    expect(messages).toEqual([
+      "[touchpoint] track(''): invalid; dropped",
+      '[touchpoint] track(symbol): invalid; dropped',
+      "[touchpoint] stage('Not A Stage'): invalid; dropped",
+      '[touchpoint] identify(number): invalid; dropped',
+      "[touchpoint] consent('yes'): invalid; ignored",
+      "[touchpoint] record('survey_bogus') (type, surveyId or metric): invalid; dropped",
+      "[touchpoint] track('ok') props.stage: invalid; ignored",
+      "[touchpoint] on('track') listener: invalid; not subscribed",
+      '[touchpoint] createTouchpoint(options): invalid; defaults used',
+    ]);
+  });
+
+  it('warns once that show() has no configured survey, and explain() lists none', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tp = createTouchpoint({ autoPageviews: false });
+    tp.show('checkout-csat');
+    tp.show('checkout-csat');
+    expect(tp.explain()).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain("show('checkout-csat')");
+  });
+});
+
+describe('journey trail', () => {
+  it('attaches the last 20 steps of the session to survey_answered, across page loads', async () => {
+    const first = createTouchpoint({ autoPageviews: false });
+    for (let i = 0; i < 25; i++) first.track(`step_${i}`);
+    await flushStore();
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.stage('purchase');
+    tp.record('survey_answered', { surveyId: 'checkout-csat', metric: 'csat', score: 4 });
+    const trail = events[1]?.props?.trail as { name?: string; stage?: string; type: string }[];
+    expect(events[1]).toMatchObject({ type: 'survey_answered', stage: 'purchase', props: { score: 4 } });
+    expect(trail).toHaveLength(20);
+    expect(trail[0]?.name).toBe('step_6');
+    expect(trail[19]).toMatchObject({ type: 'stage', stage: 'purchase', path: '/' });
+  });
+
+  it('starts an empty trail with a new session', () => {
+    vi.useFakeTimers();
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.track('old');
+    vi.advanceTimersByTime(31 * 60_000);
+    tp.record('survey_answered', { surveyId: 's', metric: 'nps', score: 9 });
+    expect(events[1]?.props?.trail).toEqual([]);
   });
 });

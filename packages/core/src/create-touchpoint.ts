@@ -2,7 +2,6 @@ import { createEmitter } from './emitter.js';
 import type { Host } from './host.js';
 import { ANONYMOUS_ID_KEY, CONSENT_KEY, SESSION_KEY, TRAIL_KEY, USER_ID_KEY } from './keys.js';
 import { watchNavigation } from './navigation.js';
-import { noTriggers } from './no-triggers.js';
 import { readPage } from './page-context.js';
 import { redactUrl } from './redact.js';
 import { sanitize } from './sanitize.js';
@@ -10,14 +9,18 @@ import { type Session, touchSession } from './session.js';
 import { isStageName } from './stages.js';
 import { createStore } from './store.js';
 import { extendTrail, type Step } from './trail.js';
+import { createTriggers } from './triggers.js';
 import type { EventType, JourneyEvent, PageContext, Props, Touchpoint, TouchpointConfig } from './types.js';
 import { uuid } from './uuid.js';
 import { createWarn } from './warn.js';
 
 /** Options of {@link createTouchpoint}; every default is in {@link CREATE_DEFAULTS}. */
 export interface CreateOptions {
-  /** The survey configuration (SPEC "Survey configuration"), handed to the triggers. */
-  config?: TouchpointConfig | undefined;
+  /**
+   * The survey configuration (SPEC "Survey configuration"): the object, its JSON text, or
+   * the URL of the JSON file (fetched with a timeout; the last good copy runs when it fails).
+   */
+  config?: TouchpointConfig | string | undefined;
   /**
    * Store and deliver nothing until `consent(true)`: events wait in memory (the last
    * {@link CONSENT_BUFFER_LIMIT}). A grant is remembered, so a returning visitor who
@@ -190,7 +193,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     store,
     warn,
   };
-  const triggers = noTriggers(host);
+  const triggers = createTriggers(host);
 
   const tp: Touchpoint = {
     page: guard('page', (props?: Props) => view(props)),
@@ -276,7 +279,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
 
   if (dom) {
     let at = location.pathname + location.search;
-    const auto = guard('page', () => view(0, true));
+    const auto = guard('page', () => view(undefined, true));
     watchNavigation(() => {
       const now = location.pathname + location.search;
       if (now === at) return;

@@ -1,0 +1,19 @@
+import { REDACTED, redactUrl } from '@touchpoint/core';
+import { describe, expect, it } from 'vitest';
+
+describe('redactUrl', () => {
+  it.each([
+    ['https://s.io/p?token=abc&q=shoes', `https://s.io/p?token=${REDACTED}&q=shoes`],
+    [
+      'https://s.io/p?api_key=1&apiKey=2&keyword=boots',
+      `https://s.io/p?api_key=${REDACTED}&apiKey=${REDACTED}&keyword=boots`,
+    ],
+    ['https://s.io/p?password=x&session_id=y', `https://s.io/p?password=${REDACTED}&session_id=${REDACTED}`],
+    ['https://s.io/p?resetCode=9&barcode=123', `https://s.io/p?resetCode=${REDACTED}&barcode=123`],
+    ['https://s.io/p?to=jane%40example.com&ref=ad', `https://s.io/p?to=${REDACTED}&ref=ad`],
+    ['https://s.io/p?contact=jane@example.com', `https://s.io/p?contact=${REDACTED}`],
+    ['https://s.io/plain/path', 'https://s.io/plain/path'],
+  ])('redacts %s', (url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+});

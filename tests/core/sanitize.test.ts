@@ -1,0 +1,60 @@
+import { SANITIZE_LIMITS } from '@touchpoint/core';
+import { describe, expect, it, vi } from 'vitest';
+import { sanitize } from '../../packages/core/src/sanitize.js';
+
+const run = (props: unknown) => {
+  const warn = vi.fn();
+  return { out: sanitize(props, "track('x')", warn), messages: warn.mock.calls.map((c) => c[0]) };
+};
+
+describe('sanitize', () => {
+  it('keeps plain JSON as it is', () => {
+    expect(run({ a: 1, b: 'two', c: [true, null], d: { e: 'f' } }).out).toEqual({
+      a: 1,
+      b: 'two',
+      c: [true, null],
+      d: { e: 'f' },
+    });
+  });
+
+  it.each([
+    ['a function', { f: () => 1 }, {}, "track('x') props.f: a function is not JSON; dropped"],
+    ['a symbol', { s: Symbol('s') }, {}, "track('x') props.s: a symbol is not JSON; dropped"],
+    ['a BigInt', { n: 10n }, { n: '10' }, "track('x') props.n: bigint; sent as string"],
+    ['NaN', { n: Number.NaN }, { n: null }, "track('x') props.n: NaN is not JSON; sent as null"],
+    ['a Date', { d: new Date(0) }, { d: '1970-01-01T00:00:00.000Z' }, undefined],
+    ['undefined', { u: undefined, k: 1 }, { k: 1 }, undefined],
+    [
+      'a nested function',
+      { a: { b: [() => 1] } },
+      { a: { b: [null] } },
+      "track('x') props.a.b.0: a function is not JSON; dropped",
+    ],
+  ])('reduces %s to JSON with one warning naming the field', (_, props, out, message) => {
+    const result = run(props);
+    expect(result.out).toEqual(out);
+    expect(result.messages).toEqual(message ? [message] : []);
+  });
+
+  it('cuts cycles, deep nesting and oversized strings', () => {
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    expect(run({ cyclic }).out).toEqual({ cyclic: { name: 'loop' } });
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 20; i++) deep = { deep };
+    expect(JSON.stringify(run(deep).out).split('deep').length - 1).toBe(SANITIZE_LIMITS.depth);
+    const long = run({ s: 'x'.repeat(5000) });
+    expect((long.out?.s as string).length).toBe(SANITIZE_LIMITS.string);
+    expect(long.messages).toEqual(["track('x') props.s: too long; truncated"]);
+  });
+
+  it('drops props that are not an object, or that throw when read', () => {
+    expect(run('text')).toEqual({ out: undefined, messages: ["track('x') props.: not an object; dropped"] });
+    const hostile = {
+      get boom() {
+        throw new Error('getter');
+      },
+    };
+    expect(run(hostile).out).toBeUndefined();
+  });
+});
