@@ -312,3 +312,37 @@ describe('createTriggers', () => {
     expect(t.ids()).toEqual(['home-nps']);
   });
 });
+
+describe('triggers through createTouchpoint', () => {
+  afterEach(() => {
+    localStorage.clear();
+    history.replaceState(null, '', '/');
+  });
+
+  it('gives page views the configured stage, makes the due survey known and records what the widget reports', async () => {
+    const { createTouchpoint } = await import('@touchpoint/core');
+    vi.useFakeTimers();
+    history.replaceState(null, '', '/checkout/done');
+    const tp = createTouchpoint({ config, autoPageviews: false });
+    const dues: SurveyDue[] = [];
+    const pages: (string | undefined)[] = [];
+    tp.on('survey_due', (d) => dues.push(d));
+    tp.on('page', (e) => pages.push(e.stage));
+    tp.page();
+    tp.track('order_completed');
+    expect(pages).toEqual(['purchase']);
+    expect(tp.explain().map((e) => e.id)).toEqual(['checkout-csat', 'home-nps', 'help-ces']);
+    vi.advanceTimersByTime(1499);
+    expect(dues).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(dues.map((d) => d.survey.id)).toEqual(['checkout-csat']);
+    tp.record('survey_shown', { surveyId: 'checkout-csat', metric: 'csat' });
+    await Promise.resolve();
+    expect(JSON.parse(localStorage.getItem('tp_history') ?? '{}').surveys).toEqual({
+      'checkout-csat': { shown: expect.any(Number) },
+    });
+    tp.show('home-nps');
+    expect(dues.at(-1)).toEqual({ survey: nps, forced: true });
+    vi.useRealTimers();
+  });
+});

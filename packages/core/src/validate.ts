@@ -3,7 +3,8 @@
 // describe the config once, and every message comes from one `fail`, so each reads
 // `surveys[2].metric: expected "nps" | "csat" | "ces"`. The JSON Schema in
 // packages/core/schema/ describes the same rules for editors; a test keeps them agreeing.
-import type { Survey, TouchpointConfig } from './types';
+import { isStageName } from './stages.js';
+import type { Survey, TouchpointConfig } from './types.js';
 
 /** What `validateConfig` found, and the configuration that runs despite it. */
 export interface Validation {
@@ -14,9 +15,6 @@ export interface Validation {
   /** Paths of the surveys left out, e.g. `surveys[2]`. */
   skipped: string[];
 }
-
-/** Custom stage names (SPEC "Journey stages"). */
-export const STAGE_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 
 interface Out {
   problems: string[];
@@ -50,7 +48,7 @@ const num = (min: number, max = Infinity, integer = false): Check =>
     `${integer ? 'an integer' : 'a number'} ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`}`,
   );
 
-const stage = is((v) => typeof v === 'string' && STAGE_NAME.test(v), 'a stage name (a-z, 0-9, _, -)');
+const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
 
 /** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
 const shape =
