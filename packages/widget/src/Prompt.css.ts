@@ -1,3 +1,5 @@
+// `all:initial!important` on :host: an important declaration inside a shadow tree beats the
+// page's important ones (CSS Cascade 4), so inherited text styles of the page stay out.
 // Custom properties the host page may set (they inherit into the shadow root):
 // --tp-accent, --tp-accent-text, --tp-bg, --tp-text, --tp-radius, --tp-font.
 // Defaults meet WCAG AA (text ≥ 4.5:1, borders and focus rings ≥ 3:1) in both themes:
@@ -10,7 +12,7 @@ const dark =
 
 /** The card: theme, position (fixed, so page content never moves), bottom sheet, motion. */
 export const promptCss = (): string =>
-  `:host{all:initial}` +
+  `:host{all:initial!important}` +
   `.p{--a:var(--tp-accent,#4338ca);--o:var(--tp-accent-text,#fff);--b:var(--tp-bg,#fff);--t:var(--tp-text,#111827);--m:#4b5563;--l:#878f9c;` +
   `--R:var(--tp-radius,14px);--r:calc(var(--R)*.55);position:fixed;z-index:2147483000;bottom:1rem;right:1rem;width:min(calc(100vw - 2rem),25rem);` +
   `padding:1.25rem;background:var(--b);color:var(--t);font:15px/1.45 var(--tp-font,system-ui,sans-serif);` +
