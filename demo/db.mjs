@@ -124,8 +124,10 @@ export async function openEventStore(dataDir, { log = console.warn } = {}) {
      * stored (a client's retry, at-least-once delivery) are counted as duplicates.
      */
     async insert({ sentAt, events, dropped, rejected }, contentType) {
-      // A repeated id inside one batch counts as a duplicate too, like one across batches.
-      const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+      // A repeated id inside one batch counts as a duplicate too, like one across batches;
+      // its first copy is kept, as across batches.
+      const seen = new Set();
+      const unique = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
       return pg.transaction(async (tx) => {
         const batch = await tx.query(
           `insert into batches (sent_at, content_type, events, rejected, dropped)
