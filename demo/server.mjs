@@ -102,7 +102,7 @@ async function main() {
     const why =
       error.code === 'EADDRINUSE'
         ? `port ${port} is in use; set PORT to another one (PORT=0 picks a free one)`
-        : error.message;
+        : error.message.replace(/^\[touchpoint demo\] /, '');
     console.error(`[touchpoint demo] could not start: ${why}`);
     process.exit(1);
   }
