@@ -7,7 +7,7 @@ const target = 'es2020';
 
 /** Package entries: `packages/<pkg>/src/<entry>.ts` → `packages/<pkg>/dist/<entry>.js`. */
 const packages = {
-  core: ['index'],
+  core: ['index', 'rules'],
   adapter: ['index'],
   widget: ['index'],
 };

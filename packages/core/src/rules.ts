@@ -1,0 +1,12 @@
+// `@touchpoint/core/rules`: the pure survey rules, for tools that judge a configuration
+// outside the browser (the `touchpoint` CLI). The same functions the triggers run, so a
+// lint, a simulation or an explanation on the command line agrees with the page. Only
+// re-exports: nothing here may pull in the DOM, storage or timers.
+export { canonicalJson, configHash } from './config-hash.js';
+export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
+export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
+export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
+export { inSample, sampleBucket } from './sample.js';
+export { isStageName, STAGES } from './stages.js';
+export type * from './types.js';
+export { type Validation, validateConfig } from './validate.js';
