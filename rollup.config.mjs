@@ -1,6 +1,7 @@
 // Builds every package as ESM (JavaScript here; declarations come from `tsc -b`) and the
-// root script-tag bundle dist/touchpoint.js as a classic, minified script.
+// root script-tag bundles dist/touchpoint.js and dist/touchpoint-widget.js as classic, minified scripts.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 
 const target = 'es2020';
@@ -15,29 +16,90 @@ const packages = {
 // Workspace packages and their dependencies stay imports; the app's bundler dedupes them.
 const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval)/.test(id);
 
-const packageBuilds = Object.entries(packages).map(([pkg, entries]) => ({
+/** Internal fields and methods (`_due`, `_store`) get short names at build time, as Preact's mangle.json does. */
+const mangleProps = /^_[a-z]/;
+
+/**
+ * Mangles `_private` properties of whole chunks, once bundled: per-module transforms would
+ * name `_due` differently in each file. One cache per build, and one chunk at a time, so
+ * every chunk of a package (and its shared chunks) agrees on the names. The output stays
+ * readable (not minified): an app's bundler minifies, and the sourcemap maps back.
+ */
+function mangle() {
+  const mangleCache = {};
+  let queue = Promise.resolve();
+  return {
+    name: 'mangle-private-props',
+    renderChunk(code) {
+      const work = queue.then(async () => {
+        const result = await transform(code, {
+          mangleProps,
+          mangleCache,
+          sourcemap: true,
+          format: 'esm',
+          target,
+        });
+        Object.assign(mangleCache, result.mangleCache);
+        return { code: result.code, map: result.map };
+      });
+      queue = work.catch(() => {});
+      return work;
+    },
+  };
+}
+
+const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`) => ({
   input: Object.fromEntries(entries.map((e) => [e, `packages/${pkg}/src/${e}.ts`])),
   external,
-  plugins: [esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact' })],
-  output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true },
-}));
+  plugins: [esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact' }), mangle()],
+  output: { dir, format: 'es', sourcemap: true },
+});
 
-// The script tag: one classic script that bundles everything it needs.
-const scriptBuild = {
-  input: 'script/touchpoint.ts',
-  plugins: [
-    nodeResolve({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
-    esbuild({
-      target,
-      minify: true,
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      // `_private` fields get short names, as Preact's mangle.json does.
-      mangleProps: /^_[a-z]/,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
-  ],
-  output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+const packageBuilds = [
+  ...Object.entries(packages).map(([pkg, entries]) => packageBuild(pkg, entries)),
+  // Not published: the core without survey triggers, built apart so scripts/size.mjs can
+  // check issue 2's budget for the core alone.
+  packageBuild('core', ['core-only'], 'packages/core/dist/size'),
+];
+
+// The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page
+// loads; dist/touchpoint-widget.js (Preact and the widget) is loaded by it, beside it, only when
+// a survey is first due.
+const scriptPlugins = () => [
+  nodeResolve({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+  esbuild({
+    target,
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    // `_private` fields get short names, as Preact's mangle.json does.
+    mangleProps: /^_[a-z]/,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+];
+
+// The widget file drives the first script's instance and needs only the core's types: a value
+// import of the core would bundle a second copy, so it fails the build instead.
+const noCore = {
+  name: 'no-core-in-widget-file',
+  resolveId(id, importer) {
+    if (id.startsWith('@touchpoint/core'))
+      this.error(`${importer} imports ${id}: the widget file must not bundle the core`);
+    return null;
+  },
 };
 
-export default [...packageBuilds, scriptBuild];
+const scriptBuilds = [
+  {
+    input: 'script/touchpoint.ts',
+    plugins: scriptPlugins(),
+    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+  },
+  {
+    input: 'script/widget.ts',
+    plugins: [noCore, ...scriptPlugins()],
+    output: { file: 'dist/touchpoint-widget.js', format: 'iife', sourcemap: true },
+  },
+];
+
+export default [...packageBuilds, ...scriptBuilds];

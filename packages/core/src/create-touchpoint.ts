@@ -1,5 +1,5 @@
 import { createEmitter } from './emitter.js';
-import type { Host } from './host.js';
+import type { Host, Triggers } from './host.js';
 import { ANONYMOUS_ID_KEY, CONSENT_KEY, SESSION_KEY, TRAIL_KEY, USER_ID_KEY } from './keys.js';
 import { watchNavigation } from './navigation.js';
 import { readPage } from './page-context.js';
@@ -61,7 +61,19 @@ const quote = (value: unknown) => (typeof value === 'string' ? `'${value}'` : ty
  * (server, tests) with in-memory identity and no automatic page views.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
+export function createTouchpoint(options?: CreateOptions): Touchpoint {
+  return createInstance(createTriggers, options);
+}
+
+/**
+ * The instance, with the survey triggers it is given: `createTriggers`, or `noTriggers`
+ * for the core alone (its size is checked on its own, issue 2).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createInstance(
+  makeTriggers: (host: Host) => Triggers,
+  options: CreateOptions = {},
+): Touchpoint {
   const warn = createWarn();
   // Messages for bad arguments share one shape, which is also what keeps them small.
   const bad = (what: string, instead = 'dropped'): undefined => {
@@ -193,7 +205,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     store,
     warn,
   };
-  const triggers = createTriggers(host);
+  const triggers = makeTriggers(host);
 
   const tp: Touchpoint = {
     page: guard('page', (props?: Props) => view(props)),

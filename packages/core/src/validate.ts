@@ -24,6 +24,9 @@ interface Out {
 type Check = (value: unknown, path: string, out: Out) => void;
 type Obj = Record<string, unknown>;
 
+// The combinators are marked free of side effects so an entry without the triggers (the
+// core alone) shakes the whole validator away.
+
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const fail = (out: Out, path: string, expected: string): void => {
@@ -31,17 +34,20 @@ const fail = (out: Out, path: string, expected: string): void => {
   out.fatal++;
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 const is =
   (test: (v: unknown) => boolean, expected: string): Check =>
   (v, path, out) => {
     if (!test(v)) fail(out, path, expected);
   };
 
+/* @__NO_SIDE_EFFECTS__ */
 const oneOf = (...values: unknown[]): Check =>
   is((v) => values.includes(v), values.map((x) => JSON.stringify(x)).join(' | '));
 
 const text = is((v) => typeof v === 'string' && v !== '', 'a non-empty string');
 
+/* @__NO_SIDE_EFFECTS__ */
 const num = (min: number, max = Infinity, integer = false): Check =>
   is(
     (v) => typeof v === 'number' && v >= min && v <= max && (!integer || Number.isInteger(v)),
@@ -51,6 +57,7 @@ const num = (min: number, max = Infinity, integer = false): Check =>
 const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
 
 /** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
+/* @__NO_SIDE_EFFECTS__ */
 const shape =
   (fields: Record<string, Check>, required: string[] = []): Check =>
   (v, path, out) => {
@@ -65,6 +72,7 @@ const shape =
     }
   };
 
+/* @__NO_SIDE_EFFECTS__ */
 const record =
   (value: Check): Check =>
   (v, path, out) => {
@@ -72,6 +80,7 @@ const record =
     for (const key in v) value(v[key], `${path}[${JSON.stringify(key)}]`, out);
   };
 
+/* @__NO_SIDE_EFFECTS__ */
 const list =
   (item: Check): Check =>
   (v, path, out) => {
@@ -81,6 +90,7 @@ const list =
     });
   };
 
+/* @__NO_SIDE_EFFECTS__ */
 const bands = (value: Check): Check => shape({ low: value, mid: value, high: value });
 
 const survey = shape(
