@@ -15,8 +15,8 @@ const memoryStore = (
   const data = { ...initial };
   return {
     data,
-    get: (key) => data[key],
-    set: (key, value) => {
+    _get: (key) => data[key],
+    _set: (key, value) => {
       if (value === undefined) delete data[key];
       else data[key] = value;
     },
@@ -80,27 +80,27 @@ describe('createHistory', () => {
   it('writes each note through the store and reads it back', () => {
     const store = memoryStore();
     const history = createHistory(store, vi.fn());
-    history.note('shown', 'a', 's1', 10);
+    history._note('shown', 'a', 's1', 10);
     expect(store.data[HISTORY_KEY]).toEqual({
       surveys: { a: { shown: 10 } },
       last: 10,
       session: { id: 's1', shown: 1 },
     });
-    expect(history.read().surveys.a).toEqual({ shown: 10 });
+    expect(history._read().surveys.a).toEqual({ shown: 10 });
   });
 
   it('ignores corrupted stored data with one warning and starts afresh', () => {
     const warn = vi.fn();
     const history = createHistory(memoryStore({ [HISTORY_KEY]: { surveys: 'oops' } }), warn);
-    expect(history.read()).toEqual({ surveys: {} });
+    expect(history._read()).toEqual({ surveys: {} });
     expect(warn).toHaveBeenCalledWith('stored history is not a survey history; starting afresh');
-    history.note('dismissed', 'a', 's1', 5);
-    expect(history.read().surveys.a).toEqual({ dismissed: 5 });
+    history._note('dismissed', 'a', 's1', 5);
+    expect(history._read().surveys.a).toEqual({ dismissed: 5 });
   });
 
   it('starts empty without a warning when nothing is stored', () => {
     const warn = vi.fn();
-    expect(createHistory(memoryStore(), warn).read()).toEqual({ surveys: {} });
+    expect(createHistory(memoryStore(), warn)._read()).toEqual({ surveys: {} });
     expect(warn).not.toHaveBeenCalled();
   });
 });

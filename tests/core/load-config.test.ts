@@ -9,8 +9,8 @@ const memoryStore = (): KeyValue & { data: Record<string, JsonValue> } => {
   const data: Record<string, JsonValue> = {};
   return {
     data,
-    get: (key) => data[key],
-    set: (key, value) => {
+    _get: (key) => data[key],
+    _set: (key, value) => {
       if (value !== undefined) data[key] = value;
     },
   };

@@ -34,26 +34,26 @@ function fakeHost(cfg: unknown = config) {
   const dues: SurveyDue[] = [];
   const state = { path: '/', stage: undefined as string | undefined, views: 0, session: 's1' };
   const host: Host = {
-    config: cfg as TouchpointConfig,
-    due: (d) => dues.push(d),
-    where: () => ({ path: state.path, stage: state.stage }),
-    pageViews: () => state.views,
-    anonymousId: () => 'anon-1',
-    store: {
-      get: (key) => data[key],
-      set: (key, value) => {
+    _config: cfg as TouchpointConfig,
+    _due: (d) => dues.push(d),
+    _where: () => ({ path: state.path, stage: state.stage }),
+    _views: () => state.views,
+    _aid: () => 'anon-1',
+    _store: {
+      _get: (key) => data[key],
+      _set: (key, value) => {
         if (value === undefined) delete data[key];
         else data[key] = value;
       },
-      persist() {},
-      clear() {},
+      _persist() {},
+      _clear() {},
     },
-    now: () => Date.now(),
-    warn: vi.fn(),
+    _now: () => Date.now(),
+    _warn: vi.fn(),
   };
   const triggers = createTriggers(host);
   const event = (type: EventType, extra: Partial<JourneyEvent> = {}) =>
-    triggers.event({
+    triggers._event({
       id: `e${Math.random()}`,
       type,
       ts: Date.now(),
@@ -66,7 +66,7 @@ function fakeHost(cfg: unknown = config) {
   /** A page view, as the core emits it on load and after SPA navigations. */
   const visit = (path: string) => {
     state.path = path;
-    state.stage = triggers.stageFor(path);
+    state.stage = triggers._stageFor(path);
     state.views++;
     event('page');
   };
@@ -95,8 +95,8 @@ describe('createTriggers', () => {
 
   it('supplies the page stage from the config stages, the most specific glob winning', () => {
     const t = fakeHost({ version: 1, stages: { '/**': 'touchpoint', '/checkout/**': 'purchase' } });
-    expect(t.triggers.stageFor('/checkout/done/')).toBe('purchase');
-    expect(t.triggers.stageFor('/about')).toBe('touchpoint');
+    expect(t.triggers._stageFor('/checkout/done/')).toBe('purchase');
+    expect(t.triggers._stageFor('/about')).toBe('touchpoint');
   });
 
   it('waits for the event, the stage and the page together, then for delayMs', () => {
@@ -144,7 +144,7 @@ describe('createTriggers', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
     t.event('track', { name: 'order_completed' });
-    t.triggers.show('help-ces');
+    t.triggers._show('help-ces');
     t.record('survey_shown', 'help-ces');
     t.record('survey_dismissed', 'help-ces');
     vi.advanceTimersByTime(1500);
@@ -162,7 +162,7 @@ describe('createTriggers', () => {
     t.visit('/');
     t.visit('/help');
     expect(t.ids()).toEqual(['home-nps']);
-    expect(t.triggers.explain()[1]?.reasons.at(-1)).toEqual({
+    expect(t.triggers._explain()[1]?.reasons.at(-1)).toEqual({
       rule: 'open',
       ok: false,
       detail: 'home-nps open, needs none',
@@ -217,15 +217,15 @@ describe('createTriggers', () => {
     const t = fakeHost();
     t.record('survey_shown', 'home-nps');
     t.visit('/about');
-    t.triggers.show('checkout-csat');
+    t.triggers._show('checkout-csat');
     expect(t.dues).toEqual([{ survey: csat, forced: true }]);
   });
 
   it('warns and shows nothing for show() of an unknown survey', () => {
     const t = fakeHost();
-    t.triggers.show('nope');
+    t.triggers._show('nope');
     expect(t.dues).toEqual([]);
-    expect(t.host.warn).toHaveBeenCalledWith(
+    expect(t.host._warn).toHaveBeenCalledWith(
       "show('nope'): no survey with that id is configured; nothing shown",
     );
   });
@@ -233,7 +233,7 @@ describe('createTriggers', () => {
   it('explains every survey on this page right now', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
-    expect(t.triggers.explain()).toEqual([
+    expect(t.triggers._explain()).toEqual([
       {
         id: 'checkout-csat',
         eligible: false,
@@ -280,8 +280,8 @@ describe('createTriggers', () => {
 
   it('reports an invalid configuration once and runs its valid surveys', () => {
     const t = fakeHost({ version: 1, surveys: [{ ...nps, metric: 'stars' }, help] });
-    expect(t.host.warn).toHaveBeenCalledTimes(1);
-    expect(t.host.warn).toHaveBeenCalledWith(
+    expect(t.host._warn).toHaveBeenCalledTimes(1);
+    expect(t.host._warn).toHaveBeenCalledWith(
       'invalid configuration; 1 survey(s) skipped, other bad fields ignored:\nsurveys[0].metric: expected "nps" | "csat" | "ces"',
     );
     t.visit('/help');

@@ -93,21 +93,21 @@ export function createInstance(
   const emitter = createEmitter();
   const store = createStore(warn, true);
   // Reading the grant is the one storage access before consent: it is the decision itself.
-  let consented = !requireConsent || store.get(CONSENT_KEY) === true;
-  if (!consented) store.persist(false);
+  let consented = !requireConsent || store._get(CONSENT_KEY) === true;
+  if (!consented) store._persist(false);
   let held: JourneyEvent[] = [];
 
   let anonymousId = '';
   let userId: string | undefined;
   let trail: { session: string; steps: Step[] } | undefined;
   const loadIdentity = () => {
-    const stored = store.get(ANONYMOUS_ID_KEY);
+    const stored = store._get(ANONYMOUS_ID_KEY);
     if (typeof stored === 'string' && stored) anonymousId = stored;
     else {
       anonymousId = uuid();
-      store.set(ANONYMOUS_ID_KEY, anonymousId);
+      store._set(ANONYMOUS_ID_KEY, anonymousId);
     }
-    const user = store.get(USER_ID_KEY);
+    const user = store._get(USER_ID_KEY);
     userId = typeof user === 'string' ? user : undefined;
     trail = undefined;
   };
@@ -116,7 +116,7 @@ export function createInstance(
   // The trail is kept per session: it survives page loads, not a new session.
   const stepsOf = (session: string): Step[] => {
     if (trail?.session !== session) {
-      const stored = store.get(TRAIL_KEY) as typeof trail | null;
+      const stored = store._get(TRAIL_KEY) as typeof trail | null;
       trail = stored?.session === session && Array.isArray(stored.steps) ? stored : { session, steps: [] };
     }
     return trail.steps;
@@ -149,9 +149,9 @@ export function createInstance(
   let lastView: string | undefined;
 
   const deliver = (event: JourneyEvent) => {
-    emitter.emit(event.type, event);
-    emitter.emit('*', event);
-    triggers.event(event);
+    emitter._emit(event.type, event);
+    emitter._emit('*', event);
+    triggers._event(event);
   };
 
   const emit = (type: EventType, props?: Props, name?: string, eventStage = stage) => {
@@ -164,7 +164,7 @@ export function createInstance(
     if (props) event.props = props;
     if (userId) event.userId = userId;
     extendTrail(stepsOf(session.id), event);
-    store.set(TRAIL_KEY, trail as never);
+    store._set(TRAIL_KEY, trail as never);
     if (consented) deliver(event);
     else if (held.push(event) > CONSENT_BUFFER_LIMIT) {
       held.shift();
@@ -179,7 +179,7 @@ export function createInstance(
     if (!explicit) {
       const tagged = dom ? document.body?.getAttribute('data-tp-stage') : null;
       if (tagged != null && !isStageName(tagged)) bad(`<body data-tp-stage="${tagged}">`, 'ignored');
-      stage = isStageName(tagged) ? tagged : triggers.stageFor(current.path);
+      stage = isStageName(tagged) ? tagged : triggers._stageFor(current.path);
     }
     emit('page', sanitize(props, 'page()', warn));
   };
@@ -196,14 +196,14 @@ export function createInstance(
     };
 
   const host: Host = {
-    config,
-    due: (due) => consented && emitter.emit('survey_due', due),
-    where: () => ({ path: here().path, stage }),
-    pageViews: () => (store.get(SESSION_KEY) as Session | undefined)?.views ?? 0,
-    anonymousId: () => anonymousId,
-    now: () => Date.now(),
-    store,
-    warn,
+    _config: config,
+    _due: (due) => consented && emitter._emit('survey_due', due),
+    _where: () => ({ path: here().path, stage }),
+    _views: () => (store._get(SESSION_KEY) as Session | undefined)?.views ?? 0,
+    _aid: () => anonymousId,
+    _now: () => Date.now(),
+    _store: store,
+    _warn: warn,
   };
   const triggers = makeTriggers(host);
 
@@ -229,7 +229,7 @@ export function createInstance(
     identify: guard('identify', (id: string, traits?: Props) => {
       if (typeof id !== 'string' || !id) return bad(`identify(${quote(id)})`);
       userId = id;
-      store.set(USER_ID_KEY, id);
+      store._set(USER_ID_KEY, id);
       emit('identify', sanitize(traits, 'identify()', warn));
     }),
     consent: guard('consent', (granted: boolean) => {
@@ -237,9 +237,9 @@ export function createInstance(
       if (granted) {
         if (consented) return;
         consented = true;
-        store.persist(true);
-        store.set(CONSENT_KEY, true);
-        emitter.emit('consent', true);
+        store._persist(true);
+        store._set(CONSENT_KEY, true);
+        emitter._emit('consent', true);
         const release = held;
         held = [];
         for (const event of release) deliver(event);
@@ -248,30 +248,30 @@ export function createInstance(
         // with a fresh identity in memory, in case consent comes later.
         consented = false;
         held = [];
-        store.persist(false);
-        store.clear();
+        store._persist(false);
+        store._clear();
         loadIdentity();
-        emitter.emit('consent', false);
+        emitter._emit('consent', false);
       }
     }),
     on(type, fn) {
-      if (typeof fn === 'function') return emitter.on(type, fn);
+      if (typeof fn === 'function') return emitter._on(type, fn);
       bad(`on(${quote(type)}) listener`, 'not subscribed');
       return () => {};
     },
-    show: guard('show', (surveyId: string) => triggers.show(surveyId)),
+    show: guard('show', (surveyId: string) => triggers._show(surveyId)),
     explain() {
       try {
-        return triggers.explain();
+        return triggers._explain();
       } catch (error) {
         warn('explain() failed', error);
         return [];
       }
     },
     reset: guard('reset', () => {
-      for (const key of [USER_ID_KEY, SESSION_KEY, TRAIL_KEY]) store.set(key, undefined);
+      for (const key of [USER_ID_KEY, SESSION_KEY, TRAIL_KEY]) store._set(key, undefined);
       anonymousId = uuid();
-      store.set(ANONYMOUS_ID_KEY, anonymousId);
+      store._set(ANONYMOUS_ID_KEY, anonymousId);
       userId = trail = undefined;
     }),
     record: guard('record', (type, props) => {

@@ -3,8 +3,8 @@ type Listener = (payload: any) => void;
 
 /** A tiny event emitter that never lets one listener break the others or the caller. */
 export interface Emitter {
-  on(type: string, fn: Listener): () => void;
-  emit(type: string, payload: unknown): void;
+  _on(type: string, fn: Listener): () => void;
+  _emit(type: string, payload: unknown): void;
 }
 
 export function createEmitter(): Emitter {
@@ -12,7 +12,7 @@ export function createEmitter(): Emitter {
   const sets: Record<string, Set<Listener>> = {};
   const reported = new WeakSet<Listener>();
   return {
-    on(type, fn) {
+    _on(type, fn) {
       sets[type] ??= new Set();
       const set = sets[type];
       set.add(fn);
@@ -20,7 +20,7 @@ export function createEmitter(): Emitter {
         set.delete(fn);
       };
     },
-    emit(type, payload) {
+    _emit(type, payload) {
       sets[type]?.forEach((fn) => {
         try {
           fn(payload);

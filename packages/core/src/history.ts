@@ -30,8 +30,8 @@ export const HISTORY_LIMIT = 50;
 
 /** The part of the core's store the history needs: consent-aware, memory fallback included. */
 export interface KeyValue {
-  get(key: string): JsonValue | undefined;
-  set(key: string, value: JsonValue | undefined): void;
+  _get(key: string): JsonValue | undefined;
+  _set(key: string, value: JsonValue | undefined): void;
 }
 
 const latest = (s: SurveyHistory): number => Math.max(s.shown ?? 0, s.answered ?? 0, s.dismissed ?? 0);
@@ -79,15 +79,15 @@ export function noteHistory(
 /** Reads and records the history through `store`; corrupted stored data is dropped with one warning. */
 export function createHistory(store: KeyValue, warn: (message: string) => void) {
   const read = (): History => {
-    const raw = store.get(HISTORY_KEY);
+    const raw = store._get(HISTORY_KEY);
     const history = parseHistory(raw);
     if (raw !== undefined && !history) warn(`stored ${HISTORY_KEY} is not a survey history; starting afresh`);
     return history ?? { surveys: {} };
   };
   return {
-    read,
-    note(note: HistoryNote, surveyId: string, sessionId: string, now: number): void {
-      store.set(HISTORY_KEY, noteHistory(read(), note, surveyId, sessionId, now) as unknown as JsonValue);
+    _read: read,
+    _note(note: HistoryNote, surveyId: string, sessionId: string, now: number): void {
+      store._set(HISTORY_KEY, noteHistory(read(), note, surveyId, sessionId, now) as unknown as JsonValue);
     },
   };
 }

@@ -8,29 +8,29 @@ import type { Warn } from './warn.js';
  */
 export interface Host {
   /** `createTouchpoint({ config })`, as given (the triggers validate it). */
-  config: unknown;
+  _config: unknown;
   /** Emits `survey_due` to listeners; dropped while consent is missing. */
-  due(due: SurveyDue): void;
+  _due(due: SurveyDue): void;
   /** The current page's path and the current journey stage (stage() here, else the page's). */
-  where(): { path: string; stage: string | undefined };
+  _where(): { path: string; stage: string | undefined };
   /** Page views in the current session, this one included. */
-  pageViews(): number;
+  _views(): number;
   /** The visitor's anonymous id (the sampling seed). */
-  anonymousId(): string;
-  now(): number;
+  _aid(): string;
+  _now(): number;
   /** localStorage with a memory fallback; nothing reaches storage without consent. */
-  store: Store;
-  warn: Warn;
+  _store: Store;
+  _warn: Warn;
 }
 
 /** What the triggers give back to the instance. */
 export interface Triggers {
   /** Every event, in order, as listeners receive it (after consent). */
-  event(event: JourneyEvent): void;
+  _event(event: JourneyEvent): void;
   /** The configured stage of a page path (`stages` globs), if any. */
-  stageFor(path: string): string | undefined;
+  _stageFor(path: string): string | undefined;
   /** `tp.show(id)`. */
-  show(surveyId: string): void;
+  _show(surveyId: string): void;
   /** `tp.explain()`. */
-  explain(): Explanation[];
+  _explain(): Explanation[];
 }

@@ -55,11 +55,11 @@ export function loadConfig(
       // Only an object can be a configuration; anything else must not replace the good copy.
       if (typeof config !== 'object' || !config || Array.isArray(config))
         throw new Error('not a JSON object');
-      store.set(CONFIG_KEY, { url: text, config });
+      store._set(CONFIG_KEY, { url: text, config });
       return config;
     })
     .catch((error) => {
-      const cached = store.get(CONFIG_KEY) as { url?: string; config?: unknown } | undefined;
+      const cached = store._get(CONFIG_KEY) as { url?: string; config?: unknown } | undefined;
       const hit = cached?.url === text;
       warn(
         `could not load the configuration from ${text}; ${hit ? 'running the last good copy' : 'no surveys run'}`,

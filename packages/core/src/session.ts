@@ -25,10 +25,10 @@ export const isLive = (value: unknown, now: number): value is Session =>
  * Before rotating it re-reads storage: another tab may have kept the session alive.
  */
 export function touchSession(store: Store, now: number): Session {
-  let session: unknown = store.get(SESSION_KEY);
-  if (!isLive(session, now)) session = store.get(SESSION_KEY, true);
+  let session: unknown = store._get(SESSION_KEY);
+  if (!isLive(session, now)) session = store._get(SESSION_KEY, true);
   const live: Session = isLive(session, now) ? session : { id: uuid(), last: now, views: 0 };
   live.last = now;
-  store.set(SESSION_KEY, live as never);
+  store._set(SESSION_KEY, live as never);
   return live;
 }

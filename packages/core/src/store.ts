@@ -10,13 +10,13 @@ export const STORE_PREFIX = 'tp_';
  */
 export interface Store {
   /** The stored value, or undefined. `fresh` re-reads storage (another tab may have written). */
-  get(key: string, fresh?: boolean): JsonValue | undefined;
+  _get(key: string, fresh?: boolean): JsonValue | undefined;
   /** undefined removes. Mutating a gotten object and setting it again is the cheap way. */
-  set(key: string, value: JsonValue | undefined): void;
+  _set(key: string, value: JsonValue | undefined): void;
   /** On: write what memory holds, and keep writing. Off: keep to memory from now on. */
-  persist(on: boolean): void;
+  _persist(on: boolean): void;
   /** Forgets every Touchpoint key, in memory and in storage. */
-  clear(): void;
+  _clear(): void;
 }
 
 export function createStore(warn: Warn, persisting: boolean): Store {
@@ -55,7 +55,7 @@ export function createStore(warn: Warn, persisting: boolean): Store {
   };
 
   return {
-    get(key, fresh) {
+    _get(key, fresh) {
       if (persisting && (fresh || !(key in memory)))
         try {
           memory[key] = JSON.parse(io((s) => s.getItem(STORE_PREFIX + key)) ?? 'null') ?? undefined;
@@ -64,20 +64,20 @@ export function createStore(warn: Warn, persisting: boolean): Store {
         }
       return memory[key];
     },
-    set(key, value) {
+    _set(key, value) {
       memory[key] = value;
       dirty[key] = 1;
       if (persisting && !scheduled) queueMicrotask(flush);
       scheduled = persisting;
     },
-    persist(on) {
+    _persist(on) {
       persisting = on;
       if (on) {
         for (const key in memory) dirty[key] = 1;
         flush();
       }
     },
-    clear() {
+    _clear() {
       for (const key in memory) delete memory[key];
       dirty = {};
       io((s) => {

@@ -13,9 +13,9 @@ type Trigger = { name?: string | undefined; stage?: string | undefined } | undef
 
 const allOk = (reasons: Reason[]) => reasons.every((r) => r.ok);
 
-/** The instance's triggers: `host.config` may be an object, inline JSON or a URL. */
+/** The instance's triggers: `host._config` may be an object, inline JSON or a URL. */
 export function createTriggers(host: Host): Triggers {
-  const history = createHistory(host.store, host.warn);
+  const history = createHistory(host._store, host._warn);
   let config: TouchpointConfig = { version: 1 };
   let sessionId = '';
   /** The survey whose prompt is open: one prompt at a time. */
@@ -27,23 +27,23 @@ export function createTriggers(host: Host): Triggers {
     eligibility(
       survey,
       {
-        ...host.where(),
+        ...host._where(),
         event,
-        pageViews: host.pageViews(),
-        anonymousId: host.anonymousId(),
+        pageViews: host._views(),
+        anonymousId: host._aid(),
         sessionId,
-        // Events reach the triggers only after consent, and `host.due` drops the rest.
+        // Events reach the triggers only after consent, and `host._due` drops the rest.
         consented: true,
         open,
         limits: config.limits,
       },
-      history.read(),
-      host.now(),
+      history._read(),
+      host._now(),
     );
 
   const due = (survey: Survey, forced: boolean) => {
     open = survey.id;
-    host.due({ survey, forced });
+    host._due({ survey, forced });
   };
 
   // Configuration order decides: the first eligible survey wins, even if it must wait.
@@ -70,7 +70,7 @@ export function createTriggers(host: Host): Triggers {
 
   const debug = () => {
     if (typeof location !== 'undefined' && /[?&]tp_debug=1(&|$)/.test(location.search)) {
-      console.info(`[touchpoint] surveys on ${host.where().path} (tp_debug=1)`);
+      console.info(`[touchpoint] surveys on ${host._where().path} (tp_debug=1)`);
       console.table(
         explain().map(({ id, eligible, reasons }) => ({
           id,
@@ -88,7 +88,7 @@ export function createTriggers(host: Host): Triggers {
     if (raw === undefined) return;
     const { config: valid, problems, skipped } = validateConfig(raw);
     if (problems.length)
-      host.warn(
+      host._warn(
         `invalid configuration; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
       );
     config = valid;
@@ -99,12 +99,12 @@ export function createTriggers(host: Host): Triggers {
     }
   };
 
-  const loaded = loadConfig(host.config, host.store, host.warn);
+  const loaded = loadConfig(host._config, host._store, host._warn);
   if (loaded instanceof Promise) loaded.then(apply);
   else apply(loaded);
 
   return {
-    event(e: JourneyEvent) {
+    _event(e: JourneyEvent) {
       sessionId = e.sessionId;
       const id = e.props?.surveyId as string;
       if (e.type === 'page') {
@@ -113,16 +113,16 @@ export function createTriggers(host: Host): Triggers {
         debug();
         evaluate();
       } else if (/^survey_(shown|answered|dismissed)$/.test(e.type)) {
-        history.note(e.type.slice(7) as HistoryNote, id, sessionId, e.ts);
+        history._note(e.type.slice(7) as HistoryNote, id, sessionId, e.ts);
         if (e.type !== 'survey_shown' && open === id) open = undefined;
       } else if (e.type !== 'survey_comment') evaluate({ name: e.name, stage: e.stage });
     },
-    stageFor: (path) => stageFor(config.stages, path),
-    show(id) {
+    _stageFor: (path) => stageFor(config.stages, path),
+    _show(id) {
       const survey = config.surveys?.find((s) => s.id === id);
       if (survey) due(survey, true);
-      else host.warn(`show('${id}'): no survey with that id is configured; nothing shown`);
+      else host._warn(`show('${id}'): no survey with that id is configured; nothing shown`);
     },
-    explain,
+    _explain: explain,
   };
 }

@@ -17,9 +17,9 @@ export interface Validation {
 }
 
 interface Out {
-  problems: string[];
+  _problems: string[];
   /** Problems that drop the field, as opposed to unknown keys, which are only ignored. */
-  fatal: number;
+  _fatal: number;
 }
 type Check = (value: unknown, path: string, out: Out) => void;
 type Obj = Record<string, unknown>;
@@ -30,8 +30,8 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const fail = (out: Out, path: string, expected: string): void => {
-  out.problems.push(`${path || 'config'}: expected ${expected}`);
-  out.fatal++;
+  out._problems.push(`${path || 'config'}: expected ${expected}`);
+  out._fatal++;
 };
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -68,7 +68,7 @@ const shape =
       const p = path ? `${path}.${key}` : key;
       const check = Object.hasOwn(fields, key) ? fields[key] : undefined;
       if (check) check(v[key], p, out);
-      else out.problems.push(`${p}: unknown key, ignored`);
+      else out._problems.push(`${p}: unknown key, ignored`);
     }
   };
 
@@ -125,14 +125,14 @@ const limits = shape({
  * stage entries dropped, bad limits replaced by the defaults. Never throws.
  */
 export function validateConfig(input: unknown): Validation {
-  const out: Out = { problems: [], fatal: 0 };
+  const out: Out = { _problems: [], _fatal: 0 };
   const config: TouchpointConfig = { version: 1 };
   const skipped: string[] = [];
   // Each part is checked on its own so a problem in one drops only that part.
   const part = (check: Check, v: unknown, path: string): boolean => {
-    const before = out.fatal;
+    const before = out._fatal;
     check(v, path, out);
-    return out.fatal === before;
+    return out._fatal === before;
   };
   const root = shape(
     {
@@ -172,5 +172,5 @@ export function validateConfig(input: unknown): Validation {
     ['version'],
   );
   root(input, '', out);
-  return { config, problems: out.problems, skipped };
+  return { config, problems: out._problems, skipped };
 }
