@@ -11,6 +11,7 @@ const packages = {
   core: ['index', 'rules'],
   adapter: ['index'],
   widget: ['index'],
+  cli: ['cli'],
 };
 
 // Workspace packages and their dependencies stay imports; the app's bundler dedupes them.

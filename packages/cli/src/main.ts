@@ -1,0 +1,179 @@
+// The `touchpoint` command: arguments in, lines and an exit status out. Files are read
+// through `io`, so tests run every command without a process or a disk.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type TouchpointConfig, validateConfig } from '@touchpoint/core/rules';
+import { EXPLAIN_DEFAULTS, explainUrl, formatExplanation } from './explain.js';
+import { formatLint, lint } from './lint.js';
+import { formatSimulation, SIMULATE_DEFAULTS, simulate } from './simulate.js';
+import { parseWalks, type Walks, walkPaths } from './walks.js';
+
+/** Where the command reads and writes. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  readFile(path: string): string;
+  now(): number;
+}
+
+/** The real terminal and disk. */
+export const NODE_IO: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  readFile: (path) => readFileSync(path, 'utf8'),
+  now: () => Date.now(),
+};
+
+/** Exit statuses: problems in the configuration, and a command line that cannot run. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+export const USAGE = `Usage:
+  touchpoint lint <config.json> [--pages <pages.txt | journeys.json>]
+  touchpoint simulate <config.json> --pages <file> [--visitors ${SIMULATE_DEFAULTS.visitors}] [--days ${SIMULATE_DEFAULTS.days}]
+      [--seed ${SIMULATE_DEFAULTS.seed}] [--visit-rate ${SIMULATE_DEFAULTS.visitRate}] [--pages-per-visit ${SIMULATE_DEFAULTS.pagesPerVisit}] [--answer-rate ${SIMULATE_DEFAULTS.answerRate}] [--json]
+  touchpoint explain <config.json> --url <path or URL> [--event <name>] [--stage <stage>] [--visitor <anonymousId>]
+
+A pages file lists one path per line, optionally followed by the events on that page
+(\`/checkout/done order_completed\`, or \`order_completed@purchase\` with its stage);
+a journey file is a JSON array of such page sequences, one per visit.`;
+
+/** A command line that cannot run: reported with the usage, exit status 2. */
+const usage = (message: string) => Object.assign(new Error(message), { code: 'ERR_TOUCHPOINT_USAGE' });
+const isUsage = (error: unknown) =>
+  /^ERR_(PARSE_ARGS|TOUCHPOINT_USAGE)/.test((error as { code?: string })?.code ?? '');
+
+const OPTIONS = {
+  pages: { type: 'string' },
+  visitors: { type: 'string' },
+  days: { type: 'string' },
+  seed: { type: 'string' },
+  'visit-rate': { type: 'string' },
+  'pages-per-visit': { type: 'string' },
+  'answer-rate': { type: 'string' },
+  json: { type: 'boolean' },
+  url: { type: 'string' },
+  event: { type: 'string' },
+  stage: { type: 'string' },
+  visitor: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `--name value` as a number within bounds, else the default. */
+const numberOption = (
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  integer = true,
+): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+    throw usage(`--${name} ${value}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
+  return n;
+};
+
+/** Runs one command; returns the exit status. Never throws. */
+export function main(argv: readonly string[], io: Io = NODE_IO): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (isUsage(error)) {
+      io.err(`touchpoint: ${(error as Error).message}`);
+      io.err(USAGE);
+      return EXIT.usage;
+    }
+    io.err(`touchpoint: unexpected failure, please report it: ${(error as Error)?.stack ?? error}`);
+    return EXIT.problems;
+  }
+}
+
+function run(argv: readonly string[], io: Io): number {
+  const { values: v, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
+  const [command, file, ...extra] = positionals;
+  if (v.help || !command) {
+    io.out(USAGE);
+    return command || v.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!['lint', 'simulate', 'explain'].includes(command)) throw usage(`unknown command "${command}"`);
+  if (!file) throw usage(`${command}: the configuration file is missing`);
+  if (extra.length) throw usage(`${command}: unexpected argument "${extra[0]}"`);
+
+  /** A file's text; an unreadable file is a problem of the input, reported as such. */
+  const read = (path: string, what: string): string | undefined => {
+    try {
+      return io.readFile(path);
+    } catch (error) {
+      io.err(
+        `error ${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+      return undefined;
+    }
+  };
+  const text = read(file, 'configuration');
+  if (text === undefined) return EXIT.problems;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    io.out(`error config: not valid JSON (${(error as Error).message})`);
+    return EXIT.problems;
+  }
+  let walks: Walks | undefined;
+  if (v.pages !== undefined) {
+    const pagesText = read(v.pages, 'pages file');
+    if (pagesText === undefined) return EXIT.problems;
+    walks = parseWalks(pagesText);
+    for (const problem of walks.problems) io.err(`warning ${v.pages} ${problem}`);
+  }
+
+  if (command === 'lint') {
+    const result = lint(raw, walks && walkPaths(walks));
+    for (const line of formatLint(result, file)) io.out(line);
+    return result.problems.some((p) => p.level === 'error') ? EXIT.problems : EXIT.ok;
+  }
+
+  // simulate and explain run what the browser would run: the valid part of the configuration.
+  const { config, problems } = validateConfig(raw);
+  if (problems.length)
+    io.err(
+      `warning ${file}: ${problems.length} problem(s), run \`touchpoint lint ${file}\`; the valid surveys run`,
+    );
+
+  if (command === 'explain') {
+    if (v.url === undefined) throw usage('explain: --url is missing');
+    const options = {
+      url: v.url,
+      event: v.event,
+      stage: v.stage,
+      visitor: v.visitor ?? EXPLAIN_DEFAULTS.visitor,
+    };
+    for (const line of formatExplanation(explainUrl(config, options, io.now()), options)) io.out(line);
+    return EXIT.ok;
+  }
+
+  if (!walks) throw usage('simulate: --pages is missing');
+  if (!walks.journeys.length) {
+    io.err(`error ${v.pages}: no page to walk`);
+    return EXIT.problems;
+  }
+  const d = SIMULATE_DEFAULTS;
+  const options = {
+    visitors: numberOption(v.visitors, 'visitors', d.visitors, 1, 10_000_000),
+    days: numberOption(v.days, 'days', d.days, 1, 3650),
+    seed: numberOption(v.seed, 'seed', d.seed, 0, 2 ** 32 - 1),
+    visitRate: numberOption(v['visit-rate'], 'visit-rate', d.visitRate, 0, 1, false),
+    pagesPerVisit: numberOption(v['pages-per-visit'], 'pages-per-visit', d.pagesPerVisit, 1, 1000),
+    answerRate: numberOption(v['answer-rate'], 'answer-rate', d.answerRate, 0, 1, false),
+  };
+  const result = simulate(config as TouchpointConfig, walks, options);
+  if (v.json) io.out(JSON.stringify(result));
+  else {
+    io.out(
+      `${options.visitors} visitors, ${options.days} days, seed ${options.seed}, ${walks.journeys.length} ${walks.kind} from ${v.pages}`,
+    );
+    for (const line of formatSimulation(result)) io.out(line);
+  }
+  return EXIT.ok;
+}

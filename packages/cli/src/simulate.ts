@@ -1,0 +1,194 @@
+// `touchpoint simulate`: many visitors walk the site over many days, and every page view
+// and event is judged by the core's own `eligibility` rule with a history per visitor,
+// exactly as the triggers judge it in the browser: config order decides, sampling is the
+// browser's `sampleBucket` over the visitor's anonymous id, cooldowns and limits apply.
+import {
+  eligibility,
+  type History,
+  noteHistory,
+  type Reason,
+  stageFor,
+  type TouchpointConfig,
+} from '@touchpoint/core/rules';
+import { createRandom, randomUuid } from './prng.js';
+import type { Step, StepEvent, Walks } from './walks.js';
+
+/** How the simulated visitors behave. Every field is a flag of `touchpoint simulate`. */
+export interface SimulateOptions {
+  visitors: number;
+  days: number;
+  /** Same seed, same visitors, visits and answers. */
+  seed: number;
+  /** Chance that a visitor comes back on any later day; the first visit is on a random day. */
+  visitRate: number;
+  /** Pages per visit when walking a pages list (a journey file sets its own). */
+  pagesPerVisit: number;
+  /** Chance that a shown survey is answered rather than dismissed (answered surveys wait for `repeatAfterDays`). */
+  answerRate: number;
+}
+
+/** Defaults of {@link simulate}: about ten visits per visitor over 90 days. */
+export const SIMULATE_DEFAULTS: SimulateOptions = {
+  visitors: 10_000,
+  days: 90,
+  seed: 1,
+  visitRate: 0.1,
+  pagesPerVisit: 3,
+  answerRate: 0.3,
+};
+
+/** Why a survey that was due did not show. */
+export type Suppression = 'sample' | 'cooldown' | 'limits' | 'other';
+
+/**
+ * Counts of visitors, per survey. `eligible`: its page, event, stage and page-view
+ * conditions held at least once. `shown`: shown at least once. `suppressed.<rule>`: at
+ * least once held back by that rule while otherwise due, so one visitor may count under
+ * several rules and under `shown` too (shown once, then held back by its cooldown).
+ */
+export interface SurveyTotals {
+  id: string;
+  eligible: number;
+  shown: number;
+  suppressed: Record<Suppression, number>;
+}
+
+/** The `--json` output: exactly this shape (issue 11). */
+export interface Simulation {
+  surveys: SurveyTotals[];
+}
+
+const DAY = 864e5;
+/** A fixed start, so the same seed gives the same timestamps in every run. */
+const START = Date.UTC(2025, 0, 1);
+
+/** Rules that say whether the survey's moment has come at all (not counted as suppression). */
+const MOMENT = new Set(['consent', 'pages', 'event', 'stage', 'afterPageViews']);
+/** The other rules, by what the summary calls them; any rule not listed counts as `other`. */
+const SUPPRESSION: Record<string, Suppression> = {
+  sample: 'sample',
+  answered: 'cooldown',
+  cooldown: 'cooldown',
+  maxPerSession: 'limits',
+  minDaysBetweenSurveys: 'limits',
+};
+
+/**
+ * Simulates `options.visitors` visitors over `options.days` days. A visit is one session;
+ * the prompt is closed (answered or dismissed) before the visitor's next page or event,
+ * and a survey's `delayMs` is taken as waited out. Pure and deterministic per seed.
+ */
+export function simulate(
+  config: TouchpointConfig,
+  walks: Walks,
+  options: Partial<SimulateOptions> = {},
+): Simulation {
+  const o = { ...SIMULATE_DEFAULTS, ...options };
+  const random = createRandom(o.seed);
+  const surveys = config.surveys ?? [];
+  const totals: SurveyTotals[] = surveys.map((s) => ({
+    id: s.id,
+    eligible: 0,
+    shown: 0,
+    suppressed: { sample: 0, cooldown: 0, limits: 0, other: 0 },
+  }));
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)] as T;
+  const visit = (): Step[] =>
+    walks.kind === 'journeys'
+      ? pick(walks.journeys)
+      : Array.from({ length: o.pagesPerVisit }, () => pick(walks.journeys)[0] as Step);
+  if (!walks.journeys.length) return { surveys: totals };
+
+  for (let v = 0; v < o.visitors; v++) {
+    const anonymousId = randomUuid(random);
+    let history: History = { surveys: {} };
+    // Per survey, what happened to this visitor: eligible, shown, and each rule that held it back.
+    const seen = surveys.map(() => new Set<string>());
+    const first = Math.floor(random() * o.days);
+    for (let day = first; day < o.days; day++) {
+      if (day > first && random() >= o.visitRate) continue;
+      const sessionId = `${anonymousId}/${day}`;
+      let now = START + day * DAY + Math.floor(random() * 12) * 36e5;
+      let pageViews = 0;
+      const judge = (path: string, stage: string | undefined, event?: StepEvent) => {
+        let winner = -1;
+        surveys.forEach((survey, i) => {
+          const reasons = eligibility(
+            survey,
+            {
+              path,
+              stage,
+              event: event && { name: event.name, stage: event.stage ?? stage },
+              pageViews,
+              anonymousId,
+              sessionId,
+              consented: true,
+              limits: config.limits,
+            },
+            history,
+            now,
+          );
+          if (reasons.some((r: Reason) => !r.ok && MOMENT.has(r.rule))) return;
+          const marks = seen[i] as Set<string>;
+          marks.add('eligible');
+          const failed = reasons.find((r: Reason) => !r.ok);
+          if (failed) marks.add(SUPPRESSION[failed.rule] ?? 'other');
+          else if (winner >= 0) marks.add('other');
+          else winner = i;
+        });
+        if (winner < 0) return;
+        const survey = surveys[winner];
+        if (!survey) return;
+        seen[winner]?.add('shown');
+        history = noteHistory(history, 'shown', survey.id, sessionId, now);
+        const close = random() < o.answerRate ? 'answered' : 'dismissed';
+        history = noteHistory(history, close, survey.id, sessionId, now);
+      };
+      for (const step of visit()) {
+        pageViews++;
+        now += 60_000;
+        const stage = stageFor(config.stages, step.path);
+        judge(step.path, stage);
+        for (const event of step.events) {
+          now += 10_000;
+          judge(step.path, stage, event);
+        }
+      }
+    }
+    seen.forEach((marks, i) => {
+      const t = totals[i] as SurveyTotals;
+      if (marks.has('eligible')) t.eligible++;
+      if (marks.has('shown')) t.shown++;
+      for (const rule of ['sample', 'cooldown', 'limits', 'other'] as const)
+        if (marks.has(rule)) t.suppressed[rule]++;
+    });
+  }
+  return { surveys: totals };
+}
+
+/** The terminal table: one row per survey, counts of visitors. */
+export function formatSimulation(result: Simulation): string[] {
+  const head = ['survey', 'eligible', 'shown', 'sample', 'cooldown', 'limits', 'other'];
+  const rows = result.surveys.map((s) => [
+    s.id,
+    ...[
+      s.eligible,
+      s.shown,
+      s.suppressed.sample,
+      s.suppressed.cooldown,
+      s.suppressed.limits,
+      s.suppressed.other,
+    ].map(String),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number)))
+      .join('  ');
+  return [
+    line(head),
+    ...rows.map(line),
+    '',
+    'counts of visitors; sample … other: held back at least once by that rule (other: another survey first)',
+  ];
+}
