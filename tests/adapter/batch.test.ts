@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Item, takeBatch, toItem } from '../../packages/adapter/src/batch';
-import { body, ENVELOPE_BYTES } from '../../packages/adapter/src/wire';
+import { ENVELOPE_BYTES } from '../../packages/adapter/src/wire';
 
 const item = (bytes: number, key = bytes): Item => ({ key, json: 'x'.repeat(bytes), bytes });
 
@@ -31,16 +31,5 @@ describe('toItem', () => {
     const cyclic: Record<string, unknown> = { id: 'a', type: 'track' };
     cyclic.self = cyclic;
     expect(toItem('k', cyclic)).toBeUndefined();
-  });
-});
-
-describe('body', () => {
-  it('adds dropped only when events were evicted', () => {
-    expect(JSON.parse(body(['{"id":"a"}'], 5, 0))).toEqual({ sentAt: 5, events: [{ id: 'a' }] });
-    expect(JSON.parse(body([], 5, 3))).toEqual({ sentAt: 5, events: [], dropped: 3 });
-  });
-
-  it('keeps its envelope within ENVELOPE_BYTES', () => {
-    expect(body([], Date.now(), 999_999).length).toBeLessThanOrEqual(ENVELOPE_BYTES);
   });
 });

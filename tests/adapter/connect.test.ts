@@ -1,4 +1,5 @@
 import { connect, type Link } from '@touchpoint/adapter';
+import { OPEN_TIMEOUT_MS } from '../../packages/adapter/src/queue-store';
 import 'fake-indexeddb/auto';
 import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { HttpResponse } from 'msw';
@@ -336,6 +337,26 @@ describe('bounds and broken storage', () => {
     expect(warnings().filter((w) => w.includes('IndexedDB'))).toHaveLength(1);
   });
 
+  it('queues in memory with one warning when opening IndexedDB never answers', async () => {
+    fakeTimers();
+    // A blocked or stuck open: a request whose events never fire.
+    vi.spyOn(indexedDB, 'open').mockReturnValue({} as IDBOpenDBRequest);
+    const { ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host);
+    const e = makeEvent();
+    host.emit(e);
+    await settle();
+    expect(ids()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
+    expect(warnings().filter((w) => w.includes('IndexedDB'))).toEqual([
+      '[touchpoint] IndexedDB failed (blocked); queue kept in memory',
+    ]);
+    expect(vi.getTimerCount()).toBe(1); // the flush interval, no deadline left behind
+  });
+
   it('skips corrupted stored records with one warning and delivers the rest', async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const request = indexedDB.open(`touchpoint-queue ${url}`);
@@ -408,6 +429,55 @@ describe('consent', () => {
     host.emit(makeEvent());
     await link.flush();
     expect(ids()).toEqual([e.id]);
+  });
+});
+
+describe('consent withdrawn', () => {
+  /** Every record in the queue's database. */
+  const stored = () =>
+    new Promise<unknown[]>((resolve) => {
+      const request = indexedDB.open(`touchpoint-queue ${url}`);
+      request.onsuccess = () => {
+        const all = request.result.transaction('events').objectStore('events').getAll();
+        all.onsuccess = () => {
+          request.result.close();
+          resolve(all.result);
+        };
+      };
+    });
+
+  it('deletes the stored queue, the evicted count with it, and sends none of it later', async () => {
+    const { ids, received } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host, { maxQueue: 2 });
+    for (let i = 0; i < 3; i++) host.emit(makeEvent());
+    await link.flush();
+    expect(await stored()).toHaveLength(3); // two events and the evicted count
+    host.consent(false);
+    await link.flush();
+    expect(await stored()).toEqual([]);
+    page.navigator.onLine = true;
+    page.window.dispatchEvent(new Event('online'));
+    host.consent(true);
+    const after = makeEvent();
+    host.emit(after);
+    await link.flush();
+    await open(fakeHost()).flush();
+    expect(ids()).toEqual([after.id]);
+    expect(received[0]).not.toHaveProperty('dropped');
+  });
+
+  it('drops events written in the same task as the withdrawal', async () => {
+    const { ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    host.consent(false);
+    await link.flush();
+    await open(fakeHost()).flush();
+    expect(await stored()).toEqual([]);
+    expect(ids()).toEqual([]);
   });
 });
 

@@ -46,7 +46,36 @@ export function makeEvent(extra: Partial<JourneyEvent> = {}): JourneyEvent {
   };
 }
 
-/** A page for Node: window and document as event targets, navigator with onLine and sendBeacon. */
+type Grant = (lock: { name: string } | null) => unknown;
+
+/**
+ * `navigator.locks` for Node: exclusive locks by name, `ifAvailable` answered with a null lock,
+ * waiters served in order. On release the lock passes straight to the next waiter, so a request
+ * made in between cannot slip in.
+ */
+export function fakeLocks() {
+  const held = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  return {
+    async request(name: string, options: { ifAvailable?: boolean }, callback: Grant) {
+      if (held.has(name)) {
+        if (options.ifAvailable) return callback(null);
+        const queue = waiting.get(name) ?? [];
+        waiting.set(name, queue);
+        await new Promise<void>((resolve) => queue.push(resolve));
+      } else held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        const next = waiting.get(name)?.shift();
+        next ? next() : held.delete(name);
+      }
+    },
+    held: (name: string) => held.has(name),
+  };
+}
+
+/** A page for Node: window and document as event targets, navigator with onLine, sendBeacon and locks. */
 export function fakePage() {
   const count = new Map<string, number>();
   const target = <T extends object>(extra: T) => {
@@ -66,7 +95,11 @@ export function fakePage() {
   const page = {
     window: target({}),
     document: target({ visibilityState: 'visible' as DocumentVisibilityState }),
-    navigator: { onLine: true, sendBeacon: vi.fn((_url: string, _body: string) => true) },
+    navigator: {
+      onLine: true,
+      sendBeacon: vi.fn((_url: string, _body: string) => true),
+      locks: fakeLocks() as ReturnType<typeof fakeLocks> | undefined,
+    },
     /** Listeners added and not removed, over every type. */
     listeners: () => [...count.values()].reduce((a, b) => a + b, 0),
   };

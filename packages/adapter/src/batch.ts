@@ -9,13 +9,16 @@ export interface Item {
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
+/** UTF-8 bytes of a string: what a request body costs against a byte limit. */
+export const utf8Bytes = (text: string) => encoder.encode(text).length;
+
 /** Serializes a stored value; undefined when it cannot be (a corrupted record). */
 export function toItem(key: IDBValidKey, value: unknown): Item | undefined {
   const event = value as { id?: unknown; type?: unknown } | null;
   if (typeof event?.id !== 'string' || typeof event.type !== 'string') return;
   try {
     const json = JSON.stringify(event);
-    return { key, json, bytes: encoder.encode(json).length };
+    return { key, json, bytes: utf8Bytes(json) };
   } catch {
     // Cycles and BigInts survive structured clone into IndexedDB but not JSON.
     return;

@@ -2,12 +2,13 @@
 // batching, timing, transport and locking are the layers below, each in its own file.
 import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
 import { backoff, retryAfter } from './backoff';
-import { type Item, takeBatch, toItem } from './batch';
+import { type Item, takeBatch, toItem, utf8Bytes } from './batch';
+import type { Format, Payload } from './format';
 import { withLock } from './lock';
 import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store';
 import { createReport } from './report';
-import { acknowledged, post, postOnHide, retryable } from './send';
-import { body } from './wire';
+import { acknowledged, post, retryable } from './send';
+import { touchpoint } from './wire';
 
 /** Options of {@link connect}; every one but `endpoint` has its default in {@link CONNECT_DEFAULTS}. */
 export interface ConnectOptions {
@@ -25,6 +26,12 @@ export interface ConnectOptions {
   maxQueue?: number;
   /** A request without an answer after this long is aborted and retried. */
   timeoutMs?: number;
+  /**
+   * The request body: `'touchpoint'` (the SPEC's wire format) or a {@link Format}, such as the
+   * presets `segment()` from `@touchpoint/adapter/segment` and `posthog()` from
+   * `@touchpoint/adapter/posthog`. Batches are cut to `maxBatchBytes` of the formatted body.
+   */
+  format?: 'touchpoint' | Format;
 }
 
 export const CONNECT_DEFAULTS = {
@@ -34,13 +41,17 @@ export const CONNECT_DEFAULTS = {
   maxBatchBytes: 60_000,
   maxQueue: 10_000,
   timeoutMs: 10_000,
+  format: 'touchpoint' as 'touchpoint' | Format,
 };
 
 /** What {@link connect} returns. */
 export interface Link {
   /** Resolves once every event recorded before the call has been attempted. Never rejects. */
   flush(): Promise<void>;
-  /** Stops sending and removes every listener and timer; queued events wait for the next page. */
+  /**
+   * Stops sending and removes every listener and timer; queued events wait for the next page.
+   * (Withdrawn consent, `tp.consent(false)`, also deletes them.)
+   */
   stop(): void;
 }
 
@@ -56,25 +67,29 @@ const idle: Link = { flush: async () => {}, stop() {} };
 export function connect(tp: Host, options: ConnectOptions): Link {
   const report = createReport();
   if (typeof options?.endpoint !== 'string' || !options.endpoint) {
-    console.error('[touchpoint] connect: no endpoint; nothing will be sent');
+    report('', 'connect: no endpoint', 'nothing will be sent', 'error');
     return idle;
   }
   const o = { ...CONNECT_DEFAULTS, ...options };
   for (const key of ['batchSize', 'flushIntervalMs', 'maxBatchBytes', 'maxQueue', 'timeoutMs'] as const) {
     if (!(o[key] > 0 && o[key] < Infinity)) {
-      report('warn', key, `connect: bad ${key}; using the default`);
+      report(key, `connect: bad ${key}`, 'using the default');
       o[key] = CONNECT_DEFAULTS[key];
     }
+  }
+  let { format } = o;
+  if (typeof format !== 'function') {
+    if (format !== 'touchpoint') report('format', 'connect: bad format', 'using the default');
+    format = touchpoint;
   }
   const name = `touchpoint-queue ${o.endpoint}`;
 
   let queue: QueueStore | undefined; // opened at consent, not before
   let buffer: Entry[] = [];
   let written: Promise<void> = Promise.resolve();
-  // This page's newest unacknowledged events, for the page-hide send (IndexedDB is async and a
-  // hidden page may never run another task).
+  // This page's newest unacknowledged events (at most a batch), for the page-hide send: IndexedDB
+  // is async and a hidden page may never run another task. A full map also means a full batch.
   const recent = new Map<IDBValidKey, JourneyEvent>();
-  let stored = 0; // this page's estimate of queued events: "flush when full"
   let limit = o.batchSize; // shrinks after a 413
   let attempt = 0;
   let interval: ReturnType<typeof setInterval> | undefined; // set while started
@@ -86,20 +101,40 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const isOffline = () => globalThis.navigator?.onLine === false;
 
+  /**
+   * The first items that fit in one request, and that request. `takeBatch` guesses from the
+   * events' own JSON (exact for the SPEC's format); the formatted body has the last word, since
+   * a preset's may be larger, and halves the batch until it fits. The format gets parsed copies
+   * of the stored JSON, so it may change them.
+   */
+  const pack = (items: Item[], dropped: number): [Item[], Payload] => {
+    let batch = takeBatch(items, limit, o.maxBatchBytes);
+    for (;;) {
+      const payload = format(
+        batch.map((item) => JSON.parse(item.json)),
+        dropped,
+      );
+      if (batch.length < 2 || utf8Bytes(payload.body) <= o.maxBatchBytes) return [batch, payload];
+      batch = batch.slice(0, batch.length >> 1);
+    }
+  };
+
+  // The app's own headers win over the format's.
+  const send = ({ body, headers }: Payload, hiding?: boolean) =>
+    post(o.endpoint, body, { ...headers, ...o.headers }, o.timeoutMs, hiding);
+
   const write = async () => {
     const entries = buffer;
     buffer = [];
     if (!queue || !entries.length) return;
-    const evicted = await queue.add(entries, o.maxQueue);
-    if (evicted) report('warn', 'maxQueue', 'queue full (maxQueue); oldest events dropped');
-    stored += entries.length;
-    if (stored >= o.batchSize) run(false);
+    if (await queue.add(entries, o.maxQueue))
+      report('maxQueue', 'queue full (maxQueue)', 'oldest events dropped');
+    if (recent.size >= o.batchSize) run(false);
   };
 
   const acknowledge = async (keys: IDBValidKey[], reported: number) => {
     await queue?.remove(keys, reported);
     for (const key of keys) recent.delete(key);
-    stored = Math.max(0, stored - keys.length);
   };
 
   const drain = async () => {
@@ -117,21 +152,16 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         item ? items.push(item) : bad.push(key);
       }
       if (bad.length) {
-        report('warn', 'corrupt', 'unreadable stored events skipped');
+        report('corrupt', 'unreadable stored events', 'skipped');
         await queue.remove(bad, 0);
       }
       if (!items.length) {
         if (bad.length) continue;
         return;
       }
-      const batch = takeBatch(items, limit, o.maxBatchBytes);
+      const [batch, payload] = pack(items, dropped);
       const keys = batch.map((item) => item.key);
-      const json = body(
-        batch.map((item) => item.json),
-        Date.now(),
-        dropped,
-      );
-      const { status, retryAfter: header } = await post(o.endpoint, json, o.headers, o.timeoutMs);
+      const { status, retryAfter: header } = await send(payload);
       if (acknowledged(status)) {
         await acknowledge(keys, dropped);
         attempt = 0;
@@ -151,7 +181,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         }
         return;
       } else {
-        report('error', `${status}`, `collector answered ${status}; batch dropped`);
+        report(`${status}`, `collector answered ${status}`, 'batch dropped', 'error');
         await acknowledge(keys, 0);
       }
     }
@@ -165,8 +195,11 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       return draining;
     }
     const current = withLock(name, wait, drain, report)
-      .then(() => {})
-      .catch(() => {})
+      .then(
+        () => {},
+        // A format that throws, or a bug: the events stay queued for the next tick.
+        (error) => report('drain', `delivery failed (${error})`, 'will retry', 'error'),
+      )
       .finally(() => {
         draining = undefined;
         if (again) {
@@ -201,28 +234,23 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     // pagehide may come while the document still reads "visible" (Safari); it always counts.
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
     if (hiding || !recent.size) return;
-    const batch = takeBatch(
-      [...recent].reverse().flatMap(([key, event]) => toItem(key, event) ?? []),
-      o.batchSize,
-      o.maxBatchBytes,
-    ).reverse();
-    const keys = batch.map((item) => item.key);
-    hiding = postOnHide(
-      o.endpoint,
-      body(
-        batch.map((item) => item.json),
-        Date.now(),
+    try {
+      const [batch, payload] = pack(
+        [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
         0,
-      ),
-      o.headers,
-    )
-      .then(async ({ status }) => {
-        if (acknowledged(status)) await written.then(() => acknowledge(keys, 0));
-      })
-      .catch(() => {})
-      .finally(() => {
-        hiding = undefined;
-      });
+      );
+      const keys = batch.map((item) => item.key);
+      hiding = send(payload, true)
+        .then(async ({ status }) => {
+          if (acknowledged(status)) await written.then(() => acknowledge(keys, 0));
+        })
+        .catch(() => {})
+        .finally(() => {
+          hiding = undefined;
+        });
+    } catch {
+      // A format that throws: the events stay stored for the next page, and `run` reports it.
+    }
   };
 
   const listen = (on: boolean) => {
@@ -236,7 +264,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const start = () => {
     if (interval) return;
     queue ??= openQueue(name, (error) =>
-      report('warn', 'idb', `IndexedDB failed (${error}); queue kept in memory`),
+      report('idb', `IndexedDB failed (${error})`, 'queue kept in memory'),
     );
     interval = setInterval(() => run(false), o.flushIntervalMs);
     listen(true);
@@ -244,14 +272,23 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     run(false);
   };
 
-  const pause = () => {
+  const stop = () => {
     clearInterval(interval);
     clearTimeout(retry);
     interval = retry = undefined;
     listen(false);
   };
 
-  const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : pause()))];
+  // Withdrawn consent forgets what is queued, as the core forgets what it stored: after the
+  // write in progress, so no event of before the withdrawal lands after the clear.
+  const withdraw = () => {
+    stop();
+    buffer = [];
+    recent.clear();
+    written = written.then(() => queue?.clear()).catch(() => {});
+  };
+
+  const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];
   if (tp.consented) start();
 
   return {
@@ -261,7 +298,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       await run(true);
     },
     stop: () => {
-      pause();
+      stop();
       for (const off of offs) off();
     },
   };

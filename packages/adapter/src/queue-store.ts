@@ -1,7 +1,7 @@
 // The only file that knows how the queue is stored: one IndexedDB database per endpoint (shared
 // by every tab of the origin, so events a closed tab left are found by the others), one object
 // store of events under time-ordered keys, and one counter of evicted events.
-import { createStore, promisifyRequest } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** A stored record: `[key, event]`; keys sort oldest first. */
 export type Entry = [key: IDBValidKey, value: unknown];
@@ -14,7 +14,16 @@ export interface QueueStore {
   head(n: number): Promise<{ entries: Entry[]; dropped: number }>;
   /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
   remove(keys: IDBValidKey[], reported: number): Promise<void>;
+  /** Deletes every entry and the evicted count (consent withdrawn). */
+  clear(): Promise<void>;
 }
+
+/**
+ * How long the first IndexedDB answer may take. An open can hang without an error: blocked by
+ * another connection, or the Safari 14 bug where `indexedDB.open` never fires (the reason for
+ * jakearchibald/safari-14-idb-fix). Past it the queue moves to memory like any other failure.
+ */
+export const OPEN_TIMEOUT_MS = 3000;
 
 // Event keys start with a base-36 digit, so they all sort below this one.
 const DROPPED = '~dropped';
@@ -29,9 +38,8 @@ export function entryKey(id: string): string {
   return Date.now().toString(36).padStart(9, '0') + (seq++ % 1679616).toString(36).padStart(4, '0') + id;
 }
 
-/** The queue in IndexedDB, through idb-keyval's store (opened on first use, never at import). */
-export function idbQueue(dbName: string): QueueStore {
-  const store = createStore(dbName, 'events');
+/** The queue in an idb-keyval store (`createStore(db, 'events')`, opened on first use, never at import). */
+export function idbQueue(store: UseStore): QueueStore {
   const events = () => IDBKeyRange.upperBound(DROPPED, true);
   const addDropped = (s: IDBObjectStore, delta: number) => {
     const request = s.get(DROPPED);
@@ -73,51 +81,64 @@ export function idbQueue(dbName: string): QueueStore {
         if (reported) addDropped(s, -reported);
         return promisifyRequest(s.transaction);
       }),
+    clear: () => store('readwrite', (s) => promisifyRequest(s.clear())),
   };
 }
 
 /** The same queue in memory: for pages without usable IndexedDB, and lost when the page closes. */
 export function memoryQueue(): QueueStore {
-  // Insertion order is key order: only this page writes here, with increasing keys.
-  const map = new Map<IDBValidKey, unknown>();
+  // Oldest first: only this page writes here, with increasing keys.
+  let list: Entry[] = [];
   let dropped = 0;
   return {
     add: async (entries, max) => {
-      for (const [key, value] of entries) map.set(key, value);
-      let evicted = 0;
-      for (const key of map.keys()) {
-        if (map.size <= max) break;
-        map.delete(key);
-        evicted++;
-      }
+      list.push(...entries);
+      const evicted = Math.max(0, list.length - max);
+      list.splice(0, evicted);
       dropped += evicted;
       return evicted;
     },
-    head: async (n) => ({ entries: [...map].slice(0, n), dropped }),
+    head: async (n) => ({ entries: list.slice(0, n), dropped }),
     remove: async (keys, reported) => {
-      for (const key of keys) map.delete(key);
+      list = list.filter(([key]) => !keys.includes(key));
       dropped = Math.max(0, dropped - reported);
+    },
+    clear: async () => {
+      list = [];
+      dropped = 0;
     },
   };
 }
 
 /**
  * IndexedDB, falling back to memory for good at its first failure (missing, blocked by policy,
- * throwing, over quota). Entries of a failed write go to memory, so none is lost while the page
- * lives; `onFail` is told why, once.
+ * throwing, over quota, or no answer within {@link OPEN_TIMEOUT_MS}). Entries of a failed write
+ * go to memory, so none is lost while the page lives; `onFail` is told why, once.
  */
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
-  const idb = idbQueue(dbName);
+  const store = createStore(dbName, 'events');
+  const idb = idbQueue(store);
   let active: QueueStore | undefined;
+  let opened: Promise<unknown> | undefined;
+  // One deadline for the first answer only: later transactions run on an open connection.
+  const open = () =>
+    (opened ??= new Promise((resolve, reject) => {
+      const timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+      store('readonly', () => {})
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer));
+    }));
   const guard =
     <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (!active)
         try {
+          await open();
           return await op(idb)(...args);
         } catch (error) {
-          onFail(error);
-          active = memoryQueue();
+          // Concurrent operations may fail together: one warning, one memory queue.
+          if (!active) onFail(error);
+          active ??= memoryQueue();
         }
       return op(active)(...args);
     };
@@ -125,5 +146,6 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
     add: guard((q) => q.add),
     head: guard((q) => q.head),
     remove: guard((q) => q.remove),
+    clear: guard((q) => q.clear),
   };
 }

@@ -13,54 +13,43 @@ export const acknowledged = (status: number) => status >= 200 && status < 300;
 export const retryable = (status: number) =>
   status === 0 || status === 408 || status === 429 || status >= 500;
 
-/** POSTs a JSON body; never rejects. */
+/**
+ * POSTs a body; never rejects. A request without an answer after `timeoutMs` is aborted.
+ *
+ * `hiding`: the page is going away. A keepalive fetch outlives it (its body must stay under
+ * 64 KiB) and `text/plain` avoids a CORS preflight that browsers may not send during unload.
+ * Without fetch, or when it fails, `sendBeacon` queues the body; its fate is unknown, so the
+ * caller keeps the events stored and a later page resends them (collectors de-duplicate by id).
+ * No timeout then: nothing would be left to act on it.
+ */
 export async function post(
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  hiding?: boolean,
 ): Promise<Outcome> {
   // Engines without AbortSignal.timeout (Safari < 16) wait as long as the browser does; a
   // hand-made timer would cost bytes for a shrinking share of visitors.
-  const signal = AbortSignal.timeout?.(timeoutMs);
+  const signal = hiding ? null : AbortSignal.timeout?.(timeoutMs);
   try {
     const response = await fetch(url, {
       method: 'POST',
       body,
-      headers: { 'Content-Type': 'application/json', ...headers },
-      ...(signal && { signal }),
+      headers: { 'Content-Type': hiding ? 'text/plain;charset=UTF-8' : 'application/json', ...headers },
+      keepalive: !!hiding,
+      signal,
     });
     return { status: response.status, retryAfter: response.headers.get('Retry-After') };
   } catch {
+    if (hiding)
+      try {
+        navigator.sendBeacon(url, body);
+      } catch {
+        // No beacon either: the events stay queued for the next page.
+      }
     // A timeout is the collector's fault, not the network's: retry with backoff (as for 408)
     // instead of waiting for an `online` event that will not come.
     return { status: signal?.aborted ? 408 : 0 };
-  }
-}
-
-/**
- * The page is going away: a keepalive fetch outlives it (its body must stay under 64 KiB) and
- * `text/plain` avoids a CORS preflight that browsers may not send during unload. Without fetch,
- * or when it fails, `sendBeacon` queues the body; its fate is unknown, so the caller keeps the
- * events stored and a later page resends them (collectors de-duplicate by id).
- */
-export function postOnHide(url: string, body: string, headers: Record<string, string>): Promise<Outcome> {
-  const beacon = (): Outcome => {
-    try {
-      navigator.sendBeacon(url, body);
-    } catch {
-      // No beacon either: the events stay queued for the next page.
-    }
-    return { status: 0 };
-  };
-  try {
-    return fetch(url, {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
-      keepalive: true,
-    }).then((response) => ({ status: response.status }), beacon);
-  } catch {
-    return Promise.resolve(beacon());
   }
 }

@@ -1,12 +1,11 @@
 // The request body the collector receives (SPEC "Wire format"). The only file that spells its fields.
+import type { Format } from './format';
 
-/**
- * `{"sentAt", "events", "dropped"?}` built from events already serialized, so each event is
- * stringified once, when its size is measured for batching.
- */
-export function body(events: string[], sentAt: number, dropped: number): string {
-  return `{"sentAt":${sentAt},"events":[${events.join(',')}]${dropped > 0 ? `,"dropped":${dropped}` : ''}}`;
-}
+/** The SPEC's wire format, `{"sentAt", "events", "dropped"?}`: the default `format` of `connect`. */
+export const touchpoint: Format = (events, dropped) => ({
+  // `undefined` leaves the field out, as the SPEC wants when nothing was evicted.
+  body: JSON.stringify({ sentAt: Date.now(), events, dropped: dropped > 0 ? dropped : undefined }),
+});
 
 /** Bytes of the envelope around the events, with room for 13-digit times and large counts. */
-export const ENVELOPE_BYTES = body([], 1e13, 1e10).length;
+export const ENVELOPE_BYTES = touchpoint([], 1e10).body.length;
