@@ -1,5 +1,5 @@
 // Builds every package as ESM (JavaScript here; declarations come from `tsc -b`) and the
-// root script-tag bundle dist/touchpoint.js as a classic, minified script.
+// root script-tag bundles dist/touchpoint.js and dist/touchpoint-widget.js as classic, minified scripts.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
@@ -63,22 +63,44 @@ const packageBuilds = [
   packageBuild('core', ['core-only'], 'packages/core/dist/size'),
 ];
 
-// The script tag: one classic script that bundles everything it needs.
-const scriptBuild = {
-  input: 'script/touchpoint.ts',
-  plugins: [
-    nodeResolve({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
-    esbuild({
-      target,
-      minify: true,
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      // `_private` fields get short names, as Preact's mangle.json does.
-      mangleProps,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
-  ],
-  output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+// The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page
+// loads; dist/touchpoint-widget.js (Preact and the widget) is loaded by it, beside it, only when
+// a survey is first due.
+const scriptPlugins = () => [
+  nodeResolve({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+  esbuild({
+    target,
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    // `_private` fields get short names, as Preact's mangle.json does.
+    mangleProps,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+];
+
+// The widget file drives the first script's instance and needs only the core's types: a value
+// import of the core would bundle a second copy, so it fails the build instead.
+const noCore = {
+  name: 'no-core-in-widget-file',
+  resolveId(id, importer) {
+    if (id.startsWith('@touchpoint/core'))
+      this.error(`${importer} imports ${id}: the widget file must not bundle the core`);
+    return null;
+  },
 };
 
-export default [...packageBuilds, scriptBuild];
+const scriptBuilds = [
+  {
+    input: 'script/touchpoint.ts',
+    plugins: scriptPlugins(),
+    output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+  },
+  {
+    input: 'script/widget.ts',
+    plugins: [noCore, ...scriptPlugins()],
+    output: { file: 'dist/touchpoint-widget.js', format: 'iife', sourcemap: true },
+  },
+];
+
+export default [...packageBuilds, ...scriptBuilds];

@@ -1,12 +1,16 @@
-// The script-tag entry (dist/touchpoint.js): creates the instance from the tag's data-*
-// attributes, replays the calls queued before it loaded, and becomes window.Touchpoint.
-import { createTouchpoint, type Touchpoint } from '@touchpoint/core';
-
-/** One queued call: `['stage', 'interest', { sku: 'X1' }]`. */
-type Call = [method: string, ...args: unknown[]];
-
-/** window.Touchpoint after load: the live instance, whose push() still takes queued calls. */
-export type ScriptTouchpoint = Touchpoint & { push(...calls: Call[]): void };
+// The entry of dist/touchpoint.js, the script tag (SPEC "Script tag"): the only place where
+// the core, the adapter and the widget are wired together (STYLE.md 4). It creates the
+// instance from the tag's data-* attributes, sends its events to data-endpoint, loads the
+// widget when a survey is first due, tags clicks, replays the calls queued before it loaded
+// and becomes window.Touchpoint.
+import { connect } from '@touchpoint/adapter';
+import { createTouchpoint } from '@touchpoint/core';
+import { findTag } from './find-tag';
+import { lazyWidget } from './lazy-widget';
+import { loadWidget } from './load-widget';
+import { type Call, type ScriptTouchpoint, withPush } from './push';
+import { readTag } from './tag-options';
+import { trackClicks } from './track-clicks';
 
 declare global {
   interface Window {
@@ -14,26 +18,27 @@ declare global {
   }
 }
 
+const warn = (message: string) => console.warn(`[touchpoint] ${message}`);
+
 const start = () => {
   const queued = window.Touchpoint;
-  if (queued && !Array.isArray(queued)) {
-    console.warn('[touchpoint] the script ran twice; the first instance stays');
-    return;
-  }
-  // currentScript is null for module scripts and in some test environments: find the tag.
-  const tag = document.currentScript ?? document.querySelector('script[src*="touchpoint"]');
-  const flag = tag?.getAttribute('data-require-consent');
-  const tp = createTouchpoint({ requireConsent: flag != null && flag !== 'false' }) as ScriptTouchpoint;
-  tp.push = (...calls) => {
-    for (const call of calls) {
-      const method = Array.isArray(call) ? call[0] : undefined;
-      const fn = method !== 'push' && (tp as unknown as Record<string, unknown>)[method as string];
-      if (typeof fn === 'function') fn.apply(tp, call.slice(1));
-      else console.warn(`[touchpoint] Touchpoint.push(): ${String(method)} is not a method; ignored`);
-    }
-  };
-  window.Touchpoint = tp;
-  tp.push(...(queued ?? []));
+  if (queued && !Array.isArray(queued))
+    return warn('touchpoint.js was loaded twice; the first instance stays and this copy does nothing');
+  const o = readTag(findTag(), document.baseURI, warn);
+  const tp = createTouchpoint(o.create);
+  // Wired before the queue replays, so queued events are delivered and a queued show() prompts.
+  if (o.endpoint) connect(tp, { endpoint: o.endpoint });
+  else warn('no data-endpoint on the script tag; events are recorded on this page but not sent');
+  lazyWidget(tp, () => loadWidget(o.widgetUrl, o.nonce), o.widget);
+  trackClicks(tp);
+  const live = withPush(tp);
+  window.Touchpoint = live;
+  live.push(...(queued ?? []));
 };
 
-start();
+// Nothing throws into the host page, even a bug here.
+try {
+  start();
+} catch (error) {
+  console.error('[touchpoint] the script tag could not start', error);
+}

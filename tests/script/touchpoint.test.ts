@@ -1,5 +1,5 @@
-import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JourneyEvent, SurveyDue, Touchpoint } from '@touchpoint/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type ScriptTouchpoint = Touchpoint & { push(...calls: unknown[][]): void };
 declare global {
@@ -7,6 +7,15 @@ declare global {
     Touchpoint?: unknown;
   }
 }
+
+// The adapter and the widget loader are the entry's edges: stubbed here, so these tests prove
+// the wiring; the built files are driven for real in tests/e2e/script.test.ts.
+const { connect, loadWidget } = vi.hoisted(() => ({
+  connect: vi.fn<(tp: Touchpoint, options: { endpoint: string }) => unknown>(),
+  loadWidget: vi.fn<(url: string, nonce: string) => Promise<unknown>>(),
+}));
+vi.mock('@touchpoint/adapter', () => ({ connect }));
+vi.mock('../../script/load-widget', () => ({ loadWidget }));
 
 // A path the type-checker does not follow: script/ is its own project.
 const entry = new URL('../../script/touchpoint.ts', import.meta.url).pathname;
@@ -18,13 +27,44 @@ const load = async () => {
   return window.Touchpoint as ScriptTouchpoint;
 };
 
+/** A tag like the page's `<script src="/touchpoint.js" data-…>`, inert so happy-dom does not fetch it. */
+const tag = (attributes: Record<string, string>, src = '/touchpoint.js') => {
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  script.src = src;
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  document.head.append(script);
+  return script;
+};
+
+const SURVEY = { id: 'home-nps', metric: 'nps', question: 'Would you recommend us?' };
+const inline = JSON.stringify({ version: 1, surveys: [SURVEY] });
+
+/** Lets resolved promises run their callbacks. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+let warn: { mock: { calls: unknown[][] }; mockClear(): void };
+const warnings = () => warn.mock.calls.map((call) => String(call[0]));
+
 beforeEach(() => {
   localStorage.clear();
   document.head.innerHTML = '';
+  document.body.innerHTML = '';
   delete window.Touchpoint;
+  connect.mockReset();
+  loadWidget.mockReset();
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  // vitest hands back the same spy on an already spied console.warn: start from no calls.
+  warn.mockClear();
 });
 
-describe('script tag', () => {
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the script tag', () => {
   it('replays the pre-load queue in order and keeps push() working afterwards', async () => {
     const events: JourneyEvent[] = [];
     window.Touchpoint = [
@@ -36,25 +76,143 @@ describe('script tag', () => {
     tp.push(['track', 'added_to_cart']);
     tp.track('direct');
     expect(events.map((e) => e.name ?? e.stage)).toEqual(['interest', 'compared', 'added_to_cart', 'direct']);
+    expect(events[0]?.props).toEqual({ sku: 'X1' });
+  });
+
+  it('makes every core method callable on window.Touchpoint', async () => {
+    const tp = await load();
+    for (const method of ['page', 'stage', 'track', 'identify', 'consent', 'on', 'show', 'explain', 'reset'])
+      expect(typeof (tp as unknown as Record<string, unknown>)[method], method).toBe('function');
+  });
+
+  it('connects the adapter to data-endpoint before the queue replays', async () => {
+    const seen: string[] = [];
+    connect.mockImplementation((tp: Touchpoint) => {
+      tp.on('*', (e) => seen.push(e.name ?? e.type));
+      return { flush: async () => {}, stop() {} };
+    });
+    tag({ 'data-endpoint': '/collect' });
+    window.Touchpoint = [['track', 'queued_before_load']];
+    const tp = await load();
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(connect.mock.calls[0]?.[0]).toBe(tp);
+    expect(connect.mock.calls[0]?.[1]).toEqual({ endpoint: '/collect' });
+    expect(seen).toContain('queued_before_load');
+  });
+
+  it('says once that nothing is sent without data-endpoint, and still records events locally', async () => {
+    tag({});
+    const tp = await load();
+    const events: JourneyEvent[] = [];
+    tp.on('track', (e) => events.push(e));
+    tp.track('local_only');
+    expect(connect).not.toHaveBeenCalled();
+    expect(events).toHaveLength(1);
+    expect(
+      warnings().filter((w) =>
+        w.includes('no data-endpoint on the script tag; events are recorded on this page'),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('runs the surveys of data-config-inline', async () => {
+    tag({ 'data-config-inline': inline });
+    const tp = await load();
+    expect(tp.explain().map((e) => e.id)).toEqual(['home-nps']);
+  });
+
+  it('fetches data-config, and when it is unreachable says so and carries on without throwing', async () => {
+    const fetch = vi.fn(async (_url: string) => Promise.reject(new TypeError('Failed to fetch')));
+    vi.stubGlobal('fetch', fetch);
+    tag({ 'data-config': '/touchpoint.config.json' });
+    const tp = await load();
+    await settle();
+    expect(fetch.mock.calls[0]?.[0]).toBe('/touchpoint.config.json');
+    expect(warnings()).toContain(
+      '[touchpoint] could not load the configuration from /touchpoint.config.json; no surveys run',
+    );
+    tp.track('still_works');
+    expect(tp.explain()).toEqual([]);
   });
 
   it('honours data-require-consent on its tag', async () => {
-    const tag = document.createElement('script');
-    // Not executable, so happy-dom does not try to fetch it; only its attributes matter.
-    tag.type = 'text/plain';
-    tag.src = '/touchpoint.js';
-    tag.setAttribute('data-require-consent', '');
-    document.head.append(tag);
+    tag({ 'data-require-consent': '' });
     const tp = await load();
     expect(tp.consented).toBe(false);
+    tp.consent(true);
+    expect(tp.consented).toBe(true);
+  });
+
+  it('reads data-require-consent="false" as no consent needed', async () => {
+    tag({ 'data-require-consent': 'false' });
+    expect((await load()).consented).toBe(true);
+  });
+
+  it('loads the widget beside itself when a survey is first due, and hands it that survey with data-locale', async () => {
+    const shown: SurveyDue[] = [];
+    const mount = vi.fn((tp: Pick<Touchpoint, 'on'>, _options: object) => {
+      tp.on('survey_due', (due) => shown.push(due));
+      return { destroy() {} };
+    });
+    loadWidget.mockResolvedValue(mount);
+    tag(
+      { 'data-config-inline': inline, 'data-locale': 'de', 'data-theme': 'dark' },
+      '/static/touchpoint.js?v=3',
+    );
+    const tp = await load();
+    expect(loadWidget).not.toHaveBeenCalled();
+    tp.show('home-nps');
+    await settle();
+    expect(loadWidget).toHaveBeenCalledWith('http://localhost:3000/static/touchpoint-widget.js?v=3', '');
+    expect(mount.mock.calls[0]?.[1]).toEqual({ locale: 'de', theme: 'dark' });
+    expect(shown.map((due) => due.survey.id)).toEqual(['home-nps']);
+  });
+
+  it('reports a widget that fails to load once, and the page carries on', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    loadWidget.mockRejectedValue(new Error('offline'));
+    tag({ 'data-config-inline': inline });
+    const tp = await load();
+    tp.show('home-nps');
+    await settle();
+    tp.show('home-nps');
+    await settle();
+    expect(loadWidget).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls.map((call) => String(call[0]))).toEqual([
+      '[touchpoint] the survey widget could not load; no surveys show on this page',
+    ]);
+  });
+
+  it('tracks clicks on data-tp-track elements, including ones added after it loaded', async () => {
+    const tp = await load();
+    const events: JourneyEvent[] = [];
+    tp.on('track', (e) => events.push(e));
+    const button = document.createElement('button');
+    button.setAttribute('data-tp-track', 'add_to_cart');
+    button.setAttribute('data-tp-stage', 'purchase');
+    document.body.append(button);
+    button.click();
+    expect(events.map((e) => [e.name, e.stage])).toEqual([['add_to_cart', 'purchase']]);
+  });
+
+  it('leaves the first instance in place when loaded twice, and says so', async () => {
+    const first = await load();
+    const second = await load();
+    expect(second).toBe(first);
+    expect(warnings()).toContain(
+      '[touchpoint] touchpoint.js was loaded twice; the first instance stays and this copy does nothing',
+    );
   });
 
   it('warns about an unknown queued method without throwing', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    window.Touchpoint = [['nope', 1]];
+    const events: JourneyEvent[] = [];
+    window.Touchpoint = [
+      ['on', 'track', (e: JourneyEvent) => events.push(e)],
+      ['nope', 1],
+      ['track', 'after_the_bad_one'],
+    ];
     await load();
-    expect(warn.mock.calls.map((c) => String(c[0]))).toContain(
-      '[touchpoint] Touchpoint.push(): nope is not a method; ignored',
-    );
+    expect(warnings()).toContain('[touchpoint] Touchpoint.push(): nope is not a method; ignored');
+    expect(events.map((e) => e.name)).toEqual(['after_the_bad_one']);
   });
 });
