@@ -36,6 +36,27 @@ describe('sanitize', () => {
     expect(result.messages).toEqual(message ? [message] : []);
   });
 
+  it('matches JSON.stringify for undefined in arrays, toJSON, inherited keys and shared objects', () => {
+    const shared = { x: 1 };
+    const inherited = Object.create({ hidden: 1 }) as Record<string, unknown>;
+    inherited.own = 2;
+    const props = {
+      list: [undefined, 1, Symbol('s')],
+      custom: { toJSON: (key: string) => `custom ${key}` },
+      inherited,
+      twice: [shared, shared],
+    };
+    expect(run(props).out).toEqual(JSON.parse(JSON.stringify(props)));
+  });
+
+  it("returns a copy, so the caller's props are never changed", () => {
+    const props = { stage: 'purchase', nested: { a: 1 } };
+    const out = run(props).out as typeof props;
+    delete (out as Partial<typeof props>).stage;
+    out.nested.a = 2;
+    expect(props).toEqual({ stage: 'purchase', nested: { a: 1 } });
+  });
+
   it('cuts cycles, deep nesting and oversized strings', () => {
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic.self = cyclic;

@@ -17,48 +17,63 @@ export const SANITIZE_LIMITS = {
  * returns undefined when nothing usable is left.
  */
 export function sanitize(props: unknown, field: string, warn: Warn): Props | undefined {
+  // The ancestors of the value being walked, and their keys: the cycle check, the depth
+  // and the path for warnings.
   const holders: unknown[] = [];
   const keys: string[] = [];
   let budget = SANITIZE_LIMITS.values;
   const note = (key: string, why: string): undefined => {
     warn(`${field} props${keys.join('.')}.${key}: ${why}`);
   };
+  // A direct copy, as JSON.stringify would see it (toJSON, Dates, dropping undefined, NaN →
+  // null): about five times faster on track()'s hot path than a JSON round trip with a
+  // replacer, which calls back for every value and parses the text again.
+  // biome-ignore lint/suspicious/noExplicitAny: any value at all may come in
+  const walk = (value: any, key: string): unknown => {
+    if (--budget < 0) return note(key, 'too many values; cut');
+    if (typeof value?.toJSON === 'function') value = value.toJSON(key);
+    const type = typeof value;
+    if (type === 'string' && value.length > SANITIZE_LIMITS.string) {
+      note(key, 'too long; truncated');
+      return value.slice(0, SANITIZE_LIMITS.string);
+    }
+    if (type === 'bigint') {
+      note(key, 'bigint; sent as string');
+      return `${value}`;
+    }
+    if (type === 'function' || type === 'symbol') return note(key, `a ${type} is not JSON; dropped`);
+    if (type === 'number' && !Number.isFinite(value)) {
+      note(key, `${value} is not JSON; sent as null`);
+      return null;
+    }
+    // Strings, numbers, booleans, null and undefined (dropped by the caller) as they are.
+    if (!value || type !== 'object') return value;
+    if (holders.includes(value)) return note(key, 'circular; dropped');
+    if (holders.length > SANITIZE_LIMITS.depth) return note(key, 'too deep; dropped');
+    holders.push(value);
+    keys.push(key);
+    let copy: unknown;
+    // Where JSON.stringify drops a value from an object, it writes null in an array.
+    if (Array.isArray(value)) copy = value.map((item, i) => walk(item, `${i}`) ?? null);
+    else {
+      const object: Record<string, unknown> = {};
+      for (const k in value)
+        if (Object.hasOwn(value, k)) {
+          const v = walk(value[k], k);
+          if (v !== undefined) object[k] = v;
+        }
+      copy = object;
+    }
+    holders.pop();
+    keys.pop();
+    return copy;
+  };
   if (props == null) return;
   if (typeof props !== 'object' || Array.isArray(props)) return note('', 'not an object; dropped');
   try {
-    // The native JSON.stringify walks (toJSON, Dates, dropping undefined, NaN → null)
-    // fast and in few bytes; the replacer adds what it lacks. It is called with `this` =
-    // the object holding `key`, so unwinding the stack to `this` leaves exactly the
-    // ancestors of `value`: the cycle check, the depth and the path for warnings.
-    return JSON.parse(
-      JSON.stringify(props, function (this: unknown, key: string, value: unknown) {
-        while (holders.length && holders[holders.length - 1] !== this) {
-          holders.pop();
-          keys.pop();
-        }
-        const type = typeof value;
-        if (--budget < 0) return note(key, 'too many values; cut');
-        if (type === 'string' && (value as string).length > SANITIZE_LIMITS.string) {
-          note(key, 'too long; truncated');
-          return (value as string).slice(0, SANITIZE_LIMITS.string);
-        }
-        if (type === 'bigint') {
-          note(key, 'bigint; sent as string');
-          return `${value}`;
-        }
-        if (type === 'function' || type === 'symbol') note(key, `a ${type} is not JSON; dropped`);
-        if (type === 'number' && !Number.isFinite(value)) note(key, `${value} is not JSON; sent as null`);
-        if (value && type === 'object') {
-          if (holders.includes(value)) return note(key, 'circular; dropped');
-          if (holders.length > SANITIZE_LIMITS.depth) return note(key, 'too deep; dropped');
-          holders.push(value);
-          keys.push(key);
-        }
-        return value;
-      }),
-    );
+    return walk(props, '') as Props;
   } catch (error) {
-    // A getter or a Proxy trap that throws: nothing of these props can be trusted.
+    // A getter, a toJSON or a Proxy trap that throws: nothing of these props can be trusted.
     warn(`${field} props: unreadable; dropped`, error);
   }
 }
