@@ -9,7 +9,7 @@ const target = 'es2020';
 /** Package entries: `packages/<pkg>/src/<entry>.ts` → `packages/<pkg>/dist/<entry>.js`. */
 const packages = {
   core: ['index', 'rules'],
-  adapter: ['index'],
+  adapter: ['index', 'segment', 'posthog'],
   widget: ['index'],
   cli: ['cli'],
 };
