@@ -15,8 +15,12 @@ export function withPush(tp: Touchpoint): ScriptTouchpoint {
   const live = tp as ScriptTouchpoint;
   live.push = (...calls) => {
     for (const call of calls) {
-      const method = Array.isArray(call) ? call[0] : undefined;
-      const fn = method !== 'push' && (tp as unknown as Record<string, unknown>)[method as string];
+      if (!Array.isArray(call)) {
+        console.warn(`[touchpoint] Touchpoint.push(): expected ['method', ...arguments]; ignored`);
+        continue;
+      }
+      const method = call[0];
+      const fn = method !== 'push' && (tp as unknown as Record<string, unknown>)[method];
       if (typeof fn === 'function') fn.apply(tp, call.slice(1));
       else console.warn(`[touchpoint] Touchpoint.push(): ${String(method)} is not a method; ignored`);
     }
