@@ -2,17 +2,11 @@
 // line. The same `eligibility` rule over the same inputs the triggers give it: the page's
 // path and stage (`--stage`, else the config's `stages`), the event being judged, and a
 // visitor on the first page of a fresh session with no survey history.
-import {
-  type Explanation,
-  eligibility,
-  normalizePath,
-  stageFor,
-  type TouchpointConfig,
-} from '@touchpoint/core/rules';
+import { type Explanation, eligibility, stageFor, type TouchpointConfig } from '@touchpoint/core/rules';
 
 /** What to explain. */
 export interface ExplainOptions {
-  /** A path (`/checkout/done`) or a full URL; only its path counts, as in the browser. */
+  /** A path (`/checkout/done`) or a full URL; only its path counts, as written, as in the browser. */
   url: string;
   /** Judge the moment this track event happens; without it, the page view (as `tp.explain()`). */
   event?: string | undefined;
@@ -43,7 +37,6 @@ export function explainUrl(config: TouchpointConfig, options: ExplainOptions, no
   } catch {
     // Not a URL: judged as a path, as written.
   }
-  path = normalizePath(path);
   const stage = options.stage ?? stageFor(config.stages, path);
   const explanations = (config.surveys ?? []).map((survey) => {
     const reasons = eligibility(

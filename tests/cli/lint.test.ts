@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import demo from '../../demo/public/touchpoint.config.json';
+import { formatLint, lint, type Problem } from '../../packages/cli/src/lint';
+import type { Survey } from '../../packages/core/src/types';
+
+const survey = (id: string, when: Survey['when'], extra: Partial<Survey> = {}): Survey => ({
+  id,
+  metric: 'csat',
+  question: `${id}?`,
+  ...(when && { when }),
+  ...extra,
+});
+const config = (...surveys: Survey[]) => ({ version: 1, surveys });
+const warnings = (problems: Problem[]) => problems.filter((p) => p.level === 'warning');
+
+describe('lint: validator problems', () => {
+  it('finds nothing to say about the demo configuration', () => {
+    expect(lint(demo).problems).toEqual([]);
+  });
+
+  it('reports every validator problem as an error with its path, and unknown keys as warnings', () => {
+    const { problems } = lint({
+      version: 1,
+      surveys: [
+        survey('a', { pages: ['/'] }),
+        survey('b', { pages: ['checkout'] }, { sample: 2 }),
+        { ...survey('c', { pages: ['/'] }), metric: 'stars', colour: 'red' },
+      ],
+      limits: { maxPerSession: -1 },
+    });
+    expect(formatLint({ hash: 'h', problems }, 'c.json')).toEqual([
+      'error surveys[1].when.pages[0]: expected a page glob starting with / or !/',
+      'error surveys[1].sample: expected a number from 0 to 1',
+      'error surveys[2].metric: expected "nps" | "csat" | "ces"',
+      'warning surveys[2].colour: unknown key, ignored',
+      'error limits.maxPerSession: expected an integer ≥ 0',
+      'c.json: config h, 4 error(s), 1 warning(s)',
+    ]);
+  });
+
+  it('names the configuration by its hash', () => {
+    expect(lint(demo).hash).toMatch(/^[0-9a-f]{8}$/);
+    expect(lint({ ...demo, limits: { maxPerSession: 1 } }).hash).not.toBe(lint(demo).hash);
+  });
+});
+
+describe('lint: surveys due at the same time', () => {
+  it.each<[string, Survey['when'], Survey['when'], string | undefined]>([
+    [
+      'same page, same event',
+      { pages: ['/checkout/done'], event: 'order_completed' },
+      { pages: ['/checkout/done'], event: 'order_completed' },
+      '/checkout/done (on order_completed)',
+    ],
+    [
+      'a page glob that covers the other page',
+      { pages: ['/checkout/**'] },
+      { pages: ['/checkout/done'] },
+      '/checkout/done',
+    ],
+    [
+      'a page-view survey on the page of an event survey',
+      { pages: ['/help/**'] },
+      { pages: ['/help/*'], event: 'help_resolved' },
+      '/help/x (on help_resolved)',
+    ],
+    ['no pages at all (every page) against a page', undefined, { pages: ['/account'] }, '/account'],
+    ['one stage and no stage', { pages: ['/cart'], stage: 'purchase' }, { pages: ['/cart'] }, '/cart'],
+    [
+      'different events',
+      { pages: ['/checkout/done'], event: 'a' },
+      { pages: ['/checkout/done'], event: 'b' },
+      undefined,
+    ],
+    ['different stages', { pages: ['/'], stage: 'interest' }, { pages: ['/'], stage: 'purchase' }, undefined],
+    ['pages that do not overlap', { pages: ['/products/*'] }, { pages: ['/products/*/reviews'] }, undefined],
+    [
+      'an exclusion that removes the only shared page',
+      { pages: ['/help/**', '!/help/contact'] },
+      { pages: ['/help/contact'] },
+      undefined,
+    ],
+  ])('%s', (_, a, b, where) => {
+    const found = warnings(lint(config(survey('first', a), survey('second', b))).problems);
+    if (where === undefined) expect(found).toEqual([]);
+    else
+      expect(found).toEqual([
+        {
+          level: 'warning',
+          path: 'surveys[0]',
+          message: `"first" and surveys[1] "second" can be due at the same time on ${where}; "first" wins, being first in the config`,
+        },
+      ]);
+  });
+
+  it('finds an overlap on a listed page that the globs alone would name differently', () => {
+    const [found] = warnings(
+      lint(config(survey('a', { pages: ['/docs/**'] }), survey('b', { pages: ['/*/intro'] })), [
+        '/docs/intro',
+      ]).problems,
+    );
+    expect(found?.message).toContain('on /docs/intro;');
+  });
+
+  it('keeps the file index of each survey when an invalid survey before it is skipped', () => {
+    const raw = config(
+      survey('a', { pages: ['/'] }),
+      { ...survey('bad', { pages: ['/'] }), metric: 'x' as Survey['metric'] },
+      survey('c', { pages: ['/'] }),
+    );
+    expect(warnings(lint(raw).problems)[0]?.message).toContain('surveys[2] "c"');
+  });
+});
+
+describe('lint: sampling and pages', () => {
+  it('warns about sample 0 and leaves that survey out of the overlap check', () => {
+    const { problems } = lint(
+      config(survey('a', { pages: ['/'] }), survey('b', { pages: ['/'] }, { sample: 0 })),
+    );
+    expect(problems).toEqual([
+      {
+        level: 'warning',
+        path: 'surveys[1].sample',
+        message: '0, so "b" never shows unless forced by tp.show()',
+      },
+    ]);
+  });
+
+  it('warns about survey and stage globs that match none of the listed pages, exclusions aside', () => {
+    const raw = {
+      version: 1,
+      stages: { '/': 'touchpoint', '/prodcts/**': 'interest' },
+      surveys: [survey('a', { pages: ['/acount/**', '/help/*', '!/nowhere'] })],
+    };
+    expect(lint(raw, ['/', '/help/faq', '/products/x']).problems).toEqual([
+      {
+        level: 'warning',
+        path: 'surveys[0].when.pages[0]',
+        message: '"/acount/**" matches none of the 3 listed pages',
+      },
+      { level: 'warning', path: 'stages["/prodcts/**"]', message: 'matches none of the 3 listed pages' },
+    ]);
+  });
+
+  it('checks globs against pages only when pages are given', () => {
+    expect(lint(config(survey('a', { pages: ['/acount/**'] }))).problems).toEqual([]);
+  });
+});

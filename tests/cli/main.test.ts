@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT, type Io, main } from '../../packages/cli/src/main';
+
+const demo = JSON.stringify({
+  version: 1,
+  stages: { '/checkout/**': 'purchase' },
+  surveys: [
+    {
+      id: 'checkout-csat',
+      metric: 'csat',
+      question: 'How was checkout?',
+      when: { pages: ['/checkout/done'], event: 'order_completed', stage: 'purchase' },
+      sample: 0.5,
+    },
+    {
+      id: 'site-nps',
+      metric: 'nps',
+      question: 'Recommend us?',
+      when: { pages: ['/account/**'] },
+      cooldownDays: 30,
+    },
+  ],
+});
+
+/** Runs the command on in-memory files; returns its exit status and what it printed. */
+function run(argv: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readFile: (path) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+    now: () => Date.UTC(2025, 0, 1),
+  };
+  const code = main(argv, io);
+  return { code, out, err };
+}
+
+const pages = '/\n/checkout/done order_completed\n/account/\n';
+
+describe('touchpoint lint', () => {
+  it('exits 0 and prints only the summary for a clean configuration', () => {
+    const { code, out } = run(['lint', 'c.json'], { 'c.json': demo });
+    expect(code).toBe(EXIT.ok);
+    expect(out).toEqual([
+      expect.stringMatching(/^c\.json: config [0-9a-f]{8}, 0 error\(s\), 0 warning\(s\)$/),
+    ]);
+  });
+
+  it('exits 1 with one line per error', () => {
+    const bad = JSON.stringify({ version: 1, surveys: [{ id: 'a', metric: 'stars', question: 'q' }] });
+    const { code, out } = run(['lint', 'c.json'], { 'c.json': bad });
+    expect(code).toBe(EXIT.problems);
+    expect(out[0]).toBe('error surveys[0].metric: expected "nps" | "csat" | "ces"');
+  });
+
+  it('exits 0 on warnings alone', () => {
+    const { code, out } = run(['lint', 'c.json', '--pages', 'p.txt'], { 'c.json': demo, 'p.txt': '/\n' });
+    expect(code).toBe(EXIT.ok);
+    expect(out.filter((l) => l.startsWith('warning '))).toHaveLength(3);
+  });
+
+  it('exits 1 on a configuration that is not JSON, and on a file it cannot read', () => {
+    expect(run(['lint', 'c.json'], { 'c.json': '{ "version": 1, }' })).toMatchObject({
+      code: EXIT.problems,
+      out: [expect.stringMatching(/^error config: not valid JSON/)],
+    });
+    expect(run(['lint', 'missing.json'])).toMatchObject({
+      code: EXIT.problems,
+      err: ['error missing.json: cannot read the configuration (ENOENT)'],
+    });
+  });
+});
+
+describe('touchpoint simulate', () => {
+  const files = { 'c.json': demo, 'p.txt': pages };
+
+  it('prints exactly {"surveys":[{"id","eligible","shown","suppressed":{…}}]} with --json', () => {
+    const { code, out } = run(
+      ['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '500', '--days', '30', '--json'],
+      files,
+    );
+    expect(code).toBe(EXIT.ok);
+    expect(out).toHaveLength(1);
+    const result = JSON.parse(out[0] as string);
+    expect(Object.keys(result)).toEqual(['surveys']);
+    expect(result.surveys.map((s: { id: string }) => s.id)).toEqual(['checkout-csat', 'site-nps']);
+    for (const s of result.surveys) {
+      expect(Object.keys(s)).toEqual(['id', 'eligible', 'shown', 'suppressed']);
+      expect(Object.keys(s.suppressed)).toEqual(['sample', 'cooldown', 'limits', 'other']);
+      for (const n of [s.eligible, s.shown, ...Object.values(s.suppressed)])
+        expect(Number.isInteger(n)).toBe(true);
+    }
+  });
+
+  it('gives the same output for the same --seed and another for another', () => {
+    const args = ['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '300', '--json'];
+    const a = run([...args, '--seed', '5'], files).out;
+    expect(run([...args, '--seed', '5'], files).out).toEqual(a);
+    expect(run([...args, '--seed', '6'], files).out).not.toEqual(a);
+  });
+
+  it('prints a table with a header line by default', () => {
+    const { out } = run(
+      ['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '100', '--days', '5'],
+      files,
+    );
+    expect(out[0]).toBe('100 visitors, 5 days, seed 1, 3 pages from p.txt');
+    expect(out[1]).toMatch(/^survey\s+eligible\s+shown\s+sample\s+cooldown\s+limits\s+other$/);
+    expect(out[2]).toMatch(/^checkout-csat\s+\d+/);
+  });
+
+  it.each([
+    [['simulate', 'c.json'], '--pages is missing'],
+    [
+      ['simulate', 'c.json', '--pages', 'p.txt', '--visitors', 'many'],
+      '--visitors many: expected an integer',
+    ],
+    [
+      ['simulate', 'c.json', '--pages', 'p.txt', '--answer-rate', '2'],
+      '--answer-rate 2: expected a number from 0 to 1',
+    ],
+    [['simulate', 'c.json', '--pages', 'p.txt', '--colour'], "Unknown option '--colour'"],
+  ])('exits 2 with the usage for %j', (argv, message) => {
+    const { code, err } = run(argv, files);
+    expect(code).toBe(EXIT.usage);
+    expect(err[0]).toContain(message);
+    expect(err[1]).toMatch(/^Usage:/);
+  });
+});
+
+describe('touchpoint explain', () => {
+  it('explains a URL for an event and exits 0', () => {
+    const { code, out } = run(
+      ['explain', 'c.json', '--url', '/checkout/done', '--event', 'order_completed'],
+      {
+        'c.json': demo,
+      },
+    );
+    expect(code).toBe(EXIT.ok);
+    expect(out[0]).toBe('/checkout/done  stage purchase  event order_completed  visitor cli-visitor');
+    expect(out).toContain('site-nps: not eligible');
+  });
+
+  it('runs the valid surveys of an invalid configuration, as the browser does, and says so', () => {
+    const mixed = JSON.stringify({
+      version: 1,
+      surveys: [
+        { id: 'bad', metric: 'x', question: 'q' },
+        { id: 'ok', metric: 'nps', question: 'q' },
+      ],
+    });
+    const { code, out, err } = run(['explain', 'c.json', '--url', '/'], { 'c.json': mixed });
+    expect(code).toBe(EXIT.ok);
+    expect(err[0]).toContain('1 problem(s), run `touchpoint lint c.json`');
+    expect(out).toContain('ok: eligible');
+    expect(out).not.toContain('bad: eligible');
+  });
+
+  it('exits 2 without --url', () => {
+    expect(run(['explain', 'c.json'], { 'c.json': demo }).code).toBe(EXIT.usage);
+  });
+});
+
+describe('touchpoint', () => {
+  it.each([
+    [[], EXIT.usage],
+    [['--help'], EXIT.ok],
+    [['publish', 'c.json'], EXIT.usage],
+    [['lint'], EXIT.usage],
+    [['lint', 'a.json', 'b.json'], EXIT.usage],
+  ])('exits %j with status %i', (argv, code) => {
+    expect(run(argv, { 'a.json': demo }).code).toBe(code);
+  });
+});
