@@ -93,7 +93,7 @@ describe('createHistory', () => {
     const warn = vi.fn();
     const history = createHistory(memoryStore({ [HISTORY_KEY]: { surveys: 'oops' } }), warn);
     expect(history._read()).toEqual({ surveys: {} });
-    expect(warn).toHaveBeenCalledWith('stored history is not a survey history; starting afresh');
+    expect(warn).toHaveBeenCalledWith('stored history: invalid; reset');
     history._note('dismissed', 'a', 's1', 5);
     expect(history._read().surveys.a).toEqual({ dismissed: 5 });
   });

@@ -39,10 +39,7 @@ describe('loadConfig', () => {
 
   it('warns once and runs no surveys when inline JSON is broken', () => {
     expect(loadConfig('{"version": 1,', store, warn)).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith(
-      'the inline configuration is not valid JSON; no surveys run',
-      expect.any(Error),
-    );
+    expect(warn).toHaveBeenCalledWith('config: not JSON; no surveys run', expect.any(Error));
   });
 
   it('fetches a URL with a timeout signal and caches the good copy', async () => {
@@ -64,9 +61,7 @@ describe('loadConfig', () => {
     vi.stubGlobal('fetch', fetch);
     await expect(loadConfig(URL_, store, warn)).resolves.toEqual(good);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toBe(
-      `could not load the configuration from ${URL_}; running the last good copy`,
-    );
+    expect(warn.mock.calls[0]?.[0]).toBe(`config ${URL_}: not loaded; last good copy runs`);
     expect(store.data[CONFIG_KEY]).toEqual({ url: URL_, config: good });
   });
 
@@ -74,7 +69,7 @@ describe('loadConfig', () => {
     store.data[CONFIG_KEY] = { url: 'https://elsewhere.example/config.json', config: good };
     vi.stubGlobal('fetch', respond('', 500));
     await expect(loadConfig(URL_, store, warn)).resolves.toBeUndefined();
-    expect(warn.mock.calls[0]?.[0]).toBe(`could not load the configuration from ${URL_}; no surveys run`);
+    expect(warn.mock.calls[0]?.[0]).toBe(`config ${URL_}: not loaded; no surveys run`);
   });
 
   it('gives up on a server slower than the timeout and runs the cached copy', async () => {

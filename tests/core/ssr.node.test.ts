@@ -11,7 +11,7 @@ describe('core on a server (no window, no document, no localStorage)', () => {
     tp.track('rendered');
     expect(seen).toEqual(['rendered /']);
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-      '[touchpoint] localStorage is unavailable; identity is kept in memory for this page only',
+      '[touchpoint] localStorage is unavailable; memory is used',
     ]);
   });
 });

@@ -225,9 +225,7 @@ describe('createTriggers', () => {
     const t = fakeHost();
     t.triggers._show('nope');
     expect(t.dues).toEqual([]);
-    expect(t.host._warn).toHaveBeenCalledWith(
-      "show('nope'): no survey with that id is configured; nothing shown",
-    );
+    expect(t.host._warn).toHaveBeenCalledWith("show('nope'): unknown survey; ignored");
   });
 
   it('explains every survey on this page right now', () => {
@@ -282,7 +280,7 @@ describe('createTriggers', () => {
     const t = fakeHost({ version: 1, surveys: [{ ...nps, metric: 'stars' }, help] });
     expect(t.host._warn).toHaveBeenCalledTimes(1);
     expect(t.host._warn).toHaveBeenCalledWith(
-      'invalid configuration; 1 survey(s) skipped, other bad fields ignored:\nsurveys[0].metric: expected "nps" | "csat" | "ces"',
+      'config: invalid; 1 survey(s) skipped, other bad fields ignored:\nsurveys[0].metric: expected "nps" | "csat" | "ces"',
     );
     t.visit('/help');
     expect(t.ids()).toEqual(['help-ces']);

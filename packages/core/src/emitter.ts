@@ -28,7 +28,7 @@ export function createEmitter(): Emitter {
           // Reported once per listener, never rethrown: we run inside someone else's page.
           if (!reported.has(fn)) {
             reported.add(fn);
-            console.error(`[touchpoint] a '${type}' listener threw; the others still ran`, error);
+            console.error(`[touchpoint] a '${type}' listener threw`, error);
           }
         }
       });

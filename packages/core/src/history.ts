@@ -81,7 +81,7 @@ export function createHistory(store: KeyValue, warn: (message: string) => void) 
   const read = (): History => {
     const raw = store._get(HISTORY_KEY);
     const history = parseHistory(raw);
-    if (raw !== undefined && !history) warn(`stored ${HISTORY_KEY} is not a survey history; starting afresh`);
+    if (raw !== undefined && !history) warn(`stored ${HISTORY_KEY}: invalid; reset`);
     return history ?? { surveys: {} };
   };
   return {

@@ -44,7 +44,7 @@ export function loadConfig(
     try {
       return JSON.parse(text);
     } catch (error) {
-      return warn('the inline configuration is not valid JSON; no surveys run', error);
+      return warn('config: not JSON; no surveys run', error);
     }
   return fetch(text, { signal: timeout(options.timeoutMs) })
     .then((response) => {
@@ -61,10 +61,7 @@ export function loadConfig(
     .catch((error) => {
       const cached = store._get(CONFIG_KEY) as { url?: string; config?: unknown } | undefined;
       const hit = cached?.url === text;
-      warn(
-        `could not load the configuration from ${text}; ${hit ? 'running the last good copy' : 'no surveys run'}`,
-        error,
-      );
+      warn(`config ${text}: not loaded; ${hit ? 'last good copy runs' : 'no surveys run'}`, error);
       return hit ? cached.config : undefined;
     });
 }

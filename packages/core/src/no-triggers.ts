@@ -6,7 +6,7 @@ export function noTriggers(host: Host): Triggers {
     _event() {},
     _stageFor: () => undefined,
     _show(id) {
-      host._warn(`show('${id}'): no survey with that id is configured; nothing shown`);
+      host._warn(`show('${id}'): unknown survey; ignored`);
     },
     _explain: () => [],
   };

@@ -34,7 +34,7 @@ export function createStore(warn: Warn, persisting: boolean): Store {
         return work(localStorage);
       } catch (error) {
         broken = true;
-        warn('localStorage is unavailable; identity is kept in memory for this page only', error);
+        warn('localStorage is unavailable; memory is used', error);
       }
   };
 
@@ -60,7 +60,7 @@ export function createStore(warn: Warn, persisting: boolean): Store {
         try {
           memory[key] = JSON.parse(io((s) => s.getItem(STORE_PREFIX + key)) ?? 'null') ?? undefined;
         } catch {
-          warn(`stored ${STORE_PREFIX}${key} is not JSON; ignored`);
+          warn(`stored ${STORE_PREFIX}${key}: invalid; ignored`);
         }
       return memory[key];
     },

@@ -89,7 +89,7 @@ export function createTriggers(host: Host): Triggers {
     const { config: valid, problems, skipped } = validateConfig(raw);
     if (problems.length)
       host._warn(
-        `invalid configuration; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
+        `config: invalid; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
       );
     config = valid;
     // A configuration fetched after the page view still gets to judge this page.
@@ -121,7 +121,7 @@ export function createTriggers(host: Host): Triggers {
     _show(id) {
       const survey = config.surveys?.find((s) => s.id === id);
       if (survey) due(survey, true);
-      else host._warn(`show('${id}'): no survey with that id is configured; nothing shown`);
+      else host._warn(`show('${id}'): unknown survey; ignored`);
     },
     _explain: explain,
   };
