@@ -136,3 +136,37 @@ export function collector(server: Pick<SetupServer, 'use'>, url: string, answer?
     ids: () => received.flatMap((r) => r.events.map((e) => e.id)),
   };
 }
+
+/** One request exactly as it arrived, for formats other than the SPEC's. */
+export interface RawRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  /** UTF-8 bytes of the body as sent. */
+  bytes: number;
+}
+
+/** Records every request to `url` whatever its body; `answer` decides each response (200 by default). */
+export function recorder(
+  server: Pick<SetupServer, 'use'>,
+  url: string,
+  answer?: (request: RawRequest, n: number) => Response,
+) {
+  const requests: RawRequest[] = [];
+  server.use(
+    http.all(url, async ({ request }) => {
+      const text = await request.text();
+      const got: RawRequest = {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        headers: Object.fromEntries(request.headers),
+        body: JSON.parse(text),
+        bytes: new TextEncoder().encode(text).length,
+      };
+      requests.push(got);
+      return answer ? answer(got, requests.length) : new HttpResponse(null, { status: 200 });
+    }),
+  );
+  return requests;
+}
