@@ -93,6 +93,16 @@ describe('lint: surveys due at the same time', () => {
       ]);
   });
 
+  it('names the later survey as the winner when the first waits for an event and the later is due on the page view', () => {
+    const raw = config(
+      survey('csat', { pages: ['/checkout/done'], event: 'order_completed' }),
+      survey('nps', { pages: ['/checkout/**'] }),
+    );
+    expect(warnings(lint(raw).problems)[0]?.message).toBe(
+      '"csat" and surveys[1] "nps" can be due at the same time on /checkout/done (on order_completed); "nps" wins, being due on the page view, before order_completed',
+    );
+  });
+
   it('finds an overlap on a listed page that the globs alone would name differently', () => {
     const [found] = warnings(
       lint(config(survey('a', { pages: ['/docs/**'] }), survey('b', { pages: ['/*/intro'] })), [

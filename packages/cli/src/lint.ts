@@ -92,12 +92,18 @@ export function lint(raw: unknown, pages?: readonly string[]): LintResult {
   live.forEach((a, i) => {
     for (const b of live.slice(i + 1)) {
       const page = sharedPage(a.survey, b.survey, pages);
-      const on = a.survey.when?.event ?? b.survey.when?.event;
-      if (page)
-        warn(
-          a.path,
-          `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${on ? ` (on ${on})` : ''}; "${a.survey.id}" wins, being first in the config`,
-        );
+      if (!page) continue;
+      const event = a.survey.when?.event ?? b.survey.when?.event;
+      // Config order decides between surveys due on the same trigger; but a survey that waits
+      // for an event loses to a later one that is already due on the page view before it.
+      const waits = a.survey.when?.event !== undefined && b.survey.when?.event === undefined;
+      const [winner, why] = waits
+        ? [b.survey.id, `being due on the page view, before ${event}`]
+        : [a.survey.id, 'being first in the config'];
+      warn(
+        a.path,
+        `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}; "${winner}" wins, ${why}`,
+      );
     }
   });
 
