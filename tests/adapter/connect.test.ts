@@ -1,11 +1,12 @@
 import { connect, type Link } from '@touchpoint/adapter';
+import type { JourneyEvent } from '@touchpoint/core';
 import { OPEN_TIMEOUT_MS } from '../../packages/adapter/src/queue-store';
 import 'fake-indexeddb/auto';
 import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collector, fakeHost, fakePage, makeEvent } from './fake-host';
+import { collector, fakeHost, fakePage, makeEvent, recorder } from './fake-host';
 
 const server = setupServer();
 const url = 'https://collect.test/v1/events';
@@ -514,6 +515,60 @@ describe('page hide', () => {
     expect(ids()).toEqual([]);
     await link.flush();
     expect(ids()).toEqual([e.id]);
+  });
+});
+
+describe('format', () => {
+  it('sends the body and headers a format function builds, the app headers winning', async () => {
+    const requests = recorder(server, url);
+    const host = fakeHost();
+    const link = open(host, {
+      headers: { 'X-Team': 'app' },
+      format: (events: JourneyEvent[], dropped: number) => ({
+        body: JSON.stringify({ ids: events.map((e) => e.id), dropped }),
+        headers: { 'X-Team': 'format', 'X-Key': 'k1' },
+      }),
+    });
+    const events = [makeEvent(), makeEvent()];
+    for (const e of events) host.emit(e);
+    await link.flush();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers).toMatchObject({ 'x-team': 'app', 'x-key': 'k1' });
+    expect(requests[0]?.body).toEqual({ ids: events.map((e) => e.id), dropped: 0 });
+  });
+
+  it('reports a format that throws once and keeps the events for a later try', async () => {
+    const requests = recorder(server, url);
+    let broken = true;
+    const host = fakeHost();
+    const link = open(host, {
+      format: (events: JourneyEvent[]) => {
+        if (broken) throw new Error('oops');
+        return { body: JSON.stringify(events.map((e) => e.id)) };
+      },
+    });
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    await link.flush();
+    page.window.dispatchEvent(new Event('pagehide'));
+    expect(requests).toEqual([]);
+    expect(console.error).toHaveBeenCalledTimes(1);
+    expect(console.error).toHaveBeenCalledWith('[touchpoint] delivery failed (Error: oops); will retry');
+    broken = false;
+    await link.flush();
+    expect(requests.map((r) => r.body)).toEqual([[e.id]]);
+  });
+
+  it('warns about a format it does not know and sends the SPEC format instead', async () => {
+    const { ids } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host, { format: 'segment' });
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
+    expect(warnings()).toContain('[touchpoint] connect: bad format; using the default');
   });
 });
 

@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  type Entry,
+  entryKey,
+  memoryQueue,
+  OPEN_TIMEOUT_MS,
+  openQueue,
+  type QueueStore,
+} from '../../packages/adapter/src/queue-store';
+
+let n = 0;
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const entries = (count: number): Entry[] =>
+  Array.from({ length: count }, () => {
+    const id = `e${++n}`;
+    return [entryKey(id), { id, type: 'track' }];
+  });
+const ids = (list: Entry[]) => list.map(([, value]) => (value as { id: string }).id);
+
+describe.each([
+  // openQueue on a working IndexedDB is the IndexedDB queue (its failure would throw here).
+  [
+    'IndexedDB',
+    () =>
+      openQueue('q', (error) => {
+        throw error;
+      }),
+  ],
+  ['memory', memoryQueue],
+] as [string, () => QueueStore][])('the %s queue', (_name, make) => {
+  it('gives back the oldest entries first, at most n', async () => {
+    const q = make();
+    const added = entries(5);
+    await q.add(added.slice(0, 3), 100);
+    await q.add(added.slice(3), 100);
+    expect(await q.head(4)).toEqual({ entries: added.slice(0, 4), dropped: 0 });
+  });
+
+  it('evicts the oldest beyond max and counts them until a batch reports them', async () => {
+    const q = make();
+    const added = entries(5);
+    expect(await q.add(added.slice(0, 3), 3)).toBe(0);
+    expect(await q.add(added.slice(3), 3)).toBe(2);
+    const head = await q.head(10);
+    expect(ids(head.entries)).toEqual(ids(added.slice(2)));
+    expect(head.dropped).toBe(2);
+    await q.remove([added[2]?.[0] as IDBValidKey], 2);
+    expect(await q.head(10)).toEqual({ entries: added.slice(3), dropped: 0 });
+  });
+
+  it('clears every entry and the evicted count', async () => {
+    const q = make();
+    await q.add(entries(4), 2);
+    await q.clear();
+    expect(await q.head(10)).toEqual({ entries: [], dropped: 0 });
+  });
+});
+
+describe('entryKey', () => {
+  it('sorts keys by creation, within one millisecond too', () => {
+    const keys = Array.from({ length: 50 }, (_, i) => entryKey(`id-${50 - i}`));
+    expect([...keys].sort()).toEqual(keys);
+  });
+});
+
+describe('openQueue', () => {
+  it('moves to memory for good at the first failure, telling why once', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    const onFail = vi.fn();
+    const q = openQueue('q', onFail);
+    const added = entries(3);
+    await Promise.all([q.add(added.slice(0, 2), 10), q.add(added.slice(2), 10), q.head(1)]);
+    expect(ids((await q.head(10)).entries)).toEqual(ids(added));
+    expect(onFail).toHaveBeenCalledTimes(1);
+    expect(String(onFail.mock.calls[0]?.[0])).toContain('denied');
+  });
+
+  it('gives an open that never answers OPEN_TIMEOUT_MS, then uses memory', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      vi.spyOn(indexedDB, 'open').mockReturnValue({} as IDBOpenDBRequest);
+      const onFail = vi.fn();
+      const q = openQueue('q', onFail);
+      const added = entries(1);
+      const adding = q.add(added, 10);
+      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+      expect(onFail).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      await adding;
+      expect(onFail).toHaveBeenCalledWith('blocked');
+      expect(ids((await q.head(10)).entries)).toEqual(ids(added));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves no deadline behind once IndexedDB answered', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const onFail = vi.fn();
+      const q = openQueue('q', onFail);
+      await q.add(entries(1), 10);
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+      expect((await q.head(10)).entries).toHaveLength(1);
+      expect(onFail).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
