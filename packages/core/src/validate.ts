@@ -29,9 +29,11 @@ type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const fail = (out: Out, path: string, expected: string): void => {
+/** Records a problem that drops the field; false, so a check can end with it. */
+const fail = (out: Out, path: string, expected: string): false => {
   out._problems.push(`${path || 'config'}: expected ${expected}`);
   out._fatal++;
+  return false;
 };
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -129,44 +131,40 @@ export function validateConfig(input: unknown): Validation {
   const config: TouchpointConfig = { version: 1 };
   const skipped: string[] = [];
   // Each part is checked on its own so a problem in one drops only that part.
-  const part = (check: Check, v: unknown, path: string): boolean => {
+  const ok = (check: Check, v: unknown, path: string): boolean => {
     const before = out._fatal;
     check(v, path, out);
     return out._fatal === before;
   };
+  const ids = new Set<unknown>();
   const root = shape(
     {
       $schema: text,
       version: oneOf(1),
       stages: (v, path) => {
-        if (!part(is(isObject, 'an object'), v, path)) return;
-        const stages: Record<string, string> = {};
-        for (const [glob, name] of Object.entries(v as Obj))
-          if (part(stage, name, `${path}[${JSON.stringify(glob)}]`)) stages[glob] = name as string;
-        config.stages = stages;
+        if (ok(is(isObject, 'an object'), v, path))
+          config.stages = Object.fromEntries(
+            Object.entries(v as Obj).filter(([glob, name]) =>
+              ok(stage, name, `${path}[${JSON.stringify(glob)}]`),
+            ),
+          ) as Record<string, string>;
       },
       surveys: (v, path) => {
-        if (!part(is(Array.isArray, 'an array'), v, path)) return;
-        const surveys: Survey[] = [];
-        const ids = new Set<unknown>();
-        (v as unknown[]).forEach((s, i) => {
-          const p = `${path}[${i}]`;
-          let ok = part(survey, s, p);
-          const id = (s as Obj)?.id;
-          if (ok && ids.has(id))
-            ok = part(
-              is(() => false, `a unique id, "${id}" is used twice`),
-              id,
-              `${p}.id`,
-            );
-          ids.add(id);
-          if (ok) surveys.push(s as Survey);
-          else skipped.push(p);
-        });
-        config.surveys = surveys;
+        if (ok(is(Array.isArray, 'an array'), v, path))
+          config.surveys = (v as Survey[]).filter((s, i) => {
+            const p = `${path}[${i}]`;
+            const id = s?.id;
+            // A repeated id is a problem only the whole list shows, so it is checked here.
+            const good =
+              ok(survey, s, p) &&
+              (!ids.has(id) || fail(out, `${p}.id`, `a unique id, "${id}" is used twice`));
+            ids.add(id);
+            if (!good) skipped.push(p);
+            return good;
+          });
       },
       limits: (v, path) => {
-        if (part(limits, v, path)) config.limits = v as TouchpointConfig['limits'] & object;
+        if (ok(limits, v, path)) config.limits = v as TouchpointConfig['limits'] & object;
       },
     },
     ['version'],
