@@ -67,19 +67,19 @@ const idle: Link = { flush: async () => {}, stop() {} };
 export function connect(tp: Host, options: ConnectOptions): Link {
   const report = createReport();
   if (typeof options?.endpoint !== 'string' || !options.endpoint) {
-    report('', 'connect: no endpoint', 'nothing will be sent', 'error');
+    report('connect: no endpoint', 'nothing will be sent', 'error');
     return idle;
   }
   const o = { ...CONNECT_DEFAULTS, ...options };
   for (const key of ['batchSize', 'flushIntervalMs', 'maxBatchBytes', 'maxQueue', 'timeoutMs'] as const) {
     if (!(o[key] > 0 && o[key] < Infinity)) {
-      report(key, `connect: bad ${key}`, 'using the default');
+      report(`connect: bad ${key}`, 'using the default');
       o[key] = CONNECT_DEFAULTS[key];
     }
   }
   let { format } = o;
   if (typeof format !== 'function') {
-    if (format !== 'touchpoint') report('format', 'connect: bad format', 'using the default');
+    if (format !== 'touchpoint') report('connect: bad format', 'using the default');
     format = touchpoint;
   }
   const name = `touchpoint-queue ${o.endpoint}`;
@@ -127,8 +127,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     const entries = buffer;
     buffer = [];
     if (!queue || !entries.length) return;
-    if (await queue.add(entries, o.maxQueue))
-      report('maxQueue', 'queue full (maxQueue)', 'oldest events dropped');
+    if (await queue.add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest events dropped');
     if (recent.size >= o.batchSize) run(false);
   };
 
@@ -152,7 +151,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         item ? items.push(item) : bad.push(key);
       }
       if (bad.length) {
-        report('corrupt', 'unreadable stored events', 'skipped');
+        report('unreadable stored events', 'skipped');
         await queue.remove(bad, 0);
       }
       if (!items.length) {
@@ -181,7 +180,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         }
         return;
       } else {
-        report(`${status}`, `collector answered ${status}`, 'batch dropped', 'error');
+        report(`collector answered ${status}`, 'batch dropped', 'error');
         await acknowledge(keys, 0);
       }
     }
@@ -198,7 +197,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       .then(
         () => {},
         // A format that throws, or a bug: the events stay queued for the next tick.
-        (error) => report('drain', `delivery failed (${error})`, 'will retry', 'error'),
+        (error) => report(`delivery failed (${error})`, 'will retry', 'error'),
       )
       .finally(() => {
         draining = undefined;
@@ -263,9 +262,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const start = () => {
     if (interval) return;
-    queue ??= openQueue(name, (error) =>
-      report('idb', `IndexedDB failed (${error})`, 'queue kept in memory'),
-    );
+    queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'queue kept in memory'));
     interval = setInterval(() => run(false), o.flushIntervalMs);
     listen(true);
     // Events left by earlier pages or closed tabs go out now, not at the first tick.

@@ -12,6 +12,6 @@ export async function withLock(name: string, wait: boolean, work: () => Promise<
   // Every engine with IndexedDB has had Web Locks since 2022 (Chrome 69, Firefox 96, Safari
   // 15.4), so a storage lease (~230 B) would serve almost nobody. Without locks two tabs may
   // send the same events at once; delivery is at-least-once and collectors de-duplicate by id.
-  report('locks', 'no Web Locks', 'tabs may send an event twice');
+  report('no Web Locks', 'sending anyway');
   return work();
 }
