@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCollector } from './collector.mjs';
 import { openEventStore } from './db.mjs';
+import { createInsights } from './insights/route.mjs';
 import { createStatic } from './static.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -43,6 +44,7 @@ export async function startServer(options = {}) {
   const { port, dataDir, root, log } = { ...SERVER_DEFAULTS, ...options };
   const store = await openEventStore(resolve(dataDir), { log });
   const collector = createCollector(store, { log });
+  const insights = createInsights(store);
   const serveStatic = createStatic({
     publicDir: resolve(root, 'demo', 'public'),
     distDir: resolve(root, 'dist'),
@@ -52,7 +54,8 @@ export async function startServer(options = {}) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (!(await collector(req, res, url))) await serveStatic(req, res, url);
+      if (!(await collector(req, res, url)) && !(await insights(req, res, url)))
+        await serveStatic(req, res, url);
     } catch (error) {
       log(`[touchpoint demo] ${req.method} ${req.url}: ${error.stack ?? error}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');

@@ -1,0 +1,2 @@
+// Types of escape.mjs for the TypeScript tests.
+export declare function escapeHtml(value: unknown): string;

@@ -1,0 +1,36 @@
+// The comment filters of /insights, read from the query string so they work as a plain
+// GET form without JavaScript. Pure: bad values are ignored and explained, never thrown.
+import { BAND_LABELS, BANDS, METRICS } from './metrics.mjs';
+
+/** SPEC "Journey stages": the names a stage may have. */
+const STAGE_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+
+/** NPS words are accepted too: `band=detractor` is `band=low`. */
+const BAND_ALIASES = Object.fromEntries(
+  Object.values(BAND_LABELS).flatMap((labels) => Object.entries(labels).map(([b, word]) => [word, b])),
+);
+
+/**
+ * @param {URLSearchParams} params
+ * @returns {{ stage: string|null, band: string|null, metric: string|null, problems: string[] }}
+ */
+export function parseFilters(params) {
+  const problems = [];
+  const read = (name, accept, expected) => {
+    const raw = params.get(name);
+    if (raw === null || raw === '') return null;
+    const value = accept(raw.trim().toLowerCase());
+    if (value === null) problems.push(`${name}: expected ${expected}; showing every ${name}`);
+    return value;
+  };
+  return {
+    stage: read('stage', (v) => (STAGE_NAME.test(v) ? v : null), 'a stage name such as "purchase"'),
+    band: read(
+      'band',
+      (v) => (BANDS.includes(v) ? v : (BAND_ALIASES[v] ?? null)),
+      'low, mid or high (or detractor, passive, promoter)',
+    ),
+    metric: read('metric', (v) => (METRICS.includes(v) ? v : null), 'nps, csat or ces'),
+    problems,
+  };
+}
