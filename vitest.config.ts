@@ -1,17 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Unit tests run against the TypeScript sources; the size check and the e2e suite run
 // against the built files, so what ships is also what is measured and driven.
-const alias = {
-  // Before '@touchpoint/core', which would otherwise claim its subpath too.
-  '@touchpoint/core/rules': fileURLToPath(new URL('./packages/core/src/rules.ts', import.meta.url)),
-  '@touchpoint/core': src('core'),
-  '@touchpoint/adapter': src('adapter'),
-  '@touchpoint/widget': src('widget'),
-};
+// `@touchpoint/<pkg>` → its src/index.ts; `@touchpoint/<pkg>/<entry>` → src/<entry>.ts
+// (core/rules, adapter/segment, adapter/posthog).
+const alias = [
+  { find: /^@touchpoint\/([a-z]+)$/, replacement: here('./packages/$1/src/index.ts') },
+  { find: /^@touchpoint\/([a-z]+)\/([a-z-]+)$/, replacement: here('./packages/$1/src/$2.ts') },
+];
 
 export default defineConfig({
   resolve: { alias },
