@@ -1,5 +1,6 @@
 // Builds every package as ESM (JavaScript here; declarations come from `tsc -b`) and the
 // root script-tag bundles dist/touchpoint.js and dist/touchpoint-widget.js as classic, minified scripts.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
@@ -49,10 +50,23 @@ function mangle() {
   };
 }
 
+/**
+ * Rollup does not empty its output folder, and chunk names carry a hash, so every build
+ * would leave the last build's chunks beside the new ones (and in the npm tarball). Only
+ * JavaScript is removed: the .d.ts files beside it come from `tsc -b`.
+ */
+const cleanJs = (dir) => ({
+  name: 'clean-js',
+  buildStart() {
+    if (!existsSync(dir)) return;
+    for (const file of readdirSync(dir)) if (/\.js(\.map)?$/.test(file)) rmSync(`${dir}/${file}`);
+  },
+});
+
 const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`) => ({
   input: Object.fromEntries(entries.map((e) => [e, `packages/${pkg}/src/${e}.ts`])),
   external,
-  plugins: [esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact' }), mangle()],
+  plugins: [cleanJs(dir), esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact' }), mangle()],
   output: { dir, format: 'es', sourcemap: true },
 });
 
