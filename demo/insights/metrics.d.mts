@@ -30,4 +30,7 @@ export declare function band(metric: string, score: unknown): Band | undefined;
 export declare function roundHalfAway(value: number, digits?: number): number;
 export declare function summarize(metric: Metric, counts: Iterable<ScoreCount>): Summary;
 export declare function percent(part: number, whole: number): number | null;
-export declare function funnel(visitorsByStage: Record<string, number>): FunnelRow[];
+export declare function funnel(
+  visitorsByStage: Record<string, number>,
+  fromPrevious?: Record<string, number>,
+): FunnelRow[];

@@ -26,7 +26,9 @@ export declare function scoreCounts(store: EventStore): Promise<
     n: number;
   }>
 >;
-export declare function visitorsByStage(store: EventStore): Promise<Record<string, number>>;
+export declare function stageVisitors(
+  store: EventStore,
+): Promise<{ visitors: Record<string, number>; fromPrevious: Record<string, number> }>;
 export declare function churnOrigins(store: EventStore): Promise<Array<{ stage: string; visitors: number }>>;
 export declare function trailMarkerCounts(
   store: EventStore,

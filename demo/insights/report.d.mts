@@ -26,6 +26,7 @@ export interface Report {
   byPage: Array<[string, ByMetric]>;
   days: string[];
   daily: Map<string, ByMetric>;
+  trend: Map<string, ByMetric>;
   funnel: FunnelRow[];
   churn: Array<{ stage: string; visitors: number }>;
   markers: MarkerEffect[];
@@ -36,6 +37,13 @@ export interface Report {
 export declare function rollup<R extends { metric: string; score: number; n: number }>(
   rows: R[],
   keyOf: (row: R) => string,
+): Map<string, ByMetric>;
+export declare const TREND_DAYS: number;
+export declare function noAnswers(): ByMetric;
+export declare function trailing<R extends { day: string; metric: string; score: number; n: number }>(
+  rows: R[],
+  days: string[],
+  window?: number,
 ): Map<string, ByMetric>;
 export declare function daysBetween(first: string | undefined, last: string | undefined): string[];
 export declare function markerEffects(
