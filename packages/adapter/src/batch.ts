@@ -1,4 +1,4 @@
-import { ENVELOPE_BYTES } from './wire';
+import { ENVELOPE_BYTES } from './wire.js';
 
 /** A stored event ready to go: its queue key, its JSON and that JSON's UTF-8 size. */
 export interface Item {

@@ -1,14 +1,14 @@
 // The delivery policy: when to write, when to send, what to do with each answer. Storage,
 // batching, timing, transport and locking are the layers below, each in its own file.
 import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
-import { backoff, retryAfter } from './backoff';
-import { type Item, takeBatch, toItem, utf8Bytes } from './batch';
-import type { Format, Payload } from './format';
-import { withLock } from './lock';
-import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store';
-import { createReport } from './report';
-import { acknowledged, post, retryable } from './send';
-import { touchpoint } from './wire';
+import { backoff, retryAfter } from './backoff.js';
+import { type Item, takeBatch, toItem, utf8Bytes } from './batch.js';
+import type { Format, Payload } from './format.js';
+import { withLock } from './lock.js';
+import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
+import { createReport } from './report.js';
+import { acknowledged, post, retryable } from './send.js';
+import { touchpoint } from './wire.js';
 
 /** Options of {@link connect}; every one but `endpoint` has its default in {@link CONNECT_DEFAULTS}. */
 export interface ConnectOptions {

@@ -1,2 +1,2 @@
-export { CONNECT_DEFAULTS, type ConnectOptions, connect, type Host, type Link } from './connect';
-export type { Format, Payload } from './format';
+export { CONNECT_DEFAULTS, type ConnectOptions, connect, type Host, type Link } from './connect.js';
+export type { Format, Payload } from './format.js';

@@ -1,5 +1,5 @@
 // One sender at a time across the tabs of an origin, so no event is in two requests at once.
-import type { Report } from './report';
+import type { Report } from './report.js';
 
 /**
  * Runs `work` while holding the Web Lock `name`, which the browser releases by itself when a

@@ -4,7 +4,7 @@
 // https://posthog.com/docs/data/events (the `$current_url`, `$pathname`, `$referrer`,
 // `$session_id` properties posthog-js sets).
 import type { JourneyEvent } from '@touchpoint/core';
-import type { Format } from './format';
+import type { Format } from './format.js';
 
 /** Options of {@link posthog}. */
 export interface PostHogOptions {

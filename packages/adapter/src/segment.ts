@@ -4,7 +4,7 @@
 // (batch body, writeKey and Basic authentication, messageId, timestamp, sentAt, context) and
 // https://www.twilio.com/docs/segment/connections/spec/common (common fields, context.page).
 import type { JourneyEvent } from '@touchpoint/core';
-import type { Format } from './format';
+import type { Format } from './format.js';
 
 /** Options of {@link segment}. */
 export interface SegmentOptions {

@@ -1,5 +1,5 @@
 // The request body the collector receives (SPEC "Wire format"). The only file that spells its fields.
-import type { Format } from './format';
+import type { Format } from './format.js';
 
 /** The SPEC's wire format, `{"sentAt", "events", "dropped"?}`: the default `format` of `connect`. */
 export const touchpoint: Format = (events, dropped) => ({

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Band, Survey } from '@touchpoint/core';
-import { fill } from './fill';
-import type { Strings } from './locales/en';
+import { fill } from './fill.js';
+import type { Strings } from './locales/en.js';
 
 /** The longest comment accepted; the box stops there and the counter shows how close it is. */
 export const MAX_COMMENT = 1000;

@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import type { Survey, Touchpoint } from '@touchpoint/core';
 import { useEffect, useRef } from 'preact/hooks';
-import { band } from './band';
-import { FollowUp } from './FollowUp';
-import type { Locale } from './locale';
-import type { Strings } from './locales/en';
-import { ScoreScale } from './ScoreScale';
-import { ThankYou } from './ThankYou';
+import { band } from './band.js';
+import { FollowUp } from './FollowUp.js';
+import type { Locale } from './locale.js';
+import type { Strings } from './locales/en.js';
+import { ScoreScale } from './ScoreScale.js';
+import { ThankYou } from './ThankYou.js';
 
 /** Where a person is in the prompt; `survey_dismissed` reports it as `step`. */
 export type Step = 'score' | 'comment' | 'thanks';

@@ -1,9 +1,9 @@
 import type { Signal } from '@preact/signals';
 import type { Survey, Touchpoint } from '@touchpoint/core';
-import { fill } from './fill';
-import type { Locale } from './locale';
-import type { Strings } from './locales/en';
-import { Prompt } from './Prompt';
+import { fill } from './fill.js';
+import type { Locale } from './locale.js';
+import type { Strings } from './locales/en.js';
+import { Prompt } from './Prompt.js';
 
 export interface RootProps {
   /** The survey on screen, or null; set by `mountWidget`, cleared when the prompt closes. */

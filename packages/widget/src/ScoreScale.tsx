@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import type { Metric } from '@touchpoint/core';
 import { useRef } from 'preact/hooks';
-import type { Strings } from './locales/en';
-import { scores } from './scales';
+import type { Strings } from './locales/en.js';
+import { scores } from './scales.js';
 
 export interface ScoreScaleProps {
   metric: Metric;

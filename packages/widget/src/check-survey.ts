@@ -1,7 +1,7 @@
 import type { Survey } from '@touchpoint/core';
-import { en } from './locales/en';
-import { SCALES } from './scales';
-import { warnOnce } from './warn';
+import { en } from './locales/en.js';
+import { SCALES } from './scales.js';
+import { warnOnce } from './warn.js';
 
 const BANDS = ['low', 'mid', 'high'] as const;
 

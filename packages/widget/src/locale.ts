@@ -1,5 +1,5 @@
-import { en, type Strings } from './locales/en';
-import { warnOnce } from './warn';
+import { en, type Strings } from './locales/en.js';
+import { warnOnce } from './warn.js';
 
 /** Languages written right to left: the built-in Arabic, and tables a host brings for these. */
 const RTL = /^(ar|fa|he|ur)$/;

@@ -1,15 +1,15 @@
 import { signal } from '@preact/signals';
 import type { Survey, SurveyDue, Touchpoint } from '@touchpoint/core';
 import { render } from 'preact';
-import { checkSurvey } from './check-survey';
-import { followUpCss } from './FollowUp.css';
-import { resolveLocale } from './locale';
-import { en, type Strings } from './locales/en';
-import { promptCss } from './Prompt.css';
-import { Root } from './Root';
-import { scoreScaleCss } from './ScoreScale.css';
-import { applyStyles } from './stylesheet';
-import { warnOnce } from './warn';
+import { checkSurvey } from './check-survey.js';
+import { followUpCss } from './FollowUp.css.js';
+import { resolveLocale } from './locale.js';
+import { en, type Strings } from './locales/en.js';
+import { promptCss } from './Prompt.css.js';
+import { Root } from './Root.js';
+import { scoreScaleCss } from './ScoreScale.css.js';
+import { applyStyles } from './stylesheet.js';
+import { warnOnce } from './warn.js';
 
 /** Options of {@link mountWidget}; every default is in {@link WIDGET_DEFAULTS}. */
 export interface WidgetOptions {

@@ -1,4 +1,4 @@
-import { warnOnce } from './warn';
+import { warnOnce } from './warn.js';
 
 /**
  * Applies the widget's CSS to its shadow root. Constructable stylesheets are not inline

@@ -1,9 +1,9 @@
-import { ar } from './ar';
-import { de } from './de';
-import type { Strings } from './en';
-import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import { ar } from './ar.js';
+import { de } from './de.js';
+import type { Strings } from './en.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
 
 /**
  * Every built-in table, for `mountWidget(tp, { locales: LOCALES })` when the page's language is

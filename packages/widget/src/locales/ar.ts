@@ -1,4 +1,4 @@
-import type { Strings } from './en';
+import type { Strings } from './en.js';
 
 // Modern Standard Arabic; the prompt renders right-to-left for this table (locale.ts).
 export const ar: Partial<Strings> = {

@@ -1,4 +1,4 @@
-import type { Strings } from './en';
+import type { Strings } from './en.js';
 
 export const es: Partial<Strings> = {
   close: 'Cerrar',

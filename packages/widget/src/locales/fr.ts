@@ -1,4 +1,4 @@
-import type { Strings } from './en';
+import type { Strings } from './en.js';
 
 // French typography puts a narrow no-break space before ? ! and :.
 export const fr: Partial<Strings> = {
