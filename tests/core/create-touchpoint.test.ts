@@ -70,7 +70,7 @@ describe('page views', () => {
     document.title = 'Start';
     const tp = createTouchpoint();
     const pages = collect(tp, 'page');
-    // The load view happened before subscribing; count navigations from here.
+    // All in the creating task: the deferred load view then finds its URL recorded already.
     history.pushState(null, '', '/products');
     history.replaceState(null, '', '/products');
     vi.runAllTimers();
@@ -80,6 +80,17 @@ describe('page views', () => {
     vi.runAllTimers();
     expect(pages.map((e) => e.page.path)).toEqual(['/products', '/checkout']);
     expect(pages[1]?.page.referrer).toBe('http://localhost:3000/products');
+  });
+
+  it('emits the first automatic page view after createTouchpoint returns, so listeners added in the same task get it', async () => {
+    history.replaceState(null, '', '/products');
+    expect(document.readyState).not.toBe('loading');
+    const tp = createTouchpoint();
+    const pages = collect(tp, 'page');
+    tp.stage('interest');
+    expect(pages).toEqual([]);
+    await Promise.resolve();
+    expect(pages.map((e) => [e.page.path, e.stage])).toEqual([['/products', 'interest']]);
   });
 
   it('sees back and forward navigation (popstate)', () => {

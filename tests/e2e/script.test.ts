@@ -169,11 +169,9 @@ describe('the script tag in Chromium', () => {
     await expect
       .poll(() => arrived(), { timeout: 15_000, interval: 250 })
       .toEqual(expect.arrayContaining(['track:newsletter_subscribed']));
-    // The automatic page view is not asserted here: it is lost when the script runs after
-    // DOMContentLoaded (the core emits it inside createTouchpoint, before the adapter listens);
-    // the test below pins that down.
     expect(arrived()).toEqual(
       expect.arrayContaining([
+        'page:interest',
         'stage:interest',
         'track:promo_seen',
         'track:add_to_cart',
@@ -183,8 +181,9 @@ describe('the script tag in Chromium', () => {
     const events = [...received.values()];
     expect(events.find((e) => e.name === 'add_to_cart')?.stage).toBe('interest');
     expect(events.find((e) => e.type === 'stage')?.props).toEqual({ sku: 'X1' });
-    // The queue replays in order.
+    // The queue replays in order, then the automatic page view, in the queued stage.
     expect(arrived().indexOf('stage:interest')).toBeLessThan(arrived().indexOf('track:promo_seen'));
+    expect(arrived().indexOf('track:promo_seen')).toBeLessThan(arrived().indexOf('page:interest'));
     expect(requests).not.toContain('/touchpoint-widget.js');
     expect(await violations()).toEqual([]);
     expect(problems).toEqual([]);
@@ -213,11 +212,9 @@ describe('the script tag in Chromium', () => {
     await close();
   });
 
-  // KNOWN BUG, in the core: when the document is no longer loading, createTouchpoint emits the
-  // first page view synchronously, before connect() can subscribe, so it never reaches the
-  // collector. Deferring that view to a microtask in create-touchpoint.ts fixes it; then this
-  // `it.fails` starts failing and becomes a plain `it`.
-  it.fails('delivers the first page view when the script runs after the page has loaded', async () => {
+  // When the document is no longer loading, the first page view is deferred to a microtask, so
+  // connect() (subscribed in the same task) receives it.
+  it('delivers the first page view when the script runs after the page has loaded', async () => {
     const { page: tab, close } = await open('/late');
     expect(await tab.evaluate(() => document.readyState)).not.toBe('loading');
     await tab.evaluate(() => (window.Touchpoint as { track(name: string): void }).track('after_late_load'));

@@ -39,6 +39,8 @@ const tag = (attributes: Record<string, string>, src = '/touchpoint.js') => {
 
 const SURVEY = { id: 'home-nps', metric: 'nps', question: 'Would you recommend us?' };
 const inline = JSON.stringify({ version: 1, surveys: [SURVEY] });
+/** The same survey, due only after an event: the first page view does not make it due. */
+const waiting = JSON.stringify({ version: 1, surveys: [{ ...SURVEY, when: { event: 'feedback_clicked' } }] });
 
 /** Lets resolved promises run their callbacks. */
 const settle = async () => {
@@ -65,18 +67,28 @@ afterEach(() => {
 });
 
 describe('the script tag', () => {
-  it('replays the pre-load queue in order and keeps push() working afterwards', async () => {
+  it('replays the pre-load queue in order, then the first page view, and keeps push() working afterwards', async () => {
     const events: JourneyEvent[] = [];
     window.Touchpoint = [
       ['on', '*', (e: JourneyEvent) => events.push(e)],
+      ['identify', 'user-7'],
       ['stage', 'interest', { sku: 'X1' }],
       ['track', 'compared'],
     ];
     const tp = await load();
     tp.push(['track', 'added_to_cart']);
     tp.track('direct');
-    expect(events.map((e) => e.name ?? e.stage)).toEqual(['interest', 'compared', 'added_to_cart', 'direct']);
-    expect(events[0]?.props).toEqual({ sku: 'X1' });
+    expect(events.map((e) => `${e.type}:${e.name ?? e.stage ?? ''}`)).toEqual([
+      'identify:',
+      'stage:interest',
+      'track:compared',
+      'page:interest',
+      'track:added_to_cart',
+      'track:direct',
+    ]);
+    expect(events[1]?.props).toEqual({ sku: 'X1' });
+    // The queued identify() and stage() apply to the automatic page view that follows them.
+    expect(events[3]).toMatchObject({ userId: 'user-7', stage: 'interest' });
   });
 
   it('makes every core method callable on window.Touchpoint', async () => {
@@ -157,22 +169,37 @@ describe('the script tag', () => {
     });
     loadWidget.mockResolvedValue(mount);
     tag(
-      { 'data-config-inline': inline, 'data-locale': 'de', 'data-theme': 'dark' },
+      { 'data-config-inline': waiting, 'data-locale': 'de', 'data-theme': 'dark' },
       '/static/touchpoint.js?v=3',
     );
     const tp = await load();
+    // The survey waits for an event, so the first page view does not load the widget.
     expect(loadWidget).not.toHaveBeenCalled();
-    tp.show('home-nps');
+    tp.track('feedback_clicked');
     await settle();
     expect(loadWidget).toHaveBeenCalledWith('http://localhost:3000/static/touchpoint-widget.js?v=3', '');
     expect(mount.mock.calls[0]?.[1]).toEqual({ locale: 'de', theme: 'dark' });
     expect(shown.map((due) => due.survey.id)).toEqual(['home-nps']);
   });
 
+  it('loads the widget for a survey due on the first page view of a page that had already loaded', async () => {
+    const shown: SurveyDue[] = [];
+    loadWidget.mockResolvedValue((tp: Pick<Touchpoint, 'on'>) => {
+      tp.on('survey_due', (due) => shown.push(due));
+      return { destroy() {} };
+    });
+    tag({ 'data-config-inline': inline });
+    expect(document.readyState).not.toBe('loading');
+    await load();
+    await settle();
+    expect(loadWidget).toHaveBeenCalledTimes(1);
+    expect(shown).toEqual([{ survey: SURVEY, forced: false }]);
+  });
+
   it('reports a widget that fails to load once, and the page carries on', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     loadWidget.mockRejectedValue(new Error('offline'));
-    tag({ 'data-config-inline': inline });
+    tag({ 'data-config-inline': waiting });
     const tp = await load();
     tp.show('home-nps');
     await settle();

@@ -300,8 +300,12 @@ export function createInstance(
       // Later, so the router has set the new title and <body data-tp-stage> first.
       if (autoPageviews) setTimeout(auto);
     });
+    // Never inside this call: whoever subscribes in the same task (connect(tp), the script
+    // tag's queue replay with its identify() or stage()) must see the first page view.
     if (autoPageviews)
-      document.readyState === 'loading' ? addEventListener('DOMContentLoaded', auto, { once: true }) : auto();
+      document.readyState === 'loading'
+        ? addEventListener('DOMContentLoaded', auto, { once: true })
+        : queueMicrotask(auto);
   }
   return tp;
 }

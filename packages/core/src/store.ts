@@ -44,14 +44,16 @@ export function createStore(warn: Warn, persisting: boolean): Store {
     const keys = dirty;
     dirty = {};
     scheduled = false;
-    io((s) => {
-      for (const key in keys) {
-        const value = memory[key];
-        value === undefined
-          ? s.removeItem(STORE_PREFIX + key)
-          : s.setItem(STORE_PREFIX + key, JSON.stringify(value));
-      }
-    });
+    // A write-behind still pending when consent is withdrawn must not store anything.
+    if (persisting)
+      io((s) => {
+        for (const key in keys) {
+          const value = memory[key];
+          value === undefined
+            ? s.removeItem(STORE_PREFIX + key)
+            : s.setItem(STORE_PREFIX + key, JSON.stringify(value));
+        }
+      });
   };
 
   return {
