@@ -45,7 +45,7 @@ function scoreCard(metric, s) {
     <p class="big ${s.value === null ? 'none' : ''}">${formatValue(metric, s.value)}</p>
     <p class="muted">${MEANING[metric]} · ${plural(s.n, 'answer')}</p>
     ${raw(bandSplit({ title: `${NAMES[metric]}: ${s.low} ${words.low}, ${s.mid} ${words.mid}, ${s.high} ${words.high}`, low: s.low, mid: s.mid, high: s.high }))}
-    <p class="legend"><span class="key low"></span>${s.low} ${words.low} <span class="key mid"></span>${s.mid} ${words.mid} <span class="key high"></span>${s.high} ${words.high}</p>
+    <p class="legend">${BANDS.map((b) => html`<span class="item"><span class="key ${b}"></span>${s[b]} ${words[b]}</span>`)}</p>
     ${s.invalid ? html`<p class="muted">${plural(s.invalid, 'score')} off the scale left out</p>` : ''}
   </article>`;
 }

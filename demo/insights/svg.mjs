@@ -6,7 +6,7 @@
 import { escapeHtml } from './escape.mjs';
 
 /** Geometry shared by the bar charts. The width suits a phone at 1:1; CSS caps it on desktops. */
-export const BAR_CHART = { width: 360, labelWidth: 104, valueWidth: 64, rowHeight: 26, barHeight: 16 };
+export const BAR_CHART = { width: 360, labelWidth: 96, valueWidth: 80, rowHeight: 26, barHeight: 16 };
 
 const fmt = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const open = (width, height, title, extra = '') =>
