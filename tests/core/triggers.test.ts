@@ -38,6 +38,7 @@ function fakeHost(cfg: unknown = config) {
     _due: (d) => dues.push(d),
     _where: () => ({ path: state.path, stage: state.stage }),
     _views: () => state.views,
+    _consented: () => true,
     _aid: () => 'anon-1',
     _store: {
       _get: (key) => data[key],
@@ -315,6 +316,21 @@ describe('triggers through createTouchpoint', () => {
   afterEach(() => {
     localStorage.clear();
     history.replaceState(null, '', '/');
+  });
+
+  it('names missing consent in explain() until consent is given', async () => {
+    const { createTouchpoint } = await import('@touchpoint/core');
+    const tp = createTouchpoint({ config, requireConsent: true, autoPageviews: false });
+    const consentOf = () => tp.explain().map((e) => [e.id, e.eligible, e.reasons[0]]);
+    tp.page();
+    expect(consentOf()).toEqual([
+      ['checkout-csat', false, { rule: 'consent', ok: false, detail: 'missing, needs given' }],
+      ['home-nps', false, { rule: 'consent', ok: false, detail: 'missing, needs given' }],
+      ['help-ces', false, { rule: 'consent', ok: false, detail: 'missing, needs given' }],
+    ]);
+    tp.consent(true);
+    const given = { rule: 'consent', ok: true, detail: 'given, needs given' };
+    expect(tp.explain().map((e) => e.reasons[0])).toEqual([given, given, given]);
   });
 
   it('gives page views the configured stage, makes the due survey known and records what the widget reports', async () => {

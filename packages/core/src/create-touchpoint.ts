@@ -200,6 +200,7 @@ export function createInstance(
     _due: (due) => consented && emitter._emit('survey_due', due),
     _where: () => ({ path: here().path, stage }),
     _views: () => (store._get(SESSION_KEY) as Session | undefined)?.views ?? 0,
+    _consented: () => consented,
     _aid: () => anonymousId,
     _now: () => Date.now(),
     _store: store,

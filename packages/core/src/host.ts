@@ -15,6 +15,8 @@ export interface Host {
   _where(): { path: string; stage: string | undefined };
   /** Page views in the current session, this one included. */
   _views(): number;
+  /** False while consent is required and not given, so `explain()` can name it. */
+  _consented(): boolean;
   /** The visitor's anonymous id (the sampling seed). */
   _aid(): string;
   _now(): number;

@@ -32,8 +32,8 @@ export function createTriggers(host: Host): Triggers {
         pageViews: host._views(),
         anonymousId: host._aid(),
         sessionId,
-        // Events reach the triggers only after consent, and `host._due` drops the rest.
-        consented: true,
+        // Events reach the triggers only after consent; this is for explain() before it.
+        consented: host._consented(),
         open,
         limits: config.limits,
       },
