@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Item, takeBatch, toItem } from '../../packages/adapter/src/batch';
 import { ENVELOPE_BYTES } from '../../packages/adapter/src/wire';
 
-const item = (bytes: number, key = bytes): Item => ({ key, json: 'x'.repeat(bytes), bytes });
+const item = (bytes: number, key = bytes): Item => ({ _key: key, _json: 'x'.repeat(bytes), _bytes: bytes });
 
 describe('takeBatch', () => {
   it.each([
@@ -18,7 +18,7 @@ describe('takeBatch', () => {
 
 describe('toItem', () => {
   it('measures UTF-8 bytes, not UTF-16 units', () => {
-    expect(toItem('k', { id: 'é', type: 'track' })?.bytes).toBe(
+    expect(toItem('k', { id: 'é', type: 'track' })?._bytes).toBe(
       JSON.stringify({ id: 'é', type: 'track' }).length + 1,
     );
   });

@@ -36,28 +36,28 @@ describe.each([
   it('gives back the oldest entries first, at most n', async () => {
     const q = make();
     const added = entries(5);
-    await q.add(added.slice(0, 3), 100);
-    await q.add(added.slice(3), 100);
-    expect(await q.head(4)).toEqual({ entries: added.slice(0, 4), dropped: 0 });
+    await q._add(added.slice(0, 3), 100);
+    await q._add(added.slice(3), 100);
+    expect(await q._head(4)).toEqual({ _entries: added.slice(0, 4), _dropped: 0 });
   });
 
   it('evicts the oldest beyond max and counts them until a batch reports them', async () => {
     const q = make();
     const added = entries(5);
-    expect(await q.add(added.slice(0, 3), 3)).toBe(0);
-    expect(await q.add(added.slice(3), 3)).toBe(2);
-    const head = await q.head(10);
-    expect(ids(head.entries)).toEqual(ids(added.slice(2)));
-    expect(head.dropped).toBe(2);
-    await q.remove([added[2]?.[0] as IDBValidKey], 2);
-    expect(await q.head(10)).toEqual({ entries: added.slice(3), dropped: 0 });
+    expect(await q._add(added.slice(0, 3), 3)).toBe(0);
+    expect(await q._add(added.slice(3), 3)).toBe(2);
+    const head = await q._head(10);
+    expect(ids(head._entries)).toEqual(ids(added.slice(2)));
+    expect(head._dropped).toBe(2);
+    await q._remove([added[2]?.[0] as IDBValidKey], 2);
+    expect(await q._head(10)).toEqual({ _entries: added.slice(3), _dropped: 0 });
   });
 
   it('clears every entry and the evicted count', async () => {
     const q = make();
-    await q.add(entries(4), 2);
-    await q.clear();
-    expect(await q.head(10)).toEqual({ entries: [], dropped: 0 });
+    await q._add(entries(4), 2);
+    await q._clear();
+    expect(await q._head(10)).toEqual({ _entries: [], _dropped: 0 });
   });
 });
 
@@ -76,8 +76,8 @@ describe('openQueue', () => {
     const onFail = vi.fn();
     const q = openQueue('q', onFail);
     const added = entries(3);
-    await Promise.all([q.add(added.slice(0, 2), 10), q.add(added.slice(2), 10), q.head(1)]);
-    expect(ids((await q.head(10)).entries)).toEqual(ids(added));
+    await Promise.all([q._add(added.slice(0, 2), 10), q._add(added.slice(2), 10), q._head(1)]);
+    expect(ids((await q._head(10))._entries)).toEqual(ids(added));
     expect(onFail).toHaveBeenCalledTimes(1);
     expect(String(onFail.mock.calls[0]?.[0])).toContain('denied');
   });
@@ -89,13 +89,13 @@ describe('openQueue', () => {
       const onFail = vi.fn();
       const q = openQueue('q', onFail);
       const added = entries(1);
-      const adding = q.add(added, 10);
+      const adding = q._add(added, 10);
       await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
       expect(onFail).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(1);
       await adding;
       expect(onFail).toHaveBeenCalledWith('blocked');
-      expect(ids((await q.head(10)).entries)).toEqual(ids(added));
+      expect(ids((await q._head(10))._entries)).toEqual(ids(added));
     } finally {
       vi.useRealTimers();
     }
@@ -106,10 +106,10 @@ describe('openQueue', () => {
     try {
       const onFail = vi.fn();
       const q = openQueue('q', onFail);
-      await q.add(entries(1), 10);
+      await q._add(entries(1), 10);
       expect(vi.getTimerCount()).toBe(0);
       await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
-      expect((await q.head(10)).entries).toHaveLength(1);
+      expect((await q._head(10))._entries).toHaveLength(1);
       expect(onFail).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();

@@ -2,9 +2,9 @@ import { ENVELOPE_BYTES } from './wire.js';
 
 /** A stored event ready to go: its queue key, its JSON and that JSON's UTF-8 size. */
 export interface Item {
-  key: IDBValidKey;
-  json: string;
-  bytes: number;
+  _key: IDBValidKey;
+  _json: string;
+  _bytes: number;
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
@@ -18,7 +18,7 @@ export function toItem(key: IDBValidKey, value: unknown): Item | undefined {
   if (typeof event?.id !== 'string' || typeof event.type !== 'string') return;
   try {
     const json = JSON.stringify(event);
-    return { key, json, bytes: utf8Bytes(json) };
+    return { _key: key, _json: json, _bytes: utf8Bytes(json) };
   } catch {
     // Cycles and BigInts survive structured clone into IndexedDB but not JSON.
     return;
@@ -34,7 +34,7 @@ export function takeBatch(items: Item[], count: number, maxBytes: number): Item[
   let size = ENVELOPE_BYTES;
   let n = 0;
   for (const item of items) {
-    size += item.bytes + 1;
+    size += item._bytes + 1;
     if (n >= count || (n > 0 && size > maxBytes)) break;
     n++;
   }

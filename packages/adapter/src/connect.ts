@@ -111,7 +111,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     let batch = takeBatch(items, limit, o.maxBatchBytes);
     for (;;) {
       const payload = format(
-        batch.map((item) => JSON.parse(item.json)),
+        batch.map((item) => JSON.parse(item._json)),
         dropped,
       );
       if (batch.length < 2 || utf8Bytes(payload.body) <= o.maxBatchBytes) return [batch, payload];
@@ -127,12 +127,12 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     const entries = buffer;
     buffer = [];
     if (!queue || !entries.length) return;
-    if (await queue.add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest events dropped');
+    if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest events dropped');
     if (recent.size >= o.batchSize) run(false);
   };
 
   const acknowledge = async (keys: IDBValidKey[], reported: number) => {
-    await queue?.remove(keys, reported);
+    await queue?._remove(keys, reported);
     for (const key of keys) recent.delete(key);
   };
 
@@ -143,7 +143,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         offline = true;
         return;
       }
-      const { entries, dropped } = await queue.head(limit);
+      const { _entries: entries, _dropped: dropped } = await queue._head(limit);
       const items: Item[] = [];
       const bad: IDBValidKey[] = [];
       for (const [key, value] of entries) {
@@ -152,15 +152,15 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       }
       if (bad.length) {
         report('unreadable stored events', 'skipped');
-        await queue.remove(bad, 0);
+        await queue._remove(bad, 0);
       }
       if (!items.length) {
         if (bad.length) continue;
         return;
       }
       const [batch, payload] = pack(items, dropped);
-      const keys = batch.map((item) => item.key);
-      const { status, retryAfter: header } = await send(payload);
+      const keys = batch.map((item) => item._key);
+      const { _status: status, _retryAfter: header } = await send(payload);
       if (acknowledged(status)) {
         await acknowledge(keys, dropped);
         attempt = 0;
@@ -238,9 +238,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
         0,
       );
-      const keys = batch.map((item) => item.key);
+      const keys = batch.map((item) => item._key);
       hiding = send(payload, true)
-        .then(async ({ status }) => {
+        .then(async ({ _status: status }) => {
           if (acknowledged(status)) await written.then(() => acknowledge(keys, 0));
         })
         .catch(() => {})
@@ -282,7 +282,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     stop();
     buffer = [];
     recent.clear();
-    written = written.then(() => queue?.clear()).catch(() => {});
+    written = written.then(() => queue?._clear()).catch(() => {});
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];

@@ -9,13 +9,13 @@ export type Entry = [key: IDBValidKey, value: unknown];
 /** Queue operations; each one is a single transaction. */
 export interface QueueStore {
   /** Stores entries, evicts the oldest beyond `max` and resolves to how many were evicted. */
-  add(entries: Entry[], max: number): Promise<number>;
+  _add(entries: Entry[], max: number): Promise<number>;
   /** The `n` oldest entries, and how many evicted events the collector has not been told of. */
-  head(n: number): Promise<{ entries: Entry[]; dropped: number }>;
+  _head(n: number): Promise<{ _entries: Entry[]; _dropped: number }>;
   /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
-  remove(keys: IDBValidKey[], reported: number): Promise<void>;
+  _remove(keys: IDBValidKey[], reported: number): Promise<void>;
   /** Deletes every entry and the evicted count (consent withdrawn). */
-  clear(): Promise<void>;
+  _clear(): Promise<void>;
 }
 
 /**
@@ -46,7 +46,7 @@ export function idbQueue(store: UseStore): QueueStore {
     request.onsuccess = () => s.put(Math.max(0, count(request.result) + delta), DROPPED);
   };
   return {
-    add: (entries, max) =>
+    _add: (entries, max) =>
       store('readwrite', (s) => {
         let evicted = 0;
         for (const [key, value] of entries) s.put(value, key);
@@ -64,24 +64,24 @@ export function idbQueue(store: UseStore): QueueStore {
         };
         return promisifyRequest(s.transaction).then(() => Math.max(0, evicted));
       }),
-    head: (n) =>
+    _head: (n) =>
       store('readonly', (s) =>
         Promise.all([
           promisifyRequest(s.getAllKeys(events(), n)),
           promisifyRequest(s.getAll(events(), n)),
           promisifyRequest(s.get(DROPPED)),
         ]).then(([keys, values, dropped]) => ({
-          entries: keys.map((key, i): Entry => [key, values[i]]),
-          dropped: count(dropped),
+          _entries: keys.map((key, i): Entry => [key, values[i]]),
+          _dropped: count(dropped),
         })),
       ),
-    remove: (keys, reported) =>
+    _remove: (keys, reported) =>
       store('readwrite', (s) => {
         for (const key of keys) s.delete(key);
         if (reported) addDropped(s, -reported);
         return promisifyRequest(s.transaction);
       }),
-    clear: () => store('readwrite', (s) => promisifyRequest(s.clear())),
+    _clear: () => store('readwrite', (s) => promisifyRequest(s.clear())),
   };
 }
 
@@ -91,19 +91,19 @@ export function memoryQueue(): QueueStore {
   let list: Entry[] = [];
   let dropped = 0;
   return {
-    add: async (entries, max) => {
+    _add: async (entries, max) => {
       list.push(...entries);
       const evicted = Math.max(0, list.length - max);
       list.splice(0, evicted);
       dropped += evicted;
       return evicted;
     },
-    head: async (n) => ({ entries: list.slice(0, n), dropped }),
-    remove: async (keys, reported) => {
+    _head: async (n) => ({ _entries: list.slice(0, n), _dropped: dropped }),
+    _remove: async (keys, reported) => {
       list = list.filter(([key]) => !keys.includes(key));
       dropped = Math.max(0, dropped - reported);
     },
-    clear: async () => {
+    _clear: async () => {
       list = [];
       dropped = 0;
     },
@@ -143,9 +143,9 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
       return op(active)(...args);
     };
   return {
-    add: guard((q) => q.add),
-    head: guard((q) => q.head),
-    remove: guard((q) => q.remove),
-    clear: guard((q) => q.clear),
+    _add: guard((q) => q._add),
+    _head: guard((q) => q._head),
+    _remove: guard((q) => q._remove),
+    _clear: guard((q) => q._clear),
   };
 }

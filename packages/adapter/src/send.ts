@@ -2,8 +2,8 @@
 
 /** A collector's answer. `status` 0: the request failed (network, CORS); a hung request reads as 408. */
 export interface Outcome {
-  status: number;
-  retryAfter?: string | null;
+  _status: number;
+  _retryAfter?: string | null;
 }
 
 /** Whether an answer acknowledges the batch. */
@@ -40,7 +40,7 @@ export async function post(
       keepalive: !!hiding,
       signal,
     });
-    return { status: response.status, retryAfter: response.headers.get('Retry-After') };
+    return { _status: response.status, _retryAfter: response.headers.get('Retry-After') };
   } catch {
     if (hiding)
       try {
@@ -50,6 +50,6 @@ export async function post(
       }
     // A timeout is the collector's fault, not the network's: retry with backoff (as for 408)
     // instead of waiting for an `online` event that will not come.
-    return { status: signal?.aborted ? 408 : 0 };
+    return { _status: signal?.aborted ? 408 : 0 };
   }
 }
