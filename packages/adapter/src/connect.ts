@@ -71,10 +71,13 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     return idle;
   }
   const o = { ...CONNECT_DEFAULTS, ...options };
-  for (const key of ['batchSize', 'flushIntervalMs', 'maxBatchBytes', 'maxQueue', 'timeoutMs'] as const) {
-    if (!(o[key] > 0 && o[key] < Infinity)) {
+  let key: keyof typeof CONNECT_DEFAULTS;
+  // The numeric defaults name the options to check, so no list of them is shipped twice.
+  for (key in CONNECT_DEFAULTS) {
+    const fallback = CONNECT_DEFAULTS[key];
+    if (typeof fallback === 'number' && !((o[key] as number) > 0 && (o[key] as number) < Infinity)) {
       report(`connect: bad ${key}`, 'using the default');
-      o[key] = CONNECT_DEFAULTS[key];
+      (o as Record<string, unknown>)[key] = fallback;
     }
   }
   let { format } = o;
@@ -95,33 +98,74 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   let interval: ReturnType<typeof setInterval> | undefined; // set while started
   let retry: ReturnType<typeof setTimeout> | undefined;
   let offline = false;
-  let draining: Promise<void> | undefined;
+  let draining: Promise<unknown> | undefined;
   let again = false;
-  let hiding: Promise<void> | undefined;
+  let hiding: Promise<unknown> | undefined;
 
   const isOffline = () => globalThis.navigator?.onLine === false;
 
   /**
-   * The first items that fit in one request, and that request. `takeBatch` guesses from the
-   * events' own JSON (exact for the SPEC's format); the formatted body has the last word, since
-   * a preset's may be larger, and halves the batch until it fits. The format gets parsed copies
-   * of the stored JSON, so it may change them.
+   * Sends the first items that fit in one request and acts on the answer; true when delivery
+   * pauses (a retry is due, or the network is gone). `takeBatch` guesses from the events' own
+   * JSON (exact for the SPEC's format); the formatted body has the last word, since a preset's
+   * may be larger, and halves the batch until it fits. The format gets parsed copies of the
+   * stored JSON, so it may change them.
+   *
+   * `hiding`: one code path with the page-hide send, which runs synchronously up to `fetch`
+   * (a hidden page may never run another task) and acts only on an acknowledgement: whatever
+   * else happened, the events stay stored for the next page.
    */
-  const pack = (items: Item[], dropped: number): [Item[], Payload] => {
+  const deliver = async (items: Item[], dropped: number, hiding?: boolean): Promise<true | undefined> => {
     let batch = takeBatch(items, limit, o.maxBatchBytes);
-    for (;;) {
-      const payload = format(
-        batch.map((item) => JSON.parse(item._json)),
-        dropped,
-      );
-      if (batch.length < 2 || utf8Bytes(payload.body) <= o.maxBatchBytes) return [batch, payload];
+    let payload: Payload;
+    while (
+      utf8Bytes(
+        (payload = format(
+          batch.map((item) => JSON.parse(item._json)),
+          dropped,
+        )).body,
+      ) > o.maxBatchBytes &&
+      batch.length > 1
+    )
       batch = batch.slice(0, batch.length >> 1);
+    const keys = batch.map((item) => item._key);
+    // The app's own headers win over the format's.
+    const { _status: status, _retryAfter: header } = await post(
+      o.endpoint,
+      payload.body,
+      { ...payload.headers, ...o.headers },
+      o.timeoutMs,
+      hiding,
+    );
+    // After the write in progress, which may still be storing these events.
+    const forget = async (reported: number) => {
+      await written;
+      await queue?._remove(keys, reported);
+      for (const key of keys) recent.delete(key);
+    };
+    if (acknowledged(status)) {
+      await forget(dropped);
+      attempt = 0;
+      limit = o.batchSize;
+    } else if (hiding) {
+      return;
+    } else if (status === 413 && batch.length > 1) {
+      // Too large for the collector: halve until it fits; a single event that still does not
+      // is dropped below, like any other 4xx.
+      limit = Math.ceil(batch.length / 2);
+    } else if (retryable(status)) {
+      if (!status && isOffline()) offline = true;
+      else
+        retry = setTimeout(() => {
+          retry = undefined;
+          run(false);
+        }, retryAfter(header, Date.now()) ?? backoff(attempt++));
+      return true;
+    } else {
+      report(`collector answered ${status}`, 'batch dropped', 'error');
+      await forget(0);
     }
   };
-
-  // The app's own headers win over the format's.
-  const send = ({ body, headers }: Payload, hiding?: boolean) =>
-    post(o.endpoint, body, { ...headers, ...o.headers }, o.timeoutMs, hiding);
 
   const write = async () => {
     const entries = buffer;
@@ -129,11 +173,6 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (!queue || !entries.length) return;
     if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest events dropped');
     if (recent.size >= o.batchSize) run(false);
-  };
-
-  const acknowledge = async (keys: IDBValidKey[], reported: number) => {
-    await queue?._remove(keys, reported);
-    for (const key of keys) recent.delete(key);
   };
 
   const drain = async () => {
@@ -153,61 +192,28 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       if (bad.length) {
         report('unreadable stored events', 'skipped');
         await queue._remove(bad, 0);
-      }
-      if (!items.length) {
-        if (bad.length) continue;
-        return;
-      }
-      const [batch, payload] = pack(items, dropped);
-      const keys = batch.map((item) => item._key);
-      const { _status: status, _retryAfter: header } = await send(payload);
-      if (acknowledged(status)) {
-        await acknowledge(keys, dropped);
-        attempt = 0;
-        limit = o.batchSize;
-      } else if (status === 413 && batch.length > 1) {
-        // Too large for the collector: halve until it fits; a single event that still does not
-        // is dropped below, like any other 4xx.
-        limit = Math.ceil(batch.length / 2);
-      } else if (retryable(status)) {
-        if (!status && isOffline()) offline = true;
-        else {
-          const delay = retryAfter(header, Date.now()) ?? backoff(attempt++);
-          retry = setTimeout(() => {
-            retry = undefined;
-            run(false);
-          }, delay);
-        }
-        return;
-      } else {
-        report(`collector answered ${status}`, 'batch dropped', 'error');
-        await acknowledge(keys, 0);
-      }
+      } else if (!items.length) return;
+      if (items.length && (await deliver(items, dropped))) return;
     }
   };
 
-  const run = (wait: boolean): Promise<void> => {
+  const run = (wait: boolean): Promise<unknown> => {
     if (!interval || retry || offline) return Promise.resolve();
     if (draining) {
       // The running drain may have read the queue before these events were stored.
       again = true;
       return draining;
     }
-    const current = withLock(name, wait, drain, report)
-      .then(
-        () => {},
-        // A format that throws, or a bug: the events stay queued for the next tick.
-        (error) => report(`delivery failed (${error})`, 'will retry', 'error'),
-      )
+    return (draining = withLock(name, wait, drain, report)
+      // A format that throws, or a bug: the events stay queued for the next tick.
+      .catch((error) => report(`delivery failed (${error})`, 'will retry', 'error'))
       .finally(() => {
         draining = undefined;
         if (again) {
           again = false;
           run(false);
         }
-      });
-    draining = current;
-    return current;
+      }));
   };
 
   const onEvent = (event: JourneyEvent) => {
@@ -221,11 +227,15 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (buffer.push([key, event]) === 1) written = written.then(write).catch(() => {});
   };
 
+  const unretry = () => {
+    clearTimeout(retry);
+    retry = undefined;
+  };
+
   const onOnline = () => {
     offline = false;
     attempt = 0;
-    clearTimeout(retry);
-    retry = undefined;
+    unretry();
     run(false);
   };
 
@@ -233,23 +243,16 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     // pagehide may come while the document still reads "visible" (Safari); it always counts.
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
     if (hiding || !recent.size) return;
-    try {
-      const [batch, payload] = pack(
-        [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
-        0,
-      );
-      const keys = batch.map((item) => item._key);
-      hiding = send(payload, true)
-        .then(async ({ _status: status }) => {
-          if (acknowledged(status)) await written.then(() => acknowledge(keys, 0));
-        })
-        .catch(() => {})
-        .finally(() => {
-          hiding = undefined;
-        });
-    } catch {
-      // A format that throws: the events stay stored for the next page, and `run` reports it.
-    }
+    // A format that throws: the events stay stored for the next page, and `run` reports it.
+    hiding = deliver(
+      [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
+      0,
+      true,
+    )
+      .catch(() => {})
+      .finally(() => {
+        hiding = undefined;
+      });
   };
 
   const listen = (on: boolean) => {
@@ -271,8 +274,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const stop = () => {
     clearInterval(interval);
-    clearTimeout(retry);
-    interval = retry = undefined;
+    interval = undefined;
+    unretry();
     listen(false);
   };
 
