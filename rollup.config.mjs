@@ -117,4 +117,13 @@ const scriptBuilds = [
   },
 ];
 
-export default [...packageBuilds, ...scriptBuilds];
+// The SPA example (demo/spa): an app that installed the packages, so @touchpoint/* resolve through
+// node_modules to their built dist/ and exports maps, as from npm. After the package builds,
+// which rollup runs first (configs build in order).
+const spaBuild = {
+  input: 'demo/spa/src/main.ts',
+  plugins: [nodeResolve({ extensions: ['.ts', '.js', '.mjs'] }), esbuild({ target, minify: true })],
+  output: { file: 'demo/spa/dist/app.js', format: 'es', sourcemap: true },
+};
+
+export default [...packageBuilds, ...scriptBuilds, spaBuild];

@@ -48,6 +48,7 @@ export async function startServer(options = {}) {
   const serveStatic = createStatic({
     publicDir: resolve(root, 'demo', 'public'),
     distDir: resolve(root, 'dist'),
+    spaDir: resolve(root, 'demo', 'spa'),
   });
 
   const server = createServer(async (req, res) => {

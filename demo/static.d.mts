@@ -5,4 +5,6 @@ export declare function safeSegments(pathname: string): string[] | null;
 export declare function createStatic(dirs: {
   publicDir: string;
   distDir: string;
+  /** The SPA example (demo/spa), served under /spa/ when given. */
+  spaDir?: string;
 }): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;

@@ -23,6 +23,23 @@ const TYPES = {
 const FROM_DIST = /^\/touchpoint[\w.-]*\.(?:js|mjs|map)$/;
 
 /**
+ * The SPA example (demo/spa) under /spa/: its bundle and stylesheet by name, and index.html
+ * for every other path without an extension, because its router owns those URLs (the
+ * history-API fallback every SPA host has), so a reload on /spa/checkout/done still works.
+ */
+const SPA = /^\/spa(?:\/|$)/;
+const SPA_FILES = {
+  '/spa/app.js': 'dist/app.js',
+  '/spa/app.js.map': 'dist/app.js.map',
+  '/spa/app.css': 'app.css',
+};
+
+function spaFile(spaDir, pathname) {
+  const file = SPA_FILES[pathname] ?? (extname(pathname) ? null : 'index.html');
+  return file ? fileAt(join(spaDir, file)) : null;
+}
+
+/**
  * The path's segments, decoded, or null when it could leave the folder it is served
  * from: `..`, hidden files, and separators or NUL smuggled in as `%2F`, `%5C`, `%00`.
  * (The URL parser already resolved literal `/../`; encoded forms reach us as written.)
@@ -63,10 +80,10 @@ async function resolve(dir, segments) {
 /**
  * Makes the static handler.
  *
- * @param {{ publicDir: string, distDir: string }} dirs absolute paths
+ * @param {{ publicDir: string, distDir: string, spaDir?: string }} dirs absolute paths
  * @returns `(req, res, url) => Promise<void>`
  */
-export function createStatic({ publicDir, distDir }) {
+export function createStatic({ publicDir, distDir, spaDir }) {
   return async function serve(req, res, url) {
     const plain = (status, text, headers = {}) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
@@ -79,9 +96,13 @@ export function createStatic({ publicDir, distDir }) {
     const segments = safeSegments(url.pathname);
     if (!segments) return plain(400, 'bad path\n');
     const fromDist = FROM_DIST.test(url.pathname);
-    const file = await resolve(fromDist ? distDir : publicDir, segments);
+    const spa = spaDir && SPA.test(url.pathname);
+    const file = spa
+      ? await spaFile(spaDir, url.pathname)
+      : await resolve(fromDist ? distDir : publicDir, segments);
     if (!file) {
-      const hint = fromDist ? ' (build it first: npx pnpm@10 build)' : '';
+      const hint =
+        fromDist || (spa && url.pathname.endsWith('.js')) ? ' (build it first: npx pnpm@10 build)' : '';
       return plain(404, `not found: ${url.pathname}${hint}\n`);
     }
     const etag = `W/"${file.info.size.toString(16)}-${Math.floor(file.info.mtimeMs).toString(16)}"`;
