@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { configHash } from '../../packages/core/src/config-hash';
 import { HISTORY_KEY } from '../../packages/core/src/history';
 import type { Host } from '../../packages/core/src/host';
 import { CONFIG_KEY } from '../../packages/core/src/load-config';
@@ -11,6 +12,7 @@ import type {
   SurveyDue,
   TouchpointConfig,
 } from '../../packages/core/src/types';
+import { validateConfig } from '../../packages/core/src/validate';
 
 const DAY = 864e5;
 const csat: Survey = {
@@ -316,6 +318,37 @@ describe('triggers through createTouchpoint', () => {
   afterEach(() => {
     localStorage.clear();
     history.replaceState(null, '', '/');
+  });
+
+  it('stamps every survey event with the hash of the validated configuration in use', async () => {
+    const { createTouchpoint } = await import('@touchpoint/core');
+    // An unknown key is dropped by the validator, so the hash is of what runs, not of the file.
+    const raw = { ...config, theme: 'dark' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(raw))),
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tp = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    const events: JourneyEvent[] = [];
+    tp.on('*', (e) => events.push(e));
+    for (let i = 0; i < 10 && !tp.explain().length; i++) await new Promise((r) => setTimeout(r));
+    const expected = configHash(validateConfig(raw).config);
+    expect(expected).not.toBe(configHash(raw));
+    const survey = { surveyId: 'home-nps', metric: 'nps' } as const;
+    tp.record('survey_shown', survey);
+    tp.record('survey_answered', { ...survey, score: 9 });
+    tp.record('survey_comment', { ...survey, comment: 'Great' });
+    tp.record('survey_dismissed', { ...survey, configHash: 'forged' });
+    tp.track('not_a_survey_event');
+    expect(events.map((e) => [e.type, e.props?.configHash])).toEqual([
+      ['survey_shown', expected],
+      ['survey_answered', expected],
+      ['survey_comment', expected],
+      ['survey_dismissed', expected],
+      ['track', undefined],
+    ]);
+    vi.unstubAllGlobals();
   });
 
   it('names missing consent in explain() until consent is given', async () => {

@@ -1,6 +1,7 @@
 // A short name for one version of the survey configuration, so answers can be split by the
 // configuration that produced them. Computed over canonical JSON (keys sorted at every
 // depth), so re-indenting or reordering keys keeps the hash and any real edit changes it.
+import { hash32 } from './hash32.js';
 
 /**
  * JSON with object keys sorted at every depth, the way `JSON.stringify` would write the
@@ -31,15 +32,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Eight hex digits naming a configuration: FNV-1a (as `sampleBucket` uses) over its
- * canonical JSON, then Murmur3's finalizer so a one-character edit changes every digit.
- * 32 bits is plenty to tell a site's configuration versions apart; it is not a checksum.
+ * Eight hex digits naming a configuration: {@link hash32} (as sampling uses) of its canonical
+ * JSON, whose finalizer makes a one-character edit change every digit. 32 bits is plenty to
+ * tell a site's configuration versions apart; it is not a checksum.
  */
 export function configHash(config: unknown): string {
-  const s = canonicalJson(config);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
+  return hash32(canonicalJson(config)).toString(16).padStart(8, '0');
 }

@@ -278,12 +278,12 @@ export function createInstance(
     record: guard('record', (type, props) => {
       if (!SURVEY_EVENT.test(type) || typeof props?.surveyId !== 'string' || !METRIC.test(props.metric))
         return bad(`record(${quote(type)}) (type, surveyId or metric)`);
-      // The trail is the journey before the prompt; stored steps are cleaned like props.
+      // The trail is the journey before the prompt; stored steps are cleaned like props. The
+      // configuration's hash lets answers be split by the configuration version that asked.
       const steps = type === 'survey_answered' && stepsOf(touchSession(store, Date.now()).id);
-      emit(
-        type,
-        sanitize(steps ? { ...props, trail: steps.slice() as never } : props, `record('${type}')`, warn),
-      );
+      const full = { ...props, configHash: triggers._hash } as Props;
+      if (steps) full.trail = steps.slice() as never;
+      emit(type, sanitize(full, `record('${type}')`, warn));
     }),
     get consented() {
       return consented;

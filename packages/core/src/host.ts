@@ -35,4 +35,6 @@ export interface Triggers {
   _show(surveyId: string): void;
   /** `tp.explain()`. */
   _explain(): Explanation[];
+  /** `configHash` of the validated configuration in use, once one is applied; survey events carry it. */
+  _hash?: string;
 }

@@ -1,6 +1,7 @@
 // The survey triggers: the one effectful part of issue 3. It feeds events, the page and the
 // history to the pure `eligibility` rule and acts on the answer: timers for `delayMs`,
 // `survey_due` for the widget, history records, and the `?tp_debug=1` table.
+import { configHash } from './config-hash.js';
 import { eligibility } from './eligibility.js';
 import { stageFor } from './glob.js';
 import { createHistory, type HistoryNote } from './history.js';
@@ -92,6 +93,8 @@ export function createTriggers(host: Host): Triggers {
         `config: invalid; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
       );
     config = valid;
+    // Once per configuration, not per event: every survey event carries it (record()).
+    self._hash = configHash(valid);
     // A configuration fetched after the page view still gets to judge this page.
     if (sessionId) {
       debug();
@@ -99,11 +102,7 @@ export function createTriggers(host: Host): Triggers {
     }
   };
 
-  const loaded = loadConfig(host._config, host._store, host._warn);
-  if (loaded instanceof Promise) loaded.then(apply);
-  else apply(loaded);
-
-  return {
+  const self: Triggers = {
     _event(e: JourneyEvent) {
       sessionId = e.sessionId;
       const id = e.props?.surveyId as string;
@@ -125,4 +124,9 @@ export function createTriggers(host: Host): Triggers {
     },
     _explain: explain,
   };
+
+  const loaded = loadConfig(host._config, host._store, host._warn);
+  if (loaded instanceof Promise) loaded.then(apply);
+  else apply(loaded);
+  return self;
 }
