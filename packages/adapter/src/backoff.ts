@@ -16,8 +16,8 @@ export function backoff(attempt: number, random: () => number = Math.random): nu
  * Undefined when absent or unreadable, so the caller falls back to {@link backoff}.
  */
 export function retryAfter(header: string | null | undefined, now: number): number | undefined {
-  const value = header?.trim();
-  if (!value) return;
-  const ms = /^\d+$/.test(value) ? +value * 1000 : Date.parse(value) - now;
+  if (!header?.trim()) return;
+  // A number is delay-seconds (`+` ignores the spaces around it); anything else may be a date.
+  const ms = Number.isNaN(+header) ? Date.parse(header) - now : +header * 1000;
   return Number.isNaN(ms) ? undefined : Math.min(BACKOFF_CAP_MS, Math.max(0, ms));
 }

@@ -118,16 +118,14 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const deliver = async (items: Item[], dropped: number, hiding?: boolean): Promise<true | undefined> => {
     let batch = takeBatch(items, limit, o.maxBatchBytes);
     let payload: Payload;
-    while (
-      utf8Bytes(
-        (payload = format(
-          batch.map((item) => JSON.parse(item._json)),
-          dropped,
-        )).body,
-      ) > o.maxBatchBytes &&
-      batch.length > 1
-    )
+    for (;;) {
+      payload = format(
+        batch.map((item) => JSON.parse(item._json)),
+        dropped,
+      );
+      if (batch.length < 2 || utf8Bytes(payload.body) <= o.maxBatchBytes) break;
       batch = batch.slice(0, batch.length >> 1);
+    }
     const keys = batch.map((item) => item._key);
     // The app's own headers win over the format's.
     const { _status: status, _retryAfter: header } = await post(
@@ -204,7 +202,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       again = true;
       return draining;
     }
-    return (draining = withLock(name, wait, drain, report)
+    draining = withLock(name, wait, drain, report)
       // A format that throws, or a bug: the events stay queued for the next tick.
       .catch((error) => report(`delivery failed (${error})`, 'will retry', 'error'))
       .finally(() => {
@@ -213,7 +211,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
           again = false;
           run(false);
         }
-      }));
+      });
+    return draining;
   };
 
   const onEvent = (event: JourneyEvent) => {

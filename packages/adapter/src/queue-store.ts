@@ -28,14 +28,16 @@ export const OPEN_TIMEOUT_MS = 3000;
 // Event keys start with a base-36 digit, so they all sort below this one.
 const DROPPED = '~dropped';
 const count = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
-let seq = 0;
+let last = 0;
 
 /**
- * A key that sorts by creation time across tabs; the sequence orders a burst within one ms
- * and the event id keeps keys of different tabs apart.
+ * A key that sorts by creation time across tabs: microseconds-ish from the clock, kept strictly
+ * increasing so a burst within one ms keeps its order, and the event id keeps keys of different
+ * tabs apart. Base 36 of that number has 10 digits until the year 2083, so keys sort as strings.
  */
 export function entryKey(id: string): string {
-  return Date.now().toString(36).padStart(9, '0') + (seq++ % 1679616).toString(36).padStart(4, '0') + id;
+  last = Math.max(last + 1, Date.now() * 1024);
+  return last.toString(36) + id;
 }
 
 /** The queue in an idb-keyval store (`createStore(db, 'events')`, opened on first use, never at import). */
@@ -93,15 +95,16 @@ export function memoryQueue(): QueueStore {
   return {
     _add: async (entries, max) => {
       list.push(...entries);
-      const evicted = Math.max(0, list.length - max);
-      list.splice(0, evicted);
+      // A negative count deletes nothing.
+      const evicted = list.splice(0, list.length - max).length;
       dropped += evicted;
       return evicted;
     },
     _head: async (n) => ({ _entries: list.slice(0, n), _dropped: dropped }),
     _remove: async (keys, reported) => {
       list = list.filter(([key]) => !keys.includes(key));
-      dropped = Math.max(0, dropped - reported);
+      // Never below 0: only this page reports, what it read from here.
+      dropped -= reported;
     },
     _clear: async () => {
       list = [];
