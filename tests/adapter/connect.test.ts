@@ -353,7 +353,7 @@ describe('bounds and broken storage', () => {
     await link.flush();
     expect(ids()).toEqual([e.id]);
     expect(warnings().filter((w) => w.includes('IndexedDB'))).toEqual([
-      '[touchpoint] IndexedDB failed (blocked); queue kept in memory',
+      '[touchpoint] IndexedDB failed (blocked); memory used',
     ]);
     expect(vi.getTimerCount()).toBe(1); // the flush interval, no deadline left behind
   });
@@ -568,7 +568,7 @@ describe('format', () => {
     host.emit(e);
     await link.flush();
     expect(ids()).toEqual([e.id]);
-    expect(warnings()).toContain('[touchpoint] connect: bad format; using the default');
+    expect(warnings()).toContain('[touchpoint] connect: bad format; default used');
   });
 });
 

@@ -67,7 +67,7 @@ const idle: Link = { flush: async () => {}, stop() {} };
 export function connect(tp: Host, options: ConnectOptions): Link {
   const report = createReport();
   if (typeof options?.endpoint !== 'string' || !options.endpoint) {
-    report('connect: no endpoint', 'nothing will be sent', 'error');
+    report('connect: no endpoint', 'nothing sent', 'error');
     return idle;
   }
   const o = { ...CONNECT_DEFAULTS, ...options };
@@ -76,13 +76,13 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   for (key in CONNECT_DEFAULTS) {
     const fallback = CONNECT_DEFAULTS[key];
     if (typeof fallback === 'number' && !((o[key] as number) > 0 && (o[key] as number) < Infinity)) {
-      report(`connect: bad ${key}`, 'using the default');
+      report(`connect: bad ${key}`, 'default used');
       (o as Record<string, unknown>)[key] = fallback;
     }
   }
   let { format } = o;
   if (typeof format !== 'function') {
-    if (format !== 'touchpoint') report('connect: bad format', 'using the default');
+    if (format !== 'touchpoint') report('connect: bad format', 'default used');
     format = touchpoint;
   }
   const name = `touchpoint-queue ${o.endpoint}`;
@@ -169,7 +169,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     const entries = buffer;
     buffer = [];
     if (!queue || !entries.length) return;
-    if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest events dropped');
+    if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
     if (recent.size >= o.batchSize) run(false);
   };
 
@@ -264,7 +264,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const start = () => {
     if (interval) return;
-    queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'queue kept in memory'));
+    queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used'));
     interval = setInterval(() => run(false), o.flushIntervalMs);
     listen(true);
     // Events left by earlier pages or closed tabs go out now, not at the first tick.
