@@ -99,6 +99,7 @@ export function createCollector(): Collector {
     },
     reset() {
       collector.restore();
+      collector.retryAfter = '1';
       collector.received.clear();
       collector.duplicates = 0;
       collector.requests.length = 0;
