@@ -45,6 +45,8 @@ const IDS: Record<Metric, string> = { nps: 'account-nps', csat: 'checkout-csat',
 /** The score each way of answering picks: the mouse the lowest (a follow-up with a link for CSAT), the keyboard a high one reached with arrows. */
 const MOUSE: Record<Metric, number> = { nps: 0, csat: 1, ces: 1 };
 const KEYS: Record<Metric, number> = { nps: 9, csat: 4, ces: 6 };
+/** Middle-band scores: NPS passive, CSAT and CES neutral. */
+const MID: Record<Metric, number> = { nps: 7, csat: 3, ces: 4 };
 const FIRST: Record<Metric, number> = { nps: 0, csat: 1, ces: 1 };
 
 let browser: Browser;
@@ -188,6 +190,18 @@ describe('answering on the script tag', () => {
         ['survey_answered', KEYS[metric]],
         ['survey_comment', 'Quick and clear.'],
       ]);
+      expect(tab.messages).toEqual([]);
+    });
+
+    it(`shows the ${metric} follow-up for a middle score (the generic question) with zero axe violations`, async () => {
+      const tab = await show(metric);
+      await tab.page.getByRole('radio', { name: new RegExp(`^${MID[metric]}\\b`) }).click();
+      await tab.page.getByRole('textbox').waitFor();
+      // No band text for "mid" in the configuration: the built-in follow-up, not another band's.
+      expect(
+        await tab.page.getByText(/What went wrong|What should we improve|What do you like most/).count(),
+      ).toBe(0);
+      expect(await axe(tab.page)).toEqual([]);
       expect(tab.messages).toEqual([]);
     });
 
