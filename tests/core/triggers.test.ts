@@ -52,6 +52,7 @@ function fakeHost(cfg: unknown = config) {
       _clear() {},
     },
     _now: () => Date.now(),
+    _emit: vi.fn(),
     _warn: vi.fn(),
   };
   const triggers = createTriggers(host);
@@ -391,5 +392,141 @@ describe('triggers through createTouchpoint', () => {
     tp.show('home-nps');
     expect(dues.at(-1)).toEqual({ survey: nps, forced: true });
     vi.useRealTimers();
+  });
+});
+
+describe('preview through createTouchpoint', () => {
+  const DRAFT = '/drafts/next.json';
+  const CMS_DRAFT = 'https://cms.example.com/drafts/next.json';
+  // Published: nobody is sampled in. The draft: the same survey reworded, still sample 0.
+  const published: TouchpointConfig = {
+    version: 1,
+    surveys: [{ ...nps, sample: 0 }],
+    previewOrigins: ['https://cms.example.com'],
+  };
+  const draft: TouchpointConfig = {
+    version: 1,
+    surveys: [{ ...nps, question: 'Draft: recommend us?', sample: 0, cooldownDays: 30 }],
+    limits: { maxPerSession: 1, minDaysBetweenSurveys: 30 },
+  };
+  const served: Record<string, TouchpointConfig> = {
+    '/touchpoint.config.json': published,
+    [DRAFT]: draft,
+    [CMS_DRAFT]: draft,
+  };
+
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    vi.useRealTimers();
+    sessionStorage.clear();
+    localStorage.clear();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body = served[url];
+        return body ? new Response(JSON.stringify(body)) : new Response('', { status: 404 });
+      }),
+    );
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    warn.mockClear();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    history.replaceState(null, '', '/');
+  });
+
+  /** An instance on `url`, once its configuration is applied, with what its listeners saw. */
+  const start = async (url: string) => {
+    const { createTouchpoint } = await import('@touchpoint/core');
+    history.replaceState(null, '', url);
+    const tp = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    const all: JourneyEvent[] = [];
+    const dues: SurveyDue[] = [];
+    const shown: JourneyEvent[] = [];
+    tp.on('*', (e) => all.push(e));
+    tp.on('survey_due', (d) => dues.push(d));
+    tp.on('survey_shown', (e) => shown.push(e));
+    const hash = await new Promise<string>((resolve) => tp.on('config', resolve));
+    return { tp, all, dues, shown, hash };
+  };
+
+  it('runs a same-origin draft instead of the published configuration, bypassing sampling, cooldowns and limits', async () => {
+    // History that would block the survey for a month, and the session's one survey used up.
+    localStorage.setItem(
+      'tp_history',
+      JSON.stringify({ surveys: { 'home-nps': { shown: Date.now() } }, last: Date.now() }),
+    );
+    const { tp, dues, hash } = await start(`/?tp_preview=${encodeURIComponent('/drafts/next.json')}`);
+    expect(tp.preview).toBe('/drafts/next.json');
+    expect(hash).toBe(configHash(validateConfig(draft).config));
+    tp.page();
+    expect(dues.map((d) => d.survey.question)).toEqual(['Draft: recommend us?']);
+    // Only the open prompt holds it now: no sample, cooldown or limit counts in preview.
+    expect(
+      tp
+        .explain()[0]
+        ?.reasons.filter((r) => !r.ok)
+        .map((r) => r.rule),
+    ).toEqual(['open']);
+  });
+
+  it('writes no survey history and keeps survey events from collectors, while journey events still go', async () => {
+    const { tp, all, shown } = await start('/?tp_preview=/drafts/next.json');
+    tp.page();
+    tp.record('survey_shown', { surveyId: 'home-nps', metric: 'nps' });
+    tp.record('survey_answered', { surveyId: 'home-nps', metric: 'nps', score: 9 });
+    tp.track('order_completed');
+    await Promise.resolve();
+    expect(all.map((e) => e.type)).toEqual(['page', 'track']);
+    // The widget's own listeners still hear the survey: the prompt works as on the real page.
+    expect(shown).toHaveLength(1);
+    expect(localStorage.getItem('tp_history')).toBeNull();
+    // The draft is not kept as the last good copy of the published configuration.
+    expect(JSON.parse(localStorage.getItem('tp_config') ?? '{}').url).toBe('/touchpoint.config.json');
+  });
+
+  it('keeps the preview through navigation within the tab', async () => {
+    await start('/?tp_preview=/drafts/next.json');
+    const { tp } = await start('/products');
+    expect(tp.preview).toBe('/drafts/next.json');
+  });
+
+  it('runs a draft from an origin the published configuration lists in previewOrigins', async () => {
+    const { tp, dues } = await start(`/?tp_preview=${encodeURIComponent(CMS_DRAFT)}`);
+    expect(tp.preview).toBe(CMS_DRAFT);
+    tp.page();
+    expect(dues.map((d) => d.survey.question)).toEqual(['Draft: recommend us?']);
+  });
+
+  it('refuses a draft from any other origin with one message, and runs the published configuration', async () => {
+    const other = 'https://evil.example/draft.json';
+    const { tp, dues, all, hash } = await start(`/?tp_preview=${encodeURIComponent(other)}`);
+    expect(tp.preview).toBeUndefined();
+    expect(sessionStorage.getItem('tp_preview')).toBeNull();
+    expect(hash).toBe(configHash(validateConfig(published).config));
+    expect(fetch).not.toHaveBeenCalledWith(other, expect.anything());
+    expect(warn.mock.calls.map((c: unknown[]) => String(c[0]))).toEqual([
+      `[touchpoint] preview ${other}: origin not in previewOrigins; published config runs`,
+    ]);
+    tp.page();
+    expect(dues).toEqual([]); // sample 0 holds again
+    tp.record('survey_shown', { surveyId: 'home-nps', metric: 'nps' });
+    expect(all.map((e) => e.type)).toEqual(['page', 'survey_shown']);
+  });
+
+  it('leaves preview on exitPreview(): the tab forgets the draft and reloads without the parameter', async () => {
+    const { exitPreview } = await import('@touchpoint/core');
+    const replace = vi.spyOn(location, 'replace').mockImplementation(() => {});
+    const { tp } = await start('/products?tp_preview=/drafts/next.json');
+    expect(tp.preview).toBe('/drafts/next.json');
+    exitPreview();
+    expect(replace).toHaveBeenCalledWith('http://localhost:3000/products');
+    expect(sessionStorage.getItem('tp_preview')).toBeNull();
+    // The reloaded page runs the published configuration.
+    history.replaceState(null, '', '/products');
+    const after = await start('/products');
+    expect(after.tp.preview).toBeUndefined();
+    expect(after.hash).toBe(configHash(validateConfig(published).config));
   });
 });

@@ -62,6 +62,13 @@ describe('validateConfig', () => {
       ],
     ],
     [
+      'bad-preview-origins.json',
+      [
+        'previewOrigins[0]: expected an origin (https://host)',
+        'previewOrigins[1]: expected an origin (https://host)',
+      ],
+    ],
+    [
       'bad-links.json',
       [
         'surveys[0].followUp.low: expected a non-empty string',

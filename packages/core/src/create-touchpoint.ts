@@ -150,7 +150,9 @@ export function createInstance(
 
   const deliver = (event: JourneyEvent) => {
     emitter._emit(event.type, event);
-    emitter._emit('*', event);
+    // Answers to a draft are not recorded: in preview, survey events reach their own
+    // listeners (the widget, the overlay) but not '*', where collectors listen.
+    if (!(triggers._preview && SURVEY_EVENT.test(event.type))) emitter._emit('*', event);
     triggers._event(event);
   };
 
@@ -203,6 +205,7 @@ export function createInstance(
     _consented: () => consented,
     _aid: () => anonymousId,
     _now: () => Date.now(),
+    _emit: emitter._emit,
     _store: store,
     _warn: warn,
   };
@@ -287,6 +290,9 @@ export function createInstance(
     }),
     get consented() {
       return consented;
+    },
+    get preview() {
+      return triggers._preview;
     },
   };
 

@@ -20,6 +20,8 @@ export interface Host {
   /** The visitor's anonymous id (the sampling seed). */
   _aid(): string;
   _now(): number;
+  /** Emits a local signal (`config`) to its listeners, consent or not: it is not data. */
+  _emit(type: 'config', payload: string): void;
   /** localStorage with a memory fallback; nothing reaches storage without consent. */
   _store: Store;
   _warn: Warn;
@@ -37,4 +39,6 @@ export interface Triggers {
   _explain(): Explanation[];
   /** `configHash` of the validated configuration in use, once one is applied; survey events carry it. */
   _hash?: string;
+  /** The draft's URL while this tab previews one (see `Touchpoint.preview`). */
+  _preview?: string | undefined;
 }

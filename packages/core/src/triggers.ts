@@ -4,15 +4,20 @@
 import { configHash } from './config-hash.js';
 import { eligibility } from './eligibility.js';
 import { stageFor } from './glob.js';
+import type { KeyValue } from './history.js';
 import { createHistory, type HistoryNote } from './history.js';
 import type { Host, Triggers } from './host.js';
 import { loadConfig } from './load-config.js';
+import { forgetPreview, previewAllowed, readPreview } from './preview.js';
 import type { Explanation, JourneyEvent, Reason, Survey, TouchpointConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
 type Trigger = { name?: string | undefined; stage?: string | undefined } | undefined;
 
 const allOk = (reasons: Reason[]) => reasons.every((r) => r.ok);
+
+/** A draft is never kept as the last good copy of the published configuration. */
+const NO_CACHE: KeyValue = { _get: () => undefined, _set() {} };
 
 /** The instance's triggers: `host._config` may be an object, inline JSON or a URL. */
 export function createTriggers(host: Host): Triggers {
@@ -24,9 +29,11 @@ export function createTriggers(host: Host): Triggers {
   /** Pending `delayMs` timers by survey id; a navigation cancels them all. */
   let timers: Record<string, ReturnType<typeof setTimeout>> = {};
 
+  // Preview bypasses sampling, cooldowns and fatigue limits: the survey without its sample
+  // rate, judged against a visitor who has seen nothing.
   const check = (survey: Survey, event?: Trigger): Reason[] =>
     eligibility(
-      survey,
+      self._preview ? { ...survey, sample: 1 } : survey,
       {
         ...host._where(),
         event,
@@ -38,7 +45,7 @@ export function createTriggers(host: Host): Triggers {
         open,
         limits: config.limits,
       },
-      history._read(),
+      self._preview ? { surveys: {} } : history._read(),
       host._now(),
     );
 
@@ -95,6 +102,7 @@ export function createTriggers(host: Host): Triggers {
     config = valid;
     // Once per configuration, not per event: every survey event carries it (record()).
     self._hash = configHash(valid);
+    host._emit('config', self._hash);
     // A configuration fetched after the page view still gets to judge this page.
     if (sessionId) {
       debug();
@@ -112,7 +120,7 @@ export function createTriggers(host: Host): Triggers {
         debug();
         evaluate();
       } else if (/^survey_(shown|answered|dismissed)$/.test(e.type)) {
-        history._note(e.type.slice(7) as HistoryNote, id, sessionId, e.ts);
+        if (!self._preview) history._note(e.type.slice(7) as HistoryNote, id, sessionId, e.ts);
         if (e.type !== 'survey_shown' && open === id) open = undefined;
       } else if (e.type !== 'survey_comment') evaluate({ name: e.name, stage: e.stage });
     },
@@ -125,7 +133,21 @@ export function createTriggers(host: Host): Triggers {
     _explain: explain,
   };
 
-  const loaded = loadConfig(host._config, host._store, host._warn);
+  let loaded = loadConfig(host._config, host._store, host._warn);
+  const draft = typeof location === 'object' ? readPreview() : undefined;
+  if (draft) {
+    // Claimed at once, so the page knows it is in preview; the published configuration then
+    // says whether the draft's origin is allowed.
+    self._preview = draft;
+    loaded = Promise.resolve(loaded).then((published) => {
+      if (previewAllowed(draft, location.href, (published as TouchpointConfig | undefined)?.previewOrigins))
+        return loadConfig(draft, NO_CACHE, host._warn);
+      host._warn(`preview ${draft}: origin not in previewOrigins; published config runs`);
+      self._preview = undefined;
+      forgetPreview();
+      return published;
+    });
+  }
   if (loaded instanceof Promise) loaded.then(apply);
   else apply(loaded);
   return self;

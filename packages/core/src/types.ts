@@ -84,6 +84,11 @@ export interface TouchpointConfig {
   stages?: Record<string, string>;
   surveys?: Survey[];
   limits?: { maxPerSession?: number; minDaysBetweenSurveys?: number };
+  /**
+   * Origins besides the page's own that may serve a draft for `?tp_preview=<url>`
+   * (`https://cms.example.com`); read from the published configuration only.
+   */
+  previewOrigins?: string[];
 }
 
 /** The signal from the triggers to the widget: this survey should show now. Never sent. */
@@ -124,6 +129,8 @@ export interface ListenerMap {
   survey_due: (due: SurveyDue) => void;
   /** Local: consent was given (true) or withdrawn (false). */
   consent: (granted: boolean) => void;
+  /** Local: a configuration was applied; its `configHash`. The debug overlay refreshes on it. */
+  config: (hash: string) => void;
 }
 
 /** The live instance returned by `createTouchpoint()`. No method throws into the caller. */
@@ -152,4 +159,11 @@ export interface Touchpoint {
   record(type: SurveyEventType, props: Props & { surveyId: string; metric: Metric }): void;
   /** True when events may be stored and delivered (consent given, or not required). */
   readonly consented: boolean;
+  /**
+   * The draft configuration's URL while this tab previews it (`?tp_preview=<url>`), else
+   * undefined. In preview, sampling, cooldowns and limits are bypassed, the survey history is
+   * not written, and survey events reach their own listeners but not `'*'` (collectors).
+   * `exitPreview()` leaves it.
+   */
+  readonly preview?: string | undefined;
 }

@@ -117,6 +117,9 @@ const survey = shape(
   ['id', 'metric', 'question'],
 );
 
+// An origin exactly as `URL.origin` writes it: scheme and host (and port), nothing after.
+const origin = is((v) => typeof v === 'string' && /^https?:\/\/[^/?#]+$/.test(v), 'an origin (https://host)');
+
 const limits = shape({
   maxPerSession: num(0, Infinity, true),
   minDaysBetweenSurveys: num(0),
@@ -165,6 +168,9 @@ export function validateConfig(input: unknown): Validation {
       },
       limits: (v, path) => {
         if (ok(limits, v, path)) config.limits = v as TouchpointConfig['limits'] & object;
+      },
+      previewOrigins: (v, path) => {
+        if (ok(list(origin), v, path)) config.previewOrigins = v as string[];
       },
     },
     ['version'],

@@ -1,0 +1,53 @@
+// Preview of a draft configuration on the real page (issue 11): `?tp_preview=<draft URL>`
+// puts this tab in preview until Exit. The draft's URL is kept in sessionStorage, so preview
+// survives navigation within the tab but never reaches another tab or a later visit (never
+// localStorage). What preview changes (sampling, cooldowns and limits bypassed, no history,
+// no survey event to collectors) is decided by the triggers and the instance; this file only
+// knows where the draft comes from and whether it may be used.
+
+/** The URL parameter that starts a preview; also this tab's sessionStorage key for it. */
+export const PREVIEW_KEY = 'tp_preview';
+
+/**
+ * Pure: may the page at `page` preview the draft at `draft`? Only from the page's own origin,
+ * or from an origin the published configuration lists in `previewOrigins` (a CMS, a staging
+ * bucket): anyone can craft a link, so a draft from anywhere else could show any question.
+ */
+export function previewAllowed(draft: string, page: string, origins: unknown): boolean {
+  try {
+    const origin = new URL(draft, page).origin;
+    return origin === new URL(page).origin || (Array.isArray(origins) && origins.includes(origin));
+  } catch {
+    return false;
+  }
+}
+
+/** This tab's draft URL: `?tp_preview=` (remembered for the tab from then on), else the remembered one. */
+export function readPreview(): string | undefined {
+  let url = new URLSearchParams(location.search).get(PREVIEW_KEY);
+  // Sandboxed frames and some privacy modes throw on sessionStorage: the parameter still works.
+  try {
+    url ? sessionStorage.setItem(PREVIEW_KEY, url) : (url = sessionStorage.getItem(PREVIEW_KEY));
+  } catch {}
+  return url || undefined;
+}
+
+/** Forgets this tab's preview. */
+export function forgetPreview(): void {
+  try {
+    sessionStorage.removeItem(PREVIEW_KEY);
+  } catch {}
+}
+
+/**
+ * Leaves preview: forgets this tab's draft and reloads the page without `?tp_preview`, on the
+ * published configuration. A function of its own, not a method, so instances that never
+ * preview do not carry it.
+ */
+export function exitPreview(): void {
+  forgetPreview();
+  const url = new URL(location.href);
+  url.searchParams.delete(PREVIEW_KEY);
+  // replace() to the same URL with a #fragment would only scroll, not reload.
+  url.href === location.href ? location.reload() : location.replace(url.href);
+}
