@@ -1,5 +1,6 @@
 // Builds every package as ESM (JavaScript here; declarations come from `tsc -b`) and the
-// root script-tag bundles dist/touchpoint.js and dist/touchpoint-widget.js as classic, minified scripts.
+// root script-tag bundles dist/touchpoint.js, dist/touchpoint-widget.js and dist/touchpoint-debug.js
+// as classic, minified scripts.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
@@ -99,7 +100,7 @@ const noCore = {
   name: 'no-core-in-widget-file',
   resolveId(id, importer) {
     if (id.startsWith('@touchpoint/core'))
-      this.error(`${importer} imports ${id}: the widget file must not bundle the core`);
+      this.error(`${importer} imports ${id}: a lazily loaded file must not bundle the core`);
     return null;
   },
 };
@@ -114,6 +115,12 @@ const scriptBuilds = [
     input: 'script/widget.ts',
     plugins: [noCore, ...scriptPlugins()],
     output: { file: 'dist/touchpoint-widget.js', format: 'iife', sourcemap: true },
+  },
+  // The preview banner and the ?tp_debug=1 overlay: loaded beside the script only when asked for.
+  {
+    input: 'script/debug.ts',
+    plugins: [noCore, ...scriptPlugins()],
+    output: { file: 'dist/touchpoint-debug.js', format: 'iife', sourcemap: true },
   },
 ];
 

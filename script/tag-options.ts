@@ -11,12 +11,17 @@ export interface TagOptions {
   widget: WidgetOptions;
   /** The widget file beside this one, with this one's query so a versioned URL stays versioned. */
   widgetUrl: string;
+  /** The debug file (preview banner, `?tp_debug=1` overlay) beside this one, likewise. */
+  debugUrl: string;
   /** The tag's CSP nonce, for the widget's `<script>`; empty when it has none. */
   nonce: string;
 }
 
 /** The lazily loaded file, resolved against the script tag's own URL. */
 export const WIDGET_FILE = 'touchpoint-widget.js';
+
+/** The preview banner and debug overlay, loaded likewise and only when asked for. */
+export const DEBUG_FILE = 'touchpoint-debug.js';
 
 /**
  * Reads the tag's data-* attributes. `base` resolves the widget file when there is no tag
@@ -56,11 +61,13 @@ export function readTag(
   if (nonce) widget.nonce = nonce;
 
   const src = tag?.src;
+  const beside = (file: string) => new URL(file + (src ? new URL(src).search : ''), src || base).href;
   return {
     create,
     endpoint: data('endpoint') ?? '',
     widget,
-    widgetUrl: new URL(WIDGET_FILE + (src ? new URL(src).search : ''), src || base).href,
+    widgetUrl: beside(WIDGET_FILE),
+    debugUrl: beside(DEBUG_FILE),
     nonce,
   };
 }

@@ -4,8 +4,9 @@
 // widget when a survey is first due, tags clicks, replays the calls queued before it loaded
 // and becomes window.Touchpoint.
 import { connect } from '@touchpoint/adapter';
-import { createTouchpoint } from '@touchpoint/core';
+import { createTouchpoint, exitPreview } from '@touchpoint/core';
 import { findTag } from './find-tag';
+import { DEBUG_GLOBAL } from './handshake';
 import { lazyWidget } from './lazy-widget';
 import { loadWidget } from './load-widget';
 import { type Call, type ScriptTouchpoint, withPush } from './push';
@@ -34,6 +35,13 @@ const start = () => {
   const live = withPush(tp);
   window.Touchpoint = live;
   live.push(...(queued ?? []));
+  // The preview banner and the overlay live in their own file, fetched only when asked for.
+  const overlay = /[?&]tp_debug=1(&|$)/.test(location.search);
+  if (overlay || tp.preview)
+    loadWidget(o.debugUrl, o.nonce, DEBUG_GLOBAL).then(
+      (mount) => mount(tp, { exitPreview, nonce: o.nonce, overlay }),
+      (error) => console.error('[touchpoint] debug file: not loaded', error),
+    );
 };
 
 // Nothing throws into the host page, even a bug here.

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromScript } from './from-script';
 
-const { loadWidget } = await fromScript<{ loadWidget(url: string, nonce: string): Promise<unknown> }>(
-  'load-widget.ts',
-);
+const { loadWidget } = await fromScript<{
+  loadWidget(url: string, nonce: string, name?: string): Promise<unknown>;
+}>('load-widget.ts');
 const GLOBAL = '__touchpointWidget';
 const win = window as unknown as Record<string, unknown>;
 
@@ -18,6 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   delete win[GLOBAL];
+  delete win.__touchpointDebug;
 });
 
 describe('loadWidget', () => {
@@ -42,7 +43,7 @@ describe('loadWidget', () => {
   it('rejects when the file loads but defines no widget', async () => {
     const loading = loadWidget('/touchpoint-widget.js', '');
     added[0]?.onload?.(new Event('load'));
-    await expect(loading).rejects.toThrow('/touchpoint-widget.js did not define the widget');
+    await expect(loading).rejects.toThrow('/touchpoint-widget.js did not define __touchpointWidget');
   });
 
   it('uses a widget the page already loaded, without a request', async () => {
@@ -50,5 +51,14 @@ describe('loadWidget', () => {
     win[GLOBAL] = mount;
     await expect(loadWidget('/touchpoint-widget.js', '')).resolves.toBe(mount);
     expect(added).toEqual([]);
+  });
+
+  it('loads the debug file the same way, resolving with the function it leaves under its own name', async () => {
+    const mount = () => ({ destroy() {} });
+    const loading = loadWidget('/touchpoint-debug.js', 'n0nce', '__touchpointDebug');
+    expect(added[0]?.nonce).toBe('n0nce');
+    win.__touchpointDebug = mount;
+    added[0]?.onload?.(new Event('load'));
+    await expect(loading).resolves.toBe(mount);
   });
 });

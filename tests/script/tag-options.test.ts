@@ -8,7 +8,14 @@ const { readTag } = await fromScript<{
     tag: HTMLScriptElement | null,
     base: string,
     warn: (message: string) => void,
-  ): { create: CreateOptions; endpoint: string; widget: WidgetOptions; widgetUrl: string; nonce: string };
+  ): {
+    create: CreateOptions;
+    endpoint: string;
+    widget: WidgetOptions;
+    widgetUrl: string;
+    debugUrl: string;
+    nonce: string;
+  };
 }>('tag-options.ts');
 
 const BASE = 'https://shop.example/checkout/';
@@ -65,12 +72,15 @@ describe('readTag', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('resolves the widget file beside the tag, keeping its version query', () => {
-    const read = (src: string) => readTag(tag({}, src), BASE, vi.fn()).widgetUrl;
-    expect(read('https://cdn.example/tp/touchpoint.js')).toBe('https://cdn.example/tp/touchpoint-widget.js');
-    expect(read('https://cdn.example/tp/touchpoint.js?v=1.2')).toBe(
-      'https://cdn.example/tp/touchpoint-widget.js?v=1.2',
+  it('resolves the widget and debug files beside the tag, keeping its version query', () => {
+    const read = (src: string) => readTag(tag({}, src), BASE, vi.fn());
+    expect(read('https://cdn.example/tp/touchpoint.js').widgetUrl).toBe(
+      'https://cdn.example/tp/touchpoint-widget.js',
     );
+    expect(read('https://cdn.example/tp/touchpoint.js?v=1.2')).toMatchObject({
+      widgetUrl: 'https://cdn.example/tp/touchpoint-widget.js?v=1.2',
+      debugUrl: 'https://cdn.example/tp/touchpoint-debug.js?v=1.2',
+    });
   });
 
   it('resolves the widget file against the page when there is no tag', () => {
@@ -80,6 +90,7 @@ describe('readTag', () => {
       endpoint: '',
       widget: {},
       widgetUrl: `${BASE}touchpoint-widget.js`,
+      debugUrl: `${BASE}touchpoint-debug.js`,
       nonce: '',
     });
   });

@@ -12,7 +12,7 @@ declare global {
 // the wiring; the built files are driven for real in tests/e2e/script.test.ts.
 const { connect, loadWidget } = vi.hoisted(() => ({
   connect: vi.fn<(tp: Touchpoint, options: { endpoint: string }) => unknown>(),
-  loadWidget: vi.fn<(url: string, nonce: string) => Promise<unknown>>(),
+  loadWidget: vi.fn<(url: string, nonce: string, name?: string) => Promise<unknown>>(),
 }));
 vi.mock('@touchpoint/adapter', () => ({ connect }));
 vi.mock('../../script/load-widget', () => ({ loadWidget }));
@@ -194,6 +194,38 @@ describe('the script tag', () => {
     await settle();
     expect(loadWidget).toHaveBeenCalledTimes(1);
     expect(shown).toEqual([{ survey: SURVEY, forced: false }]);
+  });
+
+  it('loads the debug file beside itself only with ?tp_debug=1 or in preview, and mounts it with exitPreview', async () => {
+    const mount = vi.fn(() => ({ destroy() {} }));
+    loadWidget.mockResolvedValue(mount);
+    tag({ 'data-config-inline': waiting }, '/static/touchpoint.js?v=3');
+    await load();
+    await settle();
+    expect(loadWidget).not.toHaveBeenCalled();
+
+    history.replaceState(null, '', '/?tp_debug=1');
+    delete window.Touchpoint;
+    const tp = await load();
+    await settle();
+    expect(loadWidget).toHaveBeenCalledWith(
+      'http://localhost:3000/static/touchpoint-debug.js?v=3',
+      '',
+      '__touchpointDebug',
+    );
+    const { exitPreview } = await import('@touchpoint/core');
+    expect(mount).toHaveBeenCalledWith(tp, { exitPreview, nonce: '', overlay: true });
+
+    loadWidget.mockClear();
+    mount.mockClear();
+    history.replaceState(null, '', '/?tp_preview=/drafts/next.json');
+    delete window.Touchpoint;
+    await load();
+    await settle();
+    expect(loadWidget.mock.calls[0]?.[2]).toBe('__touchpointDebug');
+    expect(mount.mock.calls[0]).toEqual([expect.anything(), expect.objectContaining({ overlay: false })]);
+    sessionStorage.clear();
+    history.replaceState(null, '', '/');
   });
 
   it('reports a widget that fails to load once, and the page carries on', async () => {

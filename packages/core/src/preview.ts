@@ -27,7 +27,8 @@ export function readPreview(): string | undefined {
   let url = new URLSearchParams(location.search).get(PREVIEW_KEY);
   // Sandboxed frames and some privacy modes throw on sessionStorage: the parameter still works.
   try {
-    url ? sessionStorage.setItem(PREVIEW_KEY, url) : (url = sessionStorage.getItem(PREVIEW_KEY));
+    if (url) sessionStorage.setItem(PREVIEW_KEY, url);
+    else url = sessionStorage.getItem(PREVIEW_KEY);
   } catch {}
   return url || undefined;
 }

@@ -1,0 +1,31 @@
+/**
+ * The banner's and overlay's CSS, inside their shadow root: page CSS cannot reach it, and
+ * `all: initial` keeps inherited page styles out. Fixed and on top, so page content never
+ * moves; system colours follow dark mode; no motion at all.
+ */
+export const DEBUG_CSS = `
+:host { all: initial !important; }
+* { box-sizing: border-box; font: 13px/1.4 system-ui, sans-serif; }
+.banner, .panel { position: fixed; z-index: 2147483646; color: CanvasText; background: Canvas;
+  border: 1px solid GrayText; box-shadow: 0 2px 12px rgb(0 0 0 / .25); }
+.banner { top: 8px; left: 50%; transform: translateX(-50%); display: flex; gap: 12px; align-items: center;
+  padding: 6px 8px 6px 14px; border-radius: 999px; border-color: #b45309; max-width: calc(100vw - 16px); }
+.banner strong { font-weight: 600; }
+.panel { bottom: 8px; left: 8px; width: min(460px, calc(100vw - 16px)); max-height: 60vh; overflow: auto;
+  border-radius: 8px; padding: 10px 12px; }
+header { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+h2 { margin: 0; font-weight: 600; font-size: 14px; }
+p { margin: 4px 0; }
+.meta { color: GrayText; }
+.next { font-weight: 600; }
+button { cursor: pointer; border: 1px solid GrayText; border-radius: 6px; padding: 3px 10px;
+  background: ButtonFace; color: ButtonText; }
+button:focus-visible, summary:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+details { border-top: 1px solid GrayText; padding: 4px 0; }
+summary { cursor: pointer; font-weight: 600; }
+ul { margin: 4px 0 0; padding: 0 0 0 4px; list-style: none; }
+li { display: flex; gap: 6px; }
+.ok { color: #15803d; } .no { color: #b91c1c; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media (prefers-color-scheme: dark) { .ok { color: #4ade80; } .no { color: #f87171; } }
+`;
