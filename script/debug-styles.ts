@@ -18,7 +18,7 @@ h2 { margin: 0; font-weight: 600; font-size: 14px; }
 p { margin: 4px 0; }
 .meta { color: GrayText; }
 .next { font-weight: 600; }
-button { cursor: pointer; border: 1px solid GrayText; border-radius: 6px; padding: 3px 10px;
+button { cursor: pointer; border: 1px solid GrayText; border-radius: 6px; padding: 3px 10px; white-space: nowrap;
   background: ButtonFace; color: ButtonText; }
 button:focus-visible, summary:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
 details { border-top: 1px solid GrayText; padding: 4px 0; }
