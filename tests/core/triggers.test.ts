@@ -31,8 +31,8 @@ const config: TouchpointConfig = {
 };
 
 /** A host as createTouchpoint makes one, with the page, session and storage in plain variables. */
-function fakeHost(cfg: unknown = config) {
-  const data: Record<string, JsonValue> = {};
+function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {}) {
+  const data: Record<string, JsonValue> = { ...stored };
   const dues: SurveyDue[] = [];
   const state = { path: '/', stage: undefined as string | undefined, views: 0, session: 's1' };
   const host: Host = {
@@ -132,6 +132,19 @@ describe('createTriggers', () => {
     t.visit('/about');
     vi.advanceTimersByTime(10_000);
     expect(t.dues).toEqual([]);
+  });
+
+  it('keeps the delay of an event tracked on the new page before that page view arrives (pushState, then track)', () => {
+    const t = fakeHost();
+    t.visit('/cart');
+    // The router pushed /checkout/done and tracked in the same task; the core's automatic
+    // page view for the new URL comes a task later.
+    t.state.path = '/checkout/done';
+    t.state.stage = 'purchase';
+    t.event('track', { name: 'order_completed' });
+    t.visit('/checkout/done');
+    vi.advanceTimersByTime(1500);
+    expect(t.ids()).toEqual(['checkout-csat']);
   });
 
   it('starts one timer per survey however often its event repeats', () => {
@@ -312,6 +325,61 @@ describe('createTriggers', () => {
     t.visit('/');
     await vi.runAllTimersAsync();
     expect(t.ids()).toEqual(['home-nps']);
+  });
+});
+
+describe('a configuration URL, stale while revalidating', () => {
+  const URL_ = '/touchpoint.config.json';
+  const fresh: TouchpointConfig = { ...config, stages: { '/**': 'use' }, surveys: [help] };
+  beforeEach(() => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(fresh))),
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('runs the cached copy at once, then the fresh one when it arrives', async () => {
+    const t = fakeHost(URL_, { [CONFIG_KEY]: { url: URL_, config: config as never } });
+    // A multi-page site loads the configuration on every page: the first page view of each
+    // must not wait for the network, nor lose the page's stage.
+    expect(t.triggers._ready).toBeUndefined();
+    expect(t.triggers._stageFor('/checkout/done')).toBe('purchase');
+    await vi.waitFor(() => expect(t.triggers._stageFor('/checkout/done')).toBe('use'));
+    expect(t.triggers._explain().map((e) => e.id)).toEqual(['help-ces']);
+  });
+
+  it('warns about an invalid configuration once, not again when the fresh copy is the same', async () => {
+    const bad = { ...fresh, surveys: [help, { ...nps, metric: 'stars' }] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(bad))),
+    );
+    const t = fakeHost(URL_, { [CONFIG_KEY]: { url: URL_, config: bad as never } });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    // One macrotask turn lets the fetch's promise chain (response, json, apply) settle.
+    await new Promise((settled) => setTimeout(settled));
+    expect(t.host._warn).toHaveBeenCalledTimes(1);
+    expect(t.host._emit).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a cached copy, offers a promise the first page view waits for', async () => {
+    const t = fakeHost(URL_);
+    expect(t.triggers._stageFor('/checkout/done')).toBeUndefined();
+    await t.triggers._ready;
+    expect(t.triggers._stageFor('/checkout/done')).toBe('use');
+  });
+
+  it('gives the first page view of a load the stage the fetched configuration maps its path to', async () => {
+    history.replaceState(null, '', '/checkout/done');
+    const { createTouchpoint } = await import('@touchpoint/core');
+    const tp = createTouchpoint({ config: URL_ });
+    const pages: JourneyEvent[] = [];
+    tp.on('page', (e) => pages.push(e));
+    await vi.waitFor(() => expect(pages).toHaveLength(1));
+    expect(pages[0]?.stage).toBe('use');
+    history.replaceState(null, '', '/');
+    localStorage.clear();
   });
 });
 
@@ -523,10 +591,15 @@ describe('preview through createTouchpoint', () => {
     exitPreview();
     expect(replace).toHaveBeenCalledWith('http://localhost:3000/products');
     expect(sessionStorage.getItem('tp_preview')).toBeNull();
-    // The reloaded page runs the published configuration.
+    // The reloaded page runs the published configuration, at once from its last good copy
+    // (revalidated by a fetch), so its survey events carry the published hash.
     history.replaceState(null, '', '/products');
-    const after = await start('/products');
-    expect(after.tp.preview).toBeUndefined();
-    expect(after.hash).toBe(configHash(validateConfig(published).config));
+    const { createTouchpoint } = await import('@touchpoint/core');
+    const after = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    expect(after.preview).toBeUndefined();
+    const seen: JourneyEvent[] = [];
+    after.on('survey_shown', (e) => seen.push(e));
+    after.record('survey_shown', { surveyId: nps.id, metric: nps.metric });
+    expect(seen[0]?.props?.configHash).toBe(configHash(validateConfig(published).config));
   });
 });

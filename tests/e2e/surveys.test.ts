@@ -158,15 +158,9 @@ describe('surveys per page', () => {
     expect(shown?.page.path).toBe('/help');
   });
 
-  // KNOWN BUG, in the core: with data-config as a URL, the page's stage is worked out once, at
-  // the automatic page view (create-touchpoint.ts), before the fetched configuration arrives, and
-  // is not worked out again when it does. So on a full page load nothing carries the stage that
-  // `stages` maps the path to ('/products/x' → 'interest'): not the page view, not later track
-  // events, and a survey with `when.stage` cannot match there; only SPA page views get it. Every
-  // script-tag page without <body data-tp-stage> is affected. Recomputing the page's stage when
-  // the configuration is applied (and starting from the cached last good copy) would fix it;
-  // then this `it.fails` becomes a plain `it`.
-  it.fails('gives the first page view of a full load the stage that the configuration maps its path to', async () => {
+  // The first page view waits for a configuration URL without a cached copy (later pages
+  // run the cached copy at once), so the stage `stages` maps the path to is on every event.
+  it('gives the first page view of a full load the stage that the configuration maps its path to', async () => {
     const tab = await openTab(context, `${site.url}/products/x`);
     await tab.page.evaluate(() =>
       (window as unknown as { Touchpoint: TouchpointLike }).Touchpoint.track('seen'),

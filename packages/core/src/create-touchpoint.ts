@@ -146,6 +146,8 @@ export function createInstance(
   let stage: string | undefined;
   // stage() was called on this page: it wins over <body data-tp-stage> and the globs.
   let explicit = false;
+  // The page's stage came from the `stages` globs (no valid <body data-tp-stage>).
+  let fromGlobs = false;
   let lastView: string | undefined;
 
   const deliver = (event: JourneyEvent) => {
@@ -181,7 +183,8 @@ export function createInstance(
     if (!explicit) {
       const tagged = dom ? document.body?.getAttribute('data-tp-stage') : null;
       if (tagged != null && !isStageName(tagged)) bad(`<body data-tp-stage="${tagged}">`, 'ignored');
-      stage = isStageName(tagged) ? tagged : triggers._stageFor(current.path);
+      fromGlobs = !isStageName(tagged);
+      stage = fromGlobs ? triggers._stageFor(current.path) : (tagged as string);
     }
     emit('page', sanitize(props, 'page()', warn));
   };
@@ -205,7 +208,12 @@ export function createInstance(
     _consented: () => consented,
     _aid: () => anonymousId,
     _now: () => Date.now(),
-    _emit: emitter._emit,
+    _emit: (type, hash) => {
+      // A configuration applied after the page view (fetched, or fresher than the cached
+      // copy) maps this page's stage too, for the events that follow.
+      if (fromGlobs && !explicit) stage = triggers._stageFor(here().path);
+      emitter._emit(type, hash);
+    },
     _store: store,
     _warn: warn,
   };
@@ -309,10 +317,13 @@ export function createInstance(
     });
     // Never inside this call: whoever subscribes in the same task (connect(tp), the script
     // tag's queue replay with its identify() or stage()) must see the first page view.
+    // The first also waits for a configuration URL that has no cached copy yet, so it
+    // carries the stage the configuration maps its path to (at most its fetch timeout).
+    const first = () => Promise.resolve(triggers._ready).then(auto);
     if (autoPageviews)
       document.readyState === 'loading'
-        ? addEventListener('DOMContentLoaded', auto, { once: true })
-        : queueMicrotask(auto);
+        ? addEventListener('DOMContentLoaded', first, { once: true })
+        : first();
   }
   return tp;
 }

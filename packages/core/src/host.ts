@@ -41,4 +41,6 @@ export interface Triggers {
   _hash?: string;
   /** The draft's URL while this tab previews one (see `Touchpoint.preview`). */
   _preview?: string | undefined;
+  /** Settles once a configuration URL without a cached copy has been applied: the first page view waits for it, so it carries the stage the configuration maps its path to. */
+  _ready?: Promise<unknown>;
 }

@@ -26,6 +26,12 @@ const timeout = (ms: number): AbortSignal => {
   return controller.signal;
 };
 
+/** The last good copy of a configuration URL: it runs at once while the fresh one loads. */
+export const cachedConfig = (source: unknown, store: KeyValue): unknown => {
+  const cached = store._get(CONFIG_KEY) as { url?: string; config?: unknown } | undefined;
+  return typeof source === 'string' && cached?.url === source.trim() ? cached.config : undefined;
+};
+
 /**
  * The configuration, still unvalidated: `source` itself when it is not a string, parsed
  * when it is inline JSON (synchronously, so the first page view already has it), else a
@@ -59,9 +65,8 @@ export function loadConfig(
       return config;
     })
     .catch((error) => {
-      const cached = store._get(CONFIG_KEY) as { url?: string; config?: unknown } | undefined;
-      const hit = cached?.url === text;
-      warn(`config ${text}: not loaded; ${hit ? 'last good copy runs' : 'no surveys run'}`, error);
-      return hit ? cached.config : undefined;
+      const cached = cachedConfig(text, store);
+      warn(`config ${text}: not loaded; ${cached ? 'last good copy runs' : 'no surveys run'}`, error);
+      return cached;
     });
 }

@@ -7,7 +7,7 @@ import { stageFor } from './glob.js';
 import type { KeyValue } from './history.js';
 import { createHistory, type HistoryNote } from './history.js';
 import type { Host, Triggers } from './host.js';
-import { loadConfig } from './load-config.js';
+import { cachedConfig, loadConfig } from './load-config.js';
 import { forgetPreview, previewAllowed, readPreview } from './preview.js';
 import type { Explanation, JourneyEvent, Reason, Survey, TouchpointConfig } from './types.js';
 import { validateConfig } from './validate.js';
@@ -26,8 +26,8 @@ export function createTriggers(host: Host): Triggers {
   let sessionId = '';
   /** The survey whose prompt is open: one prompt at a time. */
   let open: string | undefined;
-  /** Pending `delayMs` timers by survey id; a navigation cancels them all. */
-  let timers: Record<string, ReturnType<typeof setTimeout>> = {};
+  /** Pending `delayMs` timers by survey id, with the path each was started on. */
+  const timers: Record<string, [ReturnType<typeof setTimeout>, string]> = {};
 
   // Preview bypasses sampling, cooldowns and fatigue limits: the survey without its sample
   // rate, judged against a visitor who has seen nothing.
@@ -61,11 +61,14 @@ export function createTriggers(host: Host): Triggers {
         const delay = survey.when?.delayMs;
         if (!delay) due(survey, false);
         else
-          timers[survey.id] ??= setTimeout(() => {
-            delete timers[survey.id];
-            // Checked again in full: another survey may have shown, consent may have changed.
-            if (allOk(check(survey, event))) due(survey, false);
-          }, delay);
+          timers[survey.id] ??= [
+            setTimeout(() => {
+              delete timers[survey.id];
+              // Checked again in full: another survey may have shown, consent may have changed.
+              if (allOk(check(survey, event))) due(survey, false);
+            }, delay),
+            host._where().path,
+          ];
         return;
       }
   };
@@ -95,13 +98,16 @@ export function createTriggers(host: Host): Triggers {
   const apply = (raw: unknown) => {
     if (raw === undefined) return;
     const { config: valid, problems, skipped } = validateConfig(raw);
+    const hash = configHash(valid);
+    // The fresh copy of a cached configuration changes nothing when it is the same.
+    if (hash === self._hash) return;
     if (problems.length)
       host._warn(
         `config: invalid; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
       );
     config = valid;
     // Once per configuration, not per event: every survey event carries it (record()).
-    self._hash = configHash(valid);
+    self._hash = hash;
     host._emit('config', self._hash);
     // A configuration fetched after the page view still gets to judge this page.
     if (sessionId) {
@@ -115,8 +121,14 @@ export function createTriggers(host: Host): Triggers {
       sessionId = e.sessionId;
       const id = e.props?.surveyId as string;
       if (e.type === 'page') {
-        for (const t in timers) clearTimeout(timers[t]);
-        timers = {};
+        // Navigating away cancels what waits on other pages. An SPA's automatic page view
+        // comes a task after pushState, so an event tracked on the new page in between
+        // (pushState, then track('order_completed')) keeps its timer.
+        for (const [id, [timer, path]] of Object.entries(timers))
+          if (path !== e.page.path) {
+            clearTimeout(timer);
+            delete timers[id];
+          }
         debug();
         evaluate();
       } else if (/^survey_(shown|answered|dismissed)$/.test(e.type)) {
@@ -148,7 +160,13 @@ export function createTriggers(host: Host): Triggers {
       return published;
     });
   }
-  if (loaded instanceof Promise) loaded.then(apply);
-  else apply(loaded);
+  if (loaded instanceof Promise) {
+    // Stale while revalidating: the last good copy runs at once (a multi-page site loads the
+    // configuration on every page), and without one the first page view waits for the fetch.
+    const stale = draft ? undefined : cachedConfig(host._config, host._store);
+    const fresh = loaded.then(apply);
+    if (stale) apply(stale);
+    else self._ready = fresh;
+  } else apply(loaded);
   return self;
 }
