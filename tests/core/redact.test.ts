@@ -16,4 +16,28 @@ describe('redactUrl', () => {
   ])('redacts %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
   });
+
+  // Upper-case names used to become `_p_a_s_s_w_o_r_d` before matching, so none of these was redacted.
+  it.each([
+    'PASSWORD',
+    'API_KEY',
+    'ApiKey',
+    'SSN',
+    'JSESSIONID',
+    'phpsessid',
+    'PHPSESSID',
+    'connect.sid',
+    'sess',
+    'SID',
+    'AUTH_TOKEN',
+  ])('redacts the value of a parameter named %s', (name) => {
+    expect(redactUrl(`https://s.io/p?${name}=v1&q=shoes`)).toBe(`https://s.io/p?${name}=${REDACTED}&q=shoes`);
+  });
+
+  it.each(['assessment', 'KEYWORD', 'BARCODE', 'Consider', 'inside'])(
+    'keeps the value of a parameter named %s',
+    (name) => {
+      expect(redactUrl(`https://s.io/p?${name}=v1`)).toBe(`https://s.io/p?${name}=v1`);
+    },
+  );
 });

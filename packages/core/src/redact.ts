@@ -3,9 +3,11 @@ export const REDACTED = '[redacted]';
 
 // Parameter names that carry secrets or personal data: substrings for unambiguous words,
 // whole words (after camelCase became snake_case) for short ones, so `keyword` and
-// `barcode` survive while `api_key`, `apiKey` and `resetCode` do not.
+// `barcode` survive while `api_key`, `apiKey`, `API_KEY` and `resetCode` do not. `sessid`
+// covers `phpsessid`, `session` `JSESSIONID`, `sess` and `sid` as words `connect.sid`, so
+// `assessment` survives.
 const SECRET_NAME =
-  /pass|pwd|secret|token|auth|session|e-?mail|jwt|credential|[^a-z](key|code|sig|signature|otp|ssn|phone|tel|card|cvv|cvc|iban|sid|pin|mail)[^a-z]/;
+  /pass|pwd|secret|token|auth|session|sessid|e-?mail|jwt|credential|[^a-z](key|sess|code|sig|signature|otp|ssn|phone|tel|card|cvv|cvc|iban|sid|pin|mail)[^a-z]/;
 // An email address, also percent-encoded (`jane%40example.com`).
 const EMAIL = /[^@]+(@|%40)[^@]+\.[a-z]/i;
 
@@ -16,7 +18,7 @@ const EMAIL = /[^@]+(@|%40)[^@]+\.[a-z]/i;
  */
 export const redactUrl = (url: string): string =>
   url.replace(/([?&][^&=]+=)([^&]*)/g, (pair, name: string, value: string) =>
-    SECRET_NAME.test(name.replace(/[A-Z]/g, '_$&').toLowerCase()) || EMAIL.test(value)
+    SECRET_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()) || EMAIL.test(value)
       ? name + REDACTED
       : pair,
   );
