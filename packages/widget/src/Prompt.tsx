@@ -8,7 +8,7 @@ import type { Strings } from './locales/en.js';
 import { ScoreScale } from './ScoreScale.js';
 import { ThankYou } from './ThankYou.js';
 
-/** Where a person is in the prompt; `survey_dismissed` reports it as `step`. */
+/** Where a person is in the prompt; `survey_dismissed` reports it as `step` (never `thanks`). */
 export type Step = 'score' | 'comment' | 'thanks';
 
 export interface PromptProps {
@@ -44,7 +44,8 @@ export function Prompt({ survey, locale, strings, look, record, onClose }: Promp
     step.value = next;
   };
   const dismiss = () => {
-    record('survey_dismissed', { ...base, step: step.value });
+    // Closing the thank-you is not a dismissal: the survey was finished.
+    if (step.value !== 'thanks') record('survey_dismissed', { ...base, step: step.value });
     onClose();
   };
 
