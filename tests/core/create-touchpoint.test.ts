@@ -62,6 +62,16 @@ describe('createTouchpoint', () => {
     });
     expect(events[0]?.props).not.toHaveProperty('stage');
   });
+
+  it('takes no stage and keeps the props of a track whose JSON-parsed props carry a __proto__ key', () => {
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    tp.track('order_completed', JSON.parse('{"__proto__": {"stage": "purchase"}, "total": 42}'));
+    expect(events[0]?.stage).toBeUndefined();
+    expect(events[0]?.props).toEqual({ total: 42 });
+    expect(warn).toHaveBeenCalledOnce();
+  });
 });
 
 describe('page views', () => {

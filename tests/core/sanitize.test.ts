@@ -78,4 +78,34 @@ describe('sanitize', () => {
     };
     expect(run(hostile).out).toBeUndefined();
   });
+
+  it('warns once with a fixed message and stops reading when a huge list spends the value budget', () => {
+    let reads = 0;
+    const list = new Proxy(Array(20000).fill(1), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const { out, messages } = run({ list });
+    expect(messages).toEqual([`track('x') props: over ${SANITIZE_LIMITS.values} values; the rest cut`]);
+    // The props object and the list count as values too.
+    expect((out?.list as unknown[]).length).toBe(SANITIZE_LIMITS.values - 2);
+    expect(reads).toBeLessThanOrEqual(SANITIZE_LIMITS.values);
+  });
+
+  it('warns once when an object has more keys than the value budget', () => {
+    const wide = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, { v: i }]));
+    const { out, messages } = run(wide);
+    expect(messages).toHaveLength(1);
+    expect(Object.keys(out ?? {}).length).toBeLessThan(SANITIZE_LIMITS.values);
+  });
+
+  it('drops a JSON-parsed __proto__ key instead of letting it replace the prototype of the copy', () => {
+    const { out, messages } = run(JSON.parse('{"__proto__": {"stage": "purchase"}, "a": 1}'));
+    expect(out).toEqual({ a: 1 });
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(out && 'stage' in out).toBe(false);
+    expect(messages).toEqual(["track('x') props.__proto__: not a usable key; dropped"]);
+  });
 });

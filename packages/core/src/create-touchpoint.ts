@@ -231,7 +231,7 @@ export function createInstance(
       if (typeof name !== 'string' || !EVENT_NAME.test(name)) return bad(`track(${quote(name)})`);
       const clean = sanitize(props, `track('${name}')`, warn);
       let eventStage = stage;
-      if (clean && 'stage' in clean) {
+      if (clean && Object.hasOwn(clean, 'stage')) {
         if (isStageName(clean.stage)) eventStage = clean.stage;
         else bad(`track('${name}') props.stage`, 'ignored');
         delete clean.stage;

@@ -25,12 +25,21 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
   const note = (key: string, why: string): undefined => {
     warn(`${field} props${keys.join('.')}.${key}: ${why}`);
   };
+  let cut = false;
+  /** The budget is spent: warned once for the whole cut, never per value (a 20,000-item list would flood the console). */
+  const over = (): boolean => {
+    if (budget > 0) return false;
+    if (!cut) warn(`${field} props: over ${SANITIZE_LIMITS.values} values; the rest cut`);
+    cut = true;
+    return true;
+  };
   // A direct copy, as JSON.stringify would see it (toJSON, Dates, dropping undefined, NaN →
   // null): about five times faster on track()'s hot path than a JSON round trip with a
   // replacer, which calls back for every value and parses the text again.
   // biome-ignore lint/suspicious/noExplicitAny: any value at all may come in
   const walk = (value: any, key: string): unknown => {
-    if (--budget < 0) return note(key, 'too many values; cut');
+    if (over()) return;
+    budget--;
     if (typeof value?.toJSON === 'function') value = value.toJSON(key);
     const type = typeof value;
     if (type === 'string' && value.length > SANITIZE_LIMITS.string) {
@@ -54,14 +63,23 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
     keys.push(key);
     let copy: unknown;
     // Where JSON.stringify drops a value from an object, it writes null in an array.
-    if (Array.isArray(value)) copy = value.map((item, i) => walk(item, `${i}`) ?? null);
-    else {
+    // Loops stop once the budget is spent: the rest of a huge value is never walked.
+    if (Array.isArray(value)) {
+      const array: unknown[] = [];
+      for (let i = 0; i < value.length && !over(); i++) array.push(walk(value[i], `${i}`) ?? null);
+      copy = array;
+    } else {
       const object: Record<string, unknown> = {};
-      for (const k in value)
-        if (Object.hasOwn(value, k)) {
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        if (over()) break;
+        // Assigning a JSON-parsed `__proto__` key would replace the copy's prototype.
+        if (k === '__proto__') note(k, 'not a usable key; dropped');
+        else {
           const v = walk(value[k], k);
           if (v !== undefined) object[k] = v;
         }
+      }
       copy = object;
     }
     holders.pop();
