@@ -90,7 +90,7 @@ describe('sanitize', () => {
     const { out, messages } = run({ list });
     expect(messages).toEqual([`track('x') props: over ${SANITIZE_LIMITS.values} values; the rest cut`]);
     // The props object and the list count as values too.
-    expect((out?.list as unknown[]).length).toBe(SANITIZE_LIMITS.values - 2);
+    expect(out?.list).toHaveLength(SANITIZE_LIMITS.values - 2);
     expect(reads).toBeLessThanOrEqual(SANITIZE_LIMITS.values);
   });
 
