@@ -44,6 +44,29 @@ describe('Prompt', () => {
 
   // A finished survey is not a dismissal: the old `survey_dismissed {step:'thanks'}` inflated
   // dismissal rates and wrote 'dismissed' into the core's history.
+  it("keeps the Escape it handles from the host page's own modal or menu", () => {
+    const f = setup();
+    f.show(CSAT);
+    const outside: string[] = [];
+    const listen = (e: KeyboardEvent) => outside.push(e.key);
+    document.addEventListener('keydown', listen);
+    fireEvent.keyDown(screen().getByRole('button', { name: 'Close' }), { key: 'Escape' });
+    expect(f.records.at(-1)).toEqual(dismissed('score'));
+    document.removeEventListener('keydown', listen);
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the prompt and the comment when Escape ends text composition (IME)', () => {
+    const f = setup();
+    f.show(CSAT);
+    fireEvent.click(screen().getByRole('radio', { name: /^2 / }));
+    const box = screen().getByRole('textbox');
+    fireEvent.input(box, { target: { value: 'かな' } });
+    fireEvent.keyDown(box, { key: 'Escape', isComposing: true });
+    expect(f.types()).toEqual(['survey_shown', 'survey_answered']);
+    expect((screen().getByRole('textbox') as HTMLTextAreaElement).value).toBe('かな');
+  });
+
   it('closes at the thank-you step with Escape or Close without recording a dismissal', () => {
     for (const how of ['escape', 'close']) {
       const f = setup();

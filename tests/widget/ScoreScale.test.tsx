@@ -95,6 +95,22 @@ describe('ScoreScale', () => {
     });
   });
 
+  it('keeps the keys it handles from reaching the host page', () => {
+    const f = setup();
+    f.show(CSAT);
+    const outside: string[] = [];
+    const listen = (e: KeyboardEvent) => outside.push(e.key);
+    document.addEventListener('keydown', listen);
+    const radios = screen().getAllByRole('radio');
+    radios[0]?.focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']) {
+      fireEvent.keyDown(focused() as Element, { key });
+    }
+    expect(f.types()).toEqual(['survey_shown', 'survey_answered']);
+    document.removeEventListener('keydown', listen);
+    expect(outside).toEqual([]);
+  });
+
   it('chooses a score on click, once', () => {
     const f = setup();
     f.show(CES);

@@ -58,7 +58,12 @@ export function Prompt({ survey, locale, strings, look, record, onClose }: Promp
       dir={locale.dir}
       lang={locale.lang}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') dismiss();
+        // Handled here, so it must not also close the host's own modal or menu. Escape that
+        // ends an IME composition belongs to the text box: it must not throw the comment away.
+        if (e.key === 'Escape' && !e.isComposing) {
+          e.stopPropagation();
+          dismiss();
+        }
       }}
     >
       {step.value === 'score' ? (

@@ -37,13 +37,16 @@ export function ScoreScale({ metric, strings, dir, onChoose }: ScoreScaleProps) 
         End: all.length - 1,
       } as Record<string, number>
     )[e.key];
+    // A key handled here is not the host page's: stopPropagation keeps its own shortcuts quiet.
     if (next !== undefined) {
       e.preventDefault();
+      e.stopPropagation();
       active.value = (next + all.length) % all.length;
       (group.current?.children[active.value] as HTMLElement | undefined)?.focus();
     } else if (e.key === 'Enter' || e.key === ' ') {
       // Handled here so Space chooses on key down like Enter; preventDefault stops the native click.
       e.preventDefault();
+      e.stopPropagation();
       onChoose(all[i] as number);
     }
   };
