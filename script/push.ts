@@ -21,7 +21,13 @@ export function withPush(tp: Touchpoint): ScriptTouchpoint {
       }
       const method = call[0];
       const fn = method !== 'push' && (tp as unknown as Record<string, unknown>)[method];
-      if (typeof fn === 'function') fn.apply(tp, call.slice(1));
+      // One failing call must not stop the replay of the calls queued after it.
+      if (typeof fn === 'function')
+        try {
+          fn.apply(tp, call.slice(1));
+        } catch (error) {
+          console.error(`[touchpoint] Touchpoint.push(): ${String(method)} failed; ignored`, error);
+        }
       else console.warn(`[touchpoint] Touchpoint.push(): ${String(method)} is not a method; ignored`);
     }
   };

@@ -339,6 +339,34 @@ describe('listeners', () => {
     expect(String(error.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] a 'track' listener threw/);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'subscribes a listener to the type %s without throwing, and tells it nothing of other types',
+    (type) => {
+      const tp = createTouchpoint({ autoPageviews: false });
+      const fn = vi.fn();
+      let off: (() => void) | undefined;
+      expect(() => {
+        off = tp.on(type as '*', fn);
+      }).not.toThrow();
+      tp.track('a');
+      expect(fn).not.toHaveBeenCalled();
+      expect(off).toBeTypeOf('function');
+      off?.();
+    },
+  );
+
+  it('never throws from on() even for a type that throws when read', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tp = createTouchpoint({ autoPageviews: false });
+    const hostile = {
+      toString() {
+        throw new Error('hostile');
+      },
+    };
+    expect(() => tp.on(hostile as unknown as '*', () => {})).not.toThrow();
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
   it('stops calling a listener after its unsubscribe, and * never sees local signals', () => {
     const tp = createTouchpoint({ requireConsent: true, autoPageviews: false });
     const all = vi.fn();

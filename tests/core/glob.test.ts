@@ -60,6 +60,14 @@ describe('page globs', () => {
   it('compiles each glob once and returns the same object afterwards', () => {
     expect(compileGlob('/once/**')).toBe(compileGlob('/once/**'));
   });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'compiles %s like any other glob, not an inherited Object property',
+    (name) => {
+      expect(compileGlob(name).re.test(`/${name}`)).toBe(true);
+      expect(stageFor({ [`/${name}`]: 'use' }, `/${name}`)).toBe('use');
+    },
+  );
 });
 
 describe('matchPages', () => {

@@ -116,6 +116,17 @@ describe('createTriggers', () => {
     expect(t.dues).toEqual([{ survey: csat, forced: false }]);
   });
 
+  it.each(['constructor', 'toString', '__proto__'])(
+    'waits for delayMs for a survey with the id %s, like any other id',
+    (id) => {
+      const survey: Survey = { id, metric: 'nps', question: 'Q?', when: { pages: ['/'], delayMs: 1000 } };
+      const t = fakeHost({ version: 1, surveys: [survey] });
+      t.visit('/');
+      vi.advanceTimersByTime(1000);
+      expect(t.ids()).toEqual([id]);
+    },
+  );
+
   it('does not make the survey due when the event happens on another stage', () => {
     const t = fakeHost();
     t.visit('/checkout/done');

@@ -41,6 +41,19 @@ describe('withPush', () => {
     expect(calls).toEqual([['track', 'after']]);
   });
 
+  it('reports a call that throws and still runs the calls after it', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    error.mockClear();
+    const { tp, calls } = fake();
+    (tp as unknown as Record<string, unknown>).on = () => {
+      throw new Error('boom');
+    };
+    withPush(tp).push(['on', 'toString', () => {}], ['track', 'after']);
+    expect(calls).toEqual([['track', 'after']]);
+    expect(error).toHaveBeenCalledOnce();
+    expect(String(error.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] Touchpoint.push\(\): on failed/);
+  });
+
   it('reports a call that is not an array and runs the calls after it', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     warn.mockClear();

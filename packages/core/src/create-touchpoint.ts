@@ -267,8 +267,13 @@ export function createInstance(
       }
     }),
     on(type, fn) {
-      if (typeof fn === 'function') return emitter._on(type, fn);
-      bad(`on(${quote(type)}) listener`, 'not subscribed');
+      // Like every method, never throws into the page, whatever the type is.
+      try {
+        if (typeof fn === 'function') return emitter._on(type, fn);
+        bad(`on(${quote(type)}) listener`, 'not subscribed');
+      } catch (error) {
+        warn('on() failed; ignored', error);
+      }
       return () => {};
     },
     show: guard('show', (surveyId: string) => triggers._show(surveyId)),

@@ -9,7 +9,8 @@ export interface Emitter {
 
 export function createEmitter(): Emitter {
   // Sets: a listener removed while listeners run is skipped, and nothing is copied per emit.
-  const sets: Record<string, Set<Listener>> = {};
+  // No prototype: `on('constructor')` or `on('__proto__')` must find no inherited value.
+  const sets: Record<string, Set<Listener>> = Object.create(null);
   const reported = new WeakSet<Listener>();
   return {
     _on(type, fn) {

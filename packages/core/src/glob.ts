@@ -1,7 +1,8 @@
 // Page globs of the survey configuration (SPEC "Survey configuration"): `*` is one path
 // segment, `**` any depth (zero segments included, so `/checkout/**` also matches
-// `/checkout`), a leading `!` excludes. A glob compiles once to a RegExp; a plain object
-// holds the compiled ones because it is pure at import, where a `new Map()` is not.
+// `/checkout`), a leading `!` excludes. A glob compiles once to a RegExp; an object without
+// a prototype holds the compiled ones (a glob such as `constructor` finds nothing inherited),
+// marked pure so the import stays free of side effects.
 
 /** A compiled page glob. */
 export interface Glob {
@@ -10,7 +11,7 @@ export interface Glob {
   score: number;
 }
 
-const compiled: Record<string, Glob> = {};
+const compiled: Record<string, Glob> = /* @__PURE__ */ Object.create(null);
 
 /**
  * `/a//b/` → `/a/b`; percent-encoded characters decoded, except reserved ones such as

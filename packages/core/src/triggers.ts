@@ -27,7 +27,8 @@ export function createTriggers(host: Host): Triggers {
   /** The survey whose prompt is open: one prompt at a time. */
   let open: string | undefined;
   /** Pending `delayMs` timers by survey id, with the path each was started on. */
-  const timers: Record<string, [ReturnType<typeof setTimeout>, string]> = {};
+  // No prototype: survey ids such as `constructor` or `__proto__` are keys like any other.
+  const timers: Record<string, [ReturnType<typeof setTimeout>, string]> = Object.create(null);
 
   // Preview bypasses sampling, cooldowns and fatigue limits: the survey without its sample
   // rate, judged against a visitor who has seen nothing.
