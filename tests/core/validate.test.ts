@@ -52,13 +52,21 @@ describe('validateConfig', () => {
         'surveys[0].when.pages: expected an array',
         'surveys[0].when.event: expected a non-empty string',
         'surveys[0].when.stage: expected a stage name (a-z, 0-9, _, -)',
-        'surveys[0].when.delayMs: expected a number ≥ 0',
+        'surveys[0].when.delayMs: expected a number from 0 to 2147483647',
         'surveys[0].when.afterPageViews: expected an integer ≥ 1',
         'surveys[0].sample: expected a number from 0 to 1',
         'surveys[0].cooldownDays: expected a number ≥ 0',
         'surveys[0].repeatAfterDays: expected a number ≥ 0',
         'limits.maxPerSession: expected an integer ≥ 0',
         'limits.minDaysBetweenSurveys: expected a number ≥ 0',
+      ],
+    ],
+    [
+      'bad-ranges.json',
+      [
+        'stages["checkout/**"]: expected a path glob starting with /',
+        'stages["!/admin/**"]: expected a path glob starting with /',
+        'surveys[0].when.delayMs: expected a number from 0 to 2147483647',
       ],
     ],
     [
@@ -107,6 +115,15 @@ describe('validateConfig', () => {
 
   it('drops a bad stage entry but keeps the good ones', () => {
     expect(validateConfig(fixture('bad-types.json')).config.stages).toEqual({ '/': 'touchpoint' });
+  });
+
+  it('drops a stage entry whose key is not a path glob but keeps the good ones', () => {
+    expect(validateConfig(fixture('bad-ranges.json')).config.stages).toEqual({ '/checkout/**': 'purchase' });
+  });
+
+  it('accepts the longest delay setTimeout honours', () => {
+    const survey = { id: 'a', metric: 'nps', question: 'Q?', when: { delayMs: 2147483647 } };
+    expect(validateConfig({ version: 1, surveys: [survey] }).problems).toEqual([]);
   });
 
   it('drops invalid limits so the defaults apply', () => {

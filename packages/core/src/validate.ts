@@ -104,7 +104,8 @@ const survey = shape(
       pages: list(is((v) => typeof v === 'string' && /^!?\//.test(v), 'a page glob starting with / or !/')),
       event: text,
       stage,
-      delayMs: num(0),
+      // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
+      delayMs: num(0, 2147483647),
       afterPageViews: num(1, Infinity, true),
     }),
     sample: num(0, 1),
@@ -147,9 +148,11 @@ export function validateConfig(input: unknown): Validation {
       stages: (v, path) => {
         if (ok(is(isObject, 'an object'), v, path))
           config.stages = Object.fromEntries(
-            Object.entries(v as Obj).filter(([glob, name]) =>
-              ok(stage, name, `${path}[${JSON.stringify(glob)}]`),
-            ),
+            Object.entries(v as Obj).filter(([glob, name]) => {
+              const p = `${path}[${JSON.stringify(glob)}]`;
+              // A stage maps pages to a name: a `!` exclusion, or a glob that is no path, means nothing here.
+              return (glob[0] === '/' || fail(out, p, 'a path glob starting with /')) && ok(stage, name, p);
+            }),
           ) as Record<string, string>;
       },
       surveys: (v, path) => {
