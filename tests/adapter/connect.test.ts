@@ -167,6 +167,34 @@ describe('answers of the collector', () => {
     expect(received).toHaveLength(3);
   });
 
+  it.each([
+    ['0', '0'],
+    ['a past date', 'Tue, 01 Jan 2030 00:00:00 GMT'],
+  ])('treats Retry-After %s as a minimum and still backs off longer each attempt', async (_name, header) => {
+    fakeTimers();
+    vi.setSystemTime(Date.parse('2030-01-01T00:10:00Z'));
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const { received } = collector(server, url, () => status(429, { 'Retry-After': header }));
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    expect(received).toHaveLength(1);
+    // Backoff of attempt 0 is 500 ms, of attempt 1 1000 ms (full jitter at 0.5).
+    await vi.advanceTimersByTimeAsync(300);
+    await settle();
+    expect(received).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await settle();
+    expect(received).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(999);
+    await settle();
+    expect(received).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect(received).toHaveLength(3);
+  });
+
   it('splits a batch answered 413 and drops alone an event that is still too large', async () => {
     const { received } = collector(server, url, (r) =>
       r.events.length > 2 || r.events.some((e) => e.name === 'huge') ? status(413) : status(200),
@@ -289,6 +317,47 @@ describe('offline and reloads', () => {
     await link.flush();
     await open(fakeHost()).flush();
     expect(received.slice(failed).flatMap((r) => r.events)).toHaveLength(45);
+  });
+});
+
+describe('consent given again', () => {
+  it('is not held back by a retry that a request answered after the withdrawal', async () => {
+    fakeTimers();
+    let answer = (_response: Response) => {};
+    const { ids, received } = collector(server, url, (_r, n) =>
+      n === 1 ? new Promise<Response>((resolve) => (answer = resolve)) : status(204),
+    );
+    const host = fakeHost();
+    const link = open(host, { batchSize: 1 });
+    host.emit(makeEvent());
+    await settle();
+    expect(received).toHaveLength(1);
+    host.consent(false);
+    answer(status(503, { 'Retry-After': '300' }));
+    await settle();
+    host.consent(true);
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    expect(ids().slice(1)).toEqual([e.id]);
+    expect(vi.getTimerCount()).toBe(1); // the flush interval only
+  });
+
+  it('forgets an offline state it could not hear end while stopped', async () => {
+    const { ids } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    host.consent(false);
+    page.navigator.onLine = true;
+    page.window.dispatchEvent(new Event('online'));
+    host.consent(true);
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    expect(ids()).toEqual([e.id]);
   });
 });
 

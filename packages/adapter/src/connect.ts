@@ -153,11 +153,16 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       limit = Math.ceil(batch.length / 2);
     } else if (retryable(status)) {
       if (!status && isOffline()) offline = true;
-      else
-        retry = setTimeout(() => {
-          retry = undefined;
-          run(false);
-        }, retryAfter(header, Date.now()) ?? backoff(attempt++));
+      // Not after stop(): the timer would outlive it and hold back a restart. Retry-After is a
+      // minimum: `0` or a past date must not turn into an undelayed loop that never backs off.
+      else if (interval)
+        retry = setTimeout(
+          () => {
+            retry = undefined;
+            run(false);
+          },
+          Math.max(retryAfter(header, Date.now()) ?? 0, backoff(attempt++)),
+        );
       return true;
     } else {
       report(`collector answered ${status}`, 'batch dropped', 'error');
@@ -264,6 +269,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const start = () => {
     if (interval) return;
+    // The online event, or a retry, may have come while stopped: start afresh.
+    offline = false;
+    attempt = 0;
     queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used'));
     interval = setInterval(() => run(false), o.flushIntervalMs);
     listen(true);
