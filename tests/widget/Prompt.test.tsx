@@ -102,6 +102,49 @@ describe('Prompt', () => {
     expect(focused()?.textContent).toBe('What is the main reason for your score?');
   });
 
+  it('returns focus to where it came from when closed from inside', () => {
+    for (const how of ['escape', 'close']) {
+      const before = document.createElement('button');
+      document.body.append(before);
+      before.focus();
+      const f = setup();
+      f.show(CSAT);
+      const close = screen().getByRole('button', { name: 'Close' });
+      screen().getAllByRole('radio')[0]?.focus();
+      if (how === 'escape') fireEvent.keyDown(focused() as Element, { key: 'Escape' });
+      else {
+        close.focus();
+        fireEvent.click(close);
+      }
+      expect(screen().queryByRole('dialog')).toBeNull();
+      expect(document.activeElement).toBe(before);
+      f.widget.destroy();
+    }
+  });
+
+  it('leaves focus alone when it is elsewhere on the page or its origin is gone', () => {
+    const before = document.createElement('button');
+    const other = document.createElement('input');
+    document.body.append(before, other);
+    before.focus();
+    const f = setup();
+    f.show(CSAT);
+    const close = screen().getByRole('button', { name: 'Close' });
+    close.focus();
+    other.focus();
+    fireEvent.click(close);
+    expect(document.activeElement).toBe(other);
+    f.widget.destroy();
+
+    before.focus();
+    setup().show(NPS);
+    screen().getAllByRole('radio')[0]?.focus();
+    other.remove();
+    before.remove();
+    expect(() => fireEvent.keyDown(focused() as Element, { key: 'Escape' })).not.toThrow();
+    expect(screen().queryByRole('dialog')).toBeNull();
+  });
+
   it('applies the survey strings over the built-in text', () => {
     setup().show({ ...CSAT, strings: { close: 'Dismiss', csat4: 'Happy', send: 'Submit' } });
     expect(screen().getByRole('button', { name: 'Dismiss' })).toBeTruthy();

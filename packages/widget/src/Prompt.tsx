@@ -38,15 +38,28 @@ export function Prompt({ survey, locale, strings, look, record, onClose }: Promp
     if (moveFocus.current) dialog.current?.querySelector<HTMLElement>('#tp-h')?.focus();
   }, [step.value]);
 
-  const go = (next: Step) => {
+  // Where focus was when it first entered the prompt (null: nowhere, undefined: not yet).
+  const origin = useRef<EventTarget | null | undefined>(undefined);
+  const hasFocus = () => {
     const active = (dialog.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;
-    moveFocus.current = !!active && !!dialog.current?.contains(active);
+    return !!active && !!dialog.current?.contains(active);
+  };
+
+  const go = (next: Step) => {
+    moveFocus.current = hasFocus();
     step.value = next;
+  };
+  // The focused element goes with the prompt: without this, keyboard and screen-reader users
+  // land on <body>. Focus elsewhere on the page is left where it is.
+  const close = () => {
+    const to = origin.current as HTMLElement | null | undefined;
+    if (to?.isConnected && hasFocus()) to.focus();
+    onClose();
   };
   const dismiss = () => {
     // Closing the thank-you is not a dismissal: the survey was finished.
     if (step.value !== 'thanks') record('survey_dismissed', { ...base, step: step.value });
-    onClose();
+    close();
   };
 
   return (
@@ -57,6 +70,9 @@ export function Prompt({ survey, locale, strings, look, record, onClose }: Promp
       aria-labelledby="tp-h"
       dir={locale.dir}
       lang={locale.lang}
+      onFocusIn={(e) => {
+        if (origin.current === undefined) origin.current = e.relatedTarget;
+      }}
       onKeyDown={(e) => {
         // Handled here, so it must not also close the host's own modal or menu. Escape that
         // ends an IME composition belongs to the text box: it must not throw the comment away.
@@ -95,7 +111,7 @@ export function Prompt({ survey, locale, strings, look, record, onClose }: Promp
           }}
         />
       ) : (
-        <ThankYou text={strings.thanks} onDone={onClose} />
+        <ThankYou text={strings.thanks} onDone={close} />
       )}
       {/* Last in tab order, so Tab enters on the scores; placed in the corner by CSS. */}
       <button type="button" class="x" aria-label={strings.close} onClick={dismiss}>
