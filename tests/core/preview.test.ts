@@ -5,6 +5,7 @@ import {
   PREVIEW_KEY,
   previewAllowed,
   readPreview,
+  rememberPreview,
 } from '../../packages/core/src/preview';
 
 beforeEach(() => {
@@ -28,15 +29,25 @@ describe('previewAllowed', () => {
     ['http://shop.example/d.json', [], false],
     ['//evil.example/d.json', ['https://cms.example.com'], false],
     ['http://[bad/d.json', ['http://[bad'], false],
+    ['drafts/next.json', undefined, true],
+    // Inline JSON resolves as a same-origin path, but it is text anyone can put in a link.
+    ['{"version":1,"surveys":[]}', undefined, false],
+    [' {"version":1}', [], false],
+    ['%7B%22version%22%3A1%7D', undefined, true],
+    ['javascript:alert(1)', undefined, false],
+    ['data:application/json,{}', ['null'], false],
   ])('judges the draft %s with previewOrigins %j: %s', (draft, origins, allowed) => {
     expect(previewAllowed(draft, page, origins)).toBe(allowed);
   });
 });
 
 describe('readPreview', () => {
-  it('takes the draft from ?tp_preview= and remembers it for this tab only', () => {
+  it('takes the draft from ?tp_preview= without remembering it, and remembers an allowed one for this tab only', () => {
     history.replaceState(null, '', '/?tp_preview=%2Fdrafts%2Fnext.json');
     expect(readPreview()).toBe('/drafts/next.json');
+    // Nothing is written before the published configuration allowed the draft.
+    expect(sessionStorage.getItem(PREVIEW_KEY)).toBeNull();
+    rememberPreview('/drafts/next.json');
     expect(sessionStorage.getItem(PREVIEW_KEY)).toBe('/drafts/next.json');
     expect(Object.keys(localStorage)).toEqual([]);
     // Navigating within the tab, the parameter is gone but the preview stays.

@@ -594,6 +594,31 @@ describe('preview through createTouchpoint', () => {
     expect(all.map((e) => e.type)).toEqual(['page', 'survey_shown']);
   });
 
+  it('refuses inline JSON as a draft, though it resolves as a same-origin path, and never parses it', async () => {
+    const inline = JSON.stringify({
+      ...draft,
+      surveys: [{ ...nps, question: 'Visit evil.example', sample: 1 }],
+    });
+    const { tp, dues, hash } = await start(`/?tp_preview=${encodeURIComponent(inline)}`);
+    expect(tp.preview).toBeUndefined();
+    expect(sessionStorage.getItem('tp_preview')).toBeNull();
+    expect(hash).toBe(configHash(validateConfig(published).config));
+    expect(warn.mock.calls.map((c: unknown[]) => String(c[0]))).toEqual([
+      `[touchpoint] preview ${inline}: not an http(s) URL; published config runs`,
+    ]);
+    tp.page();
+    expect(dues).toEqual([]);
+  });
+
+  it('remembers a draft for the tab only once the published configuration allowed it', async () => {
+    const { createTouchpoint } = await import('@touchpoint/core');
+    history.replaceState(null, '', '/?tp_preview=/drafts/next.json');
+    const tp = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    expect(sessionStorage.getItem('tp_preview')).toBeNull();
+    await new Promise((resolve) => tp.on('config', resolve));
+    expect(sessionStorage.getItem('tp_preview')).toBe('/drafts/next.json');
+  });
+
   it('leaves preview on exitPreview(): the tab forgets the draft and reloads without the parameter', async () => {
     const { exitPreview } = await import('@touchpoint/core');
     const replace = vi.spyOn(location, 'replace').mockImplementation(() => {});

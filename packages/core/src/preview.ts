@@ -9,28 +9,53 @@
 export const PREVIEW_KEY = 'tp_preview';
 
 /**
- * Pure: may the page at `page` preview the draft at `draft`? Only from the page's own origin,
- * or from an origin the published configuration lists in `previewOrigins` (a CMS, a staging
- * bucket): anyone can craft a link, so a draft from anywhere else could show any question.
+ * Pure: the origin of the draft at `draft`, when it is an http(s) URL (absolute or relative
+ * to `page`). Never for text starting with `{`: `new URL` resolves inline JSON as a path of
+ * the page's own origin, and loadConfig would then parse it, so a crafted link could show
+ * any question without hosting anything.
+ */
+export function draftOrigin(draft: string, page: string): string | undefined {
+  try {
+    const url = new URL(draft, page);
+    if (draft.trim()[0] !== '{' && /^https?:$/.test(url.protocol)) return url.origin;
+  } catch {}
+}
+
+/**
+ * Pure: may the page at `page` preview the draft at `draft`? Only an http(s) URL from the
+ * page's own origin, or from an origin the published configuration lists in `previewOrigins`
+ * (a CMS, a staging bucket): anyone can craft a link, so a draft from anywhere else could
+ * show any question.
  */
 export function previewAllowed(draft: string, page: string, origins: unknown): boolean {
+  const origin = draftOrigin(draft, page);
   try {
-    const origin = new URL(draft, page).origin;
-    return origin === new URL(page).origin || (Array.isArray(origins) && origins.includes(origin));
+    return (
+      !!origin && (origin === new URL(page).origin || (Array.isArray(origins) && origins.includes(origin)))
+    );
   } catch {
     return false;
   }
 }
 
-/** This tab's draft URL: `?tp_preview=` (remembered for the tab from then on), else the remembered one. */
+/**
+ * This tab's draft URL: `?tp_preview=`, else the one remembered for the tab. Not remembered
+ * here: only a draft the published configuration allows is (see {@link rememberPreview}).
+ */
 export function readPreview(): string | undefined {
   let url = new URLSearchParams(location.search).get(PREVIEW_KEY);
   // Sandboxed frames and some privacy modes throw on sessionStorage: the parameter still works.
   try {
-    if (url) sessionStorage.setItem(PREVIEW_KEY, url);
-    else url = sessionStorage.getItem(PREVIEW_KEY);
+    url ||= sessionStorage.getItem(PREVIEW_KEY);
   } catch {}
   return url || undefined;
+}
+
+/** Remembers an allowed draft for this tab, so preview survives navigation within it. */
+export function rememberPreview(url: string): void {
+  try {
+    sessionStorage.setItem(PREVIEW_KEY, url);
+  } catch {}
 }
 
 /** Forgets this tab's preview. */

@@ -8,7 +8,7 @@ import type { KeyValue } from './history.js';
 import { createHistory, type HistoryNote } from './history.js';
 import type { Host, Triggers } from './host.js';
 import { cachedConfig, loadConfig } from './load-config.js';
-import { forgetPreview, previewAllowed, readPreview } from './preview.js';
+import { draftOrigin, forgetPreview, previewAllowed, readPreview, rememberPreview } from './preview.js';
 import type { Explanation, JourneyEvent, Reason, Survey, TouchpointConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -153,9 +153,13 @@ export function createTriggers(host: Host): Triggers {
     // says whether the draft's origin is allowed.
     self._preview = draft;
     loaded = Promise.resolve(loaded).then((published) => {
-      if (previewAllowed(draft, location.href, (published as TouchpointConfig | undefined)?.previewOrigins))
+      if (previewAllowed(draft, location.href, (published as TouchpointConfig | undefined)?.previewOrigins)) {
+        rememberPreview(draft);
         return loadConfig(draft, NO_CACHE, host._warn);
-      host._warn(`preview ${draft}: origin not in previewOrigins; published config runs`);
+      }
+      host._warn(
+        `preview ${draft}: ${draftOrigin(draft, location.href) ? 'origin not in previewOrigins' : 'not an http(s) URL'}; published config runs`,
+      );
       self._preview = undefined;
       forgetPreview();
       return published;
