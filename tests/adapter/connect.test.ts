@@ -481,6 +481,44 @@ describe('several senders', () => {
   });
 });
 
+describe('events another tab delivered', () => {
+  it('no longer count towards a full batch of the tab that wrote them', async () => {
+    const { received } = collector(server, url);
+    const [a, b] = [fakeHost(), fakeHost()];
+    const linkA = open(a, { batchSize: 5 });
+    const linkB = open(b, { batchSize: 5 });
+    await Promise.all([linkA.flush(), linkB.flush()]);
+    for (let i = 0; i < 4; i++) b.emit(makeEvent());
+    await settle();
+    await linkA.flush();
+    expect(received.map((r) => r.events.length)).toEqual([4]);
+    const later = [makeEvent(), makeEvent(), makeEvent()];
+    for (const e of later) {
+      b.emit(e);
+      await settle();
+    }
+    await linkB.flush();
+    expect(received.map((r) => r.events.map((e) => e.id)).slice(1)).toEqual([later.map((e) => e.id)]);
+  });
+
+  it('are not sent again when the page that wrote them hides', async () => {
+    const { received } = collector(server, url);
+    const [a, b] = [fakeHost(), fakeHost()];
+    const linkA = open(a, { batchSize: 5 });
+    const linkB = open(b, { batchSize: 5 });
+    await Promise.all([linkA.flush(), linkB.flush()]);
+    for (let i = 0; i < 3; i++) b.emit(makeEvent());
+    await settle();
+    await linkA.flush();
+    expect(received).toHaveLength(1);
+    // B reads the queue (its interval tick, here a flush) before the page hides.
+    await linkB.flush();
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(received).toHaveLength(1);
+  });
+});
+
 describe('consent', () => {
   it('opens, writes and sends nothing before consent, and stops when it is withdrawn', async () => {
     const opened = vi.spyOn(indexedDB, 'open');
@@ -538,6 +576,27 @@ describe('consent withdrawn', () => {
     expect(received[0]).not.toHaveProperty('dropped');
   });
 
+  it('deletes what an earlier page stored when this page never had consent', async () => {
+    const { ids } = collector(server, url);
+    page.navigator.onLine = false;
+    const earlier = fakeHost();
+    const before = open(earlier);
+    earlier.emit(makeEvent());
+    await before.flush();
+    before.stop();
+    expect(await stored()).toHaveLength(1);
+    page.navigator.onLine = true;
+    const host = fakeHost({ consented: false });
+    const link = open(host);
+    host.consent(false);
+    await link.flush();
+    expect(await stored()).toEqual([]);
+    host.consent(true);
+    await link.flush();
+    await open(fakeHost()).flush();
+    expect(ids()).toEqual([]);
+  });
+
   it('drops events written in the same task as the withdrawal', async () => {
     const { ids } = collector(server, url);
     const host = fakeHost();
@@ -584,6 +643,71 @@ describe('page hide', () => {
     expect(ids()).toEqual([]);
     await link.flush();
     expect(ids()).toEqual([e.id]);
+  });
+});
+
+describe('page hide while delivery waits', () => {
+  const hide = () => {
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+  };
+
+  it('sends nothing while a retry is due, on a tab switch or at pagehide', async () => {
+    fakeTimers();
+    const { received } = collector(server, url, (_r, n) =>
+      n === 1 ? status(503, { 'Retry-After': '60' }) : status(204),
+    );
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    expect(received).toHaveLength(1);
+    for (let i = 0; i < 3; i++) {
+      hide();
+      page.document.visibilityState = 'visible';
+    }
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(received).toHaveLength(1);
+    expect(page.navigator.sendBeacon).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await link.flush();
+    expect(received).toHaveLength(2);
+  });
+
+  it('sends nothing while offline', async () => {
+    const { received } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(received).toEqual([]);
+    expect(page.navigator.sendBeacon).not.toHaveBeenCalled();
+  });
+
+  it('skips a tab switch while a drain is in flight, but not pagehide', async () => {
+    let answer = (_response: Response) => {};
+    const { received } = collector(server, url, (_r, n) =>
+      n === 1 ? new Promise<Response>((resolve) => (answer = resolve)) : status(204),
+    );
+    const host = fakeHost();
+    const link = open(host);
+    const e = makeEvent();
+    host.emit(e);
+    const flushed = link.flush();
+    await settle();
+    expect(received).toHaveLength(1);
+    hide();
+    await settle();
+    expect(received).toHaveLength(1);
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(received.map((r) => r.events.map((x) => x.id))).toEqual([[e.id], [e.id]]);
+    answer(status(204));
+    await flushed;
   });
 });
 

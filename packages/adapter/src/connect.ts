@@ -92,7 +92,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   let written: Promise<void> = Promise.resolve();
   // This page's newest unacknowledged events (at most a batch), for the page-hide send: IndexedDB
   // is async and a hidden page may never run another task. A full map also means a full batch.
-  const recent = new Map<IDBValidKey, JourneyEvent>();
+  // Another tab may deliver them: each read of the queue forgets what is no longer stored.
+  const recent = new Map<string, JourneyEvent>();
+  let stored = ''; // the newest key this page has written
   let limit = o.batchSize; // shrinks after a 413
   let attempt = 0;
   let interval: ReturnType<typeof setInterval> | undefined; // set while started
@@ -101,6 +103,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   let draining: Promise<unknown> | undefined;
   let again = false;
   let hiding: Promise<unknown> | undefined;
+  let posting = false; // a request of `run`'s is in flight
 
   const isOffline = () => globalThis.navigator?.onLine === false;
 
@@ -127,6 +130,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       batch = batch.slice(0, batch.length >> 1);
     }
     const keys = batch.map((item) => item._key);
+    if (!hiding) posting = true;
     // The app's own headers win over the format's.
     const { _status: status, _retryAfter: header } = await post(
       o.endpoint,
@@ -135,11 +139,12 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       o.timeoutMs,
       hiding,
     );
+    if (!hiding) posting = false;
     // After the write in progress, which may still be storing these events.
     const forget = async (reported: number) => {
       await written;
       await queue?._remove(keys, reported);
-      for (const key of keys) recent.delete(key);
+      for (const key of keys) recent.delete(key as string);
     };
     if (acknowledged(status)) {
       await forget(dropped);
@@ -175,17 +180,28 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     buffer = [];
     if (!queue || !entries.length) return;
     if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
-    if (recent.size >= o.batchSize) run(false);
+    stored = entries[entries.length - 1]?.[0] as string;
+    if (recent.size >= o.batchSize) run(false, true);
   };
 
-  const drain = async () => {
+  /** `full`: woken by a full batch, which another tab may have delivered meanwhile. */
+  const drain = async (full?: boolean) => {
     await hiding;
     while (interval && queue) {
       if (isOffline()) {
         offline = true;
         return;
       }
+      const mark = stored;
       const { _entries: entries, _dropped: dropped } = await queue._head(limit);
+      // Keys sort by time, so what this page wrote before the read and finds below the oldest
+      // stored key was delivered or evicted, maybe by another tab: out of `recent`, or it would
+      // stay full (a request per new event) and be posted again at page hide. Keys are below '~'.
+      const oldest = (entries[0]?.[0] ?? '~') as string;
+      for (const key of recent.keys()) if (key <= mark && key < oldest) recent.delete(key);
+      // Less than a batch stored now: the interval sends it, as any partial batch.
+      if (full && entries.length < limit) return;
+      full = false;
       const items: Item[] = [];
       const bad: IDBValidKey[] = [];
       for (const [key, value] of entries) {
@@ -200,14 +216,14 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     }
   };
 
-  const run = (wait: boolean): Promise<unknown> => {
+  const run = (wait: boolean, full?: boolean): Promise<unknown> => {
     if (!interval || retry || offline) return Promise.resolve();
     if (draining) {
       // The running drain may have read the queue before these events were stored.
       again = true;
       return draining;
     }
-    draining = withLock(name, wait, drain, report)
+    draining = withLock(name, wait, () => drain(full), report)
       // A format that throws, or a bug: the events stay queued for the next tick.
       .catch((error) => report(`delivery failed (${error})`, 'will retry', 'error'))
       .finally(() => {
@@ -225,7 +241,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     const key = entryKey(event.id);
     recent.set(key, event);
     // Only the newest batch is kept here: older events are safely stored by now.
-    if (recent.size > o.batchSize) recent.delete(recent.keys().next().value as IDBValidKey);
+    if (recent.size > o.batchSize) recent.delete(recent.keys().next().value as string);
     // One transaction for a burst: the write runs after the current task (and after the
     // previous write), taking every event buffered until then.
     if (buffer.push([key, event]) === 1) written = written.then(write).catch(() => {});
@@ -246,7 +262,10 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const onHide = (event: Event) => {
     // pagehide may come while the document still reads "visible" (Safari); it always counts.
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
-    if (hiding || !recent.size) return;
+    // Not while a retry is due or offline (the events stay stored for later anyway), and not at a
+    // mere tab switch while a request is in flight, which may carry these same events.
+    if (hiding || retry || offline || isOffline() || !recent.size || (event.type !== 'pagehide' && posting))
+      return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
     hiding = deliver(
       [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
@@ -267,12 +286,15 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     globalThis.document?.[method]('visibilitychange', onHide);
   };
 
+  const store = () =>
+    (queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used')));
+
   const start = () => {
     if (interval) return;
     // The online event, or a retry, may have come while stopped: start afresh.
     offline = false;
     attempt = 0;
-    queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used'));
+    store();
     interval = setInterval(() => run(false), o.flushIntervalMs);
     listen(true);
     // Events left by earlier pages or closed tabs go out now, not at the first tick.
@@ -292,7 +314,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     stop();
     buffer = [];
     recent.clear();
-    written = written.then(() => queue?._clear()).catch(() => {});
+    // Opened just for this when this page never had consent: an earlier page's events must go too.
+    written = written.then(() => store()._clear()).catch(() => {});
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];
