@@ -54,14 +54,14 @@ describe('post', () => {
     expect(await outcome).toEqual({ _status: 408 });
   });
 
-  it('sends text/plain with keepalive and no timeout while the page hides', async () => {
+  it('sends text/plain alone, with keepalive and no timeout, while the page hides (no preflight)', async () => {
     const fetch = answer(204);
     vi.stubGlobal('fetch', fetch);
     vi.stubGlobal('navigator', { sendBeacon: vi.fn() });
     expect((await post(url, '{}', { 'X-Key': 'k' }, 1000, true))._status).toBe(204);
     const init = fetch.mock.calls[0]?.[1];
     expect(init).toMatchObject({ keepalive: true, signal: null });
-    expect(init?.headers).toEqual({ 'Content-Type': 'text/plain;charset=UTF-8', 'X-Key': 'k' });
+    expect(init?.headers).toEqual({ 'Content-Type': 'text/plain;charset=UTF-8' });
     expect(navigator.sendBeacon).not.toHaveBeenCalled();
   });
 

@@ -14,7 +14,7 @@ import { touchpoint } from './wire.js';
 export interface ConnectOptions {
   /** The collector URL; events are POSTed there as `{"sentAt", "events", "dropped"?}`. */
   endpoint: string;
-  /** Extra request headers, e.g. an API key. The `sendBeacon` fallback cannot carry them. */
+  /** Extra request headers, e.g. an API key. The page-hide send carries none of them. */
   headers?: Record<string, string>;
   /** The most events in one request. */
   batchSize?: number;

@@ -8,8 +8,8 @@ export interface Payload {
   body: string;
   /**
    * Headers this body needs, e.g. an auth scheme; `ConnectOptions.headers` win over them. The
-   * page-hide `sendBeacon` fallback cannot carry headers: put what the collector must have
-   * (a write key) in the body as well.
+   * page-hide send carries none (any would force a CORS preflight during unload): put what the
+   * collector must have (a write key) in the body as well.
    */
   headers?: Record<string, string>;
 }

@@ -45,7 +45,7 @@ export function toPostHogEvent(event: JourneyEvent, dropped = 0): Record<string,
 
 /**
  * `connect(tp, { endpoint: 'https://us.i.posthog.com/batch/', format: posthog({ apiKey }) })`.
- * The key travels in the body, so the page-hide `sendBeacon` fallback needs no header. Events
+ * The key travels in the body, so the page-hide send needs no header. Events
  * evicted from a full queue are counted in `properties.touchpoint_dropped` of the batch's first
  * event, PostHog's body having no field of its own for it.
  */

@@ -39,15 +39,16 @@ export function toSegmentMessage(event: JourneyEvent, dropped = 0): Record<strin
 /**
  * `connect(tp, { endpoint: 'https://api.segment.io/v1/batch', format: segment({ writeKey }) })`.
  * The write key goes as Basic auth (`base64(writeKey + ':')`) and in the body, which Segment
- * also accepts, so the page-hide `sendBeacon` fallback (no headers) is still authenticated.
+ * also accepts, so the page-hide send (no headers, to avoid a preflight) is still authenticated.
  * Events evicted from a full queue are counted in `context.touchpoint.dropped` of the batch's
  * first message, Segment's body having no field of its own for it.
  */
 export function segment({ writeKey }: SegmentOptions): Format {
-  let authorization = '';
+  // An empty Authorization header is worse than none: no header at all for a bad key.
+  const headers: Record<string, string> = {};
   try {
     if (typeof writeKey !== 'string' || !writeKey) throw 0;
-    authorization = `Basic ${btoa(`${writeKey}:`)}`;
+    headers.Authorization = `Basic ${btoa(`${writeKey}:`)}`;
   } catch {
     // btoa throws beyond Latin-1; real write keys are ASCII.
     console.error('[touchpoint] segment: bad writeKey; Segment will refuse every batch');
@@ -56,7 +57,7 @@ export function segment({ writeKey }: SegmentOptions): Format {
     const batch = events.map((event, i) => toSegmentMessage(event, i ? 0 : dropped));
     return {
       body: JSON.stringify({ batch, sentAt: new Date().toISOString(), writeKey }),
-      headers: { Authorization: authorization },
+      headers,
     };
   };
 }

@@ -17,7 +17,7 @@ export const retryable = (status: number) =>
  * POSTs a body; never rejects. A request without an answer after `timeoutMs` is aborted.
  *
  * `hiding`: the page is going away. A keepalive fetch outlives it (its body must stay under
- * 64 KiB) and `text/plain` avoids a CORS preflight that browsers may not send during unload.
+ * 64 KiB) and `text/plain` without other headers avoids a CORS preflight that browsers may not send during unload.
  * Without fetch, or when it fails, `sendBeacon` queues the body; its fate is unknown, so the
  * caller keeps the events stored and a later page resends them (collectors de-duplicate by id).
  * No timeout then: nothing would be left to act on it.
@@ -36,7 +36,11 @@ export async function post(
     const response = await fetch(url, {
       method: 'POST',
       body,
-      headers: { 'Content-Type': hiding ? 'text/plain;charset=UTF-8' : 'application/json', ...headers },
+      // Hiding: no header of the app's or the format's either, since any would force the preflight
+      // too; presets carry their keys in the body for this.
+      headers: hiding
+        ? { 'Content-Type': 'text/plain;charset=UTF-8' }
+        : { 'Content-Type': 'application/json', ...headers },
       keepalive: !!hiding,
       signal,
     });
