@@ -38,10 +38,10 @@ const start = () => {
   // The preview banner and the overlay live in their own file, fetched only when asked for.
   const overlay = /[?&]tp_debug=1(&|$)/.test(location.search);
   if (overlay || tp.preview)
-    loadWidget(o.debugUrl, o.nonce, DEBUG_GLOBAL).then(
-      (mount) => mount(tp, { exitPreview, nonce: o.nonce, overlay }),
-      (error) => console.error('[touchpoint] debug file: not loaded', error),
-    );
+    // catch() after then(), so a mount that throws is reported too, not an unhandled rejection.
+    loadWidget(o.debugUrl, o.nonce, DEBUG_GLOBAL)
+      .then((mount) => mount(tp, { exitPreview, nonce: o.nonce, overlay }))
+      .catch((error) => console.error('[touchpoint] debug file: not loaded', error));
 };
 
 // Nothing throws into the host page, even a bug here.

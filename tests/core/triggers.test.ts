@@ -326,6 +326,19 @@ describe('createTriggers', () => {
     expect(t.ids()).toEqual(['home-nps']);
   });
 
+  it('warns instead of leaving an unhandled rejection when applying a fetched configuration fails', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(config))),
+    );
+    const t = fakeHost('/touchpoint.config.json');
+    vi.mocked(t.host._emit).mockImplementation(() => {
+      throw new Error('bug');
+    });
+    await expect(t.triggers._ready).resolves.toBeUndefined();
+    expect(t.host._warn).toHaveBeenCalledWith('config: not applied', expect.any(Error));
+  });
+
   it('runs the cached configuration when the fetch fails', async () => {
     vi.stubGlobal(
       'fetch',

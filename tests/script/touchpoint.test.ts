@@ -228,6 +228,22 @@ describe('the script tag', () => {
     history.replaceState(null, '', '/');
   });
 
+  it('reports a debug file whose mount throws, instead of leaving an unhandled rejection', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    error.mockClear();
+    loadWidget.mockResolvedValue(() => {
+      throw new Error('mount bug');
+    });
+    tag({ 'data-config-inline': waiting });
+    history.replaceState(null, '', '/?tp_debug=1');
+    await load();
+    await settle();
+    expect(error.mock.calls.map((call) => String(call[0]))).toEqual(['[touchpoint] debug file: not loaded']);
+    // The next test spying on console.error gets this same spy: leave it without calls.
+    error.mockClear();
+    history.replaceState(null, '', '/');
+  });
+
   it('reports a widget that fails to load once, and the page carries on', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     loadWidget.mockRejectedValue(new Error('offline'));

@@ -169,7 +169,8 @@ export function createTriggers(host: Host): Triggers {
     // Stale while revalidating: the last good copy runs at once (a multi-page site loads the
     // configuration on every page), and without one the first page view waits for the fetch.
     const stale = draft ? undefined : cachedConfig(host._config, host._store);
-    const fresh = loaded.then(apply);
+    // Never an unhandled rejection in the host page, even from a bug in apply().
+    const fresh = loaded.then(apply).catch((error) => host._warn('config: not applied', error));
     if (stale) apply(stale);
     else self._ready = fresh;
   } else apply(loaded);
