@@ -296,10 +296,32 @@ describe('consent', () => {
     tp.consent(false);
     granted.consent(false);
     await flushStore();
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('tp_'))).toEqual([]);
+    // Only the refusal is left: it is the decision itself (it used to be cleared too, so an
+    // opt-out lasted one page).
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('tp_'))).toEqual(['tp_consent']);
+    expect(localStorage.getItem('tp_consent')).toBe('false');
     tp.consent(true);
     tp.track('after');
     expect(events.map((e) => e.name)).toEqual(['after']);
+  });
+
+  it('remembers a refusal on later page loads even without requireConsent, until consent(true) replaces it', async () => {
+    const first = createTouchpoint({ autoPageviews: false });
+    expect(first.consented).toBe(true);
+    first.consent(false);
+    await flushStore();
+    const next = createTouchpoint({ autoPageviews: false });
+    expect(next.consented).toBe(false);
+    const events = collect(next);
+    next.track('held');
+    await flushStore();
+    expect(events).toEqual([]);
+    expect(Object.keys(localStorage)).toEqual(['tp_consent']);
+    next.consent(true);
+    await flushStore();
+    expect(localStorage.getItem('tp_consent')).toBe('true');
+    expect(createTouchpoint({ autoPageviews: false }).consented).toBe(true);
+    expect(createTouchpoint({ requireConsent: true, autoPageviews: false }).consented).toBe(true);
   });
 
   it('holds at most 100 events, dropping the oldest with one warning', () => {

@@ -24,7 +24,7 @@ export interface CreateOptions {
   /**
    * Store and deliver nothing until `consent(true)`: events wait in memory (the last
    * {@link CONSENT_BUFFER_LIMIT}). A grant is remembered, so a returning visitor who
-   * consented is not asked again. Default false.
+   * consented is not asked again; so is a refusal, which holds even when this is false. Default false.
    */
   requireConsent?: boolean | undefined;
   /** A `page` event on load and after every SPA navigation. Default true. */
@@ -92,8 +92,10 @@ export function createInstance(
   const dom = typeof document !== 'undefined';
   const emitter = createEmitter();
   const store = createStore(warn, true);
-  // Reading the grant is the one storage access before consent: it is the decision itself.
-  let consented = !requireConsent || store._get(CONSENT_KEY) === true;
+  // Reading the decision is the one storage access before consent: it is the decision itself.
+  // A stored refusal holds whatever requireConsent says, or an opt-out would last one page.
+  const decision = store._get(CONSENT_KEY);
+  let consented = decision === true || (!requireConsent && decision !== false);
   if (!consented) store._persist(false);
   let held: JourneyEvent[] = [];
 
@@ -257,11 +259,16 @@ export function createInstance(
         for (const event of release) deliver(event);
       } else {
         // Refused or withdrawn: forget the held events and everything stored, and carry on
-        // with a fresh identity in memory, in case consent comes later.
+        // with a fresh identity in memory, in case consent comes later. Only the refusal
+        // itself is stored (persisting just long enough to write what memory holds, that
+        // key alone), so later page loads stay out until consent(true) replaces it.
         consented = false;
         held = [];
         store._persist(false);
         store._clear();
+        store._set(CONSENT_KEY, false);
+        store._persist(true);
+        store._persist(false);
         loadIdentity();
         emitter._emit('consent', false);
       }
