@@ -171,12 +171,23 @@ describe('widget in Chromium', () => {
   it('shows a low-score follow-up with its support link, and closes with Escape', async () => {
     const { page, close } = await open({ theme: 'light', locale: 'en' });
     await show(page, SURVEYS.csat as Survey);
+    // Focus starts on a control of the page, and must come back to it when the prompt closes.
+    await page.evaluate(() => {
+      // An input: the page's hostile CSS hides every button.
+      const b = document.createElement('input');
+      b.id = 'origin';
+      b.ariaLabel = 'Order number';
+      document.querySelector('main')?.append(b);
+      b.focus();
+    });
     await page.getByRole('radio', { name: '1 Very unsatisfied' }).click();
     expect(await page.getByRole('link', { name: 'Contact support' }).isVisible()).toBe(true);
+    expect(await page.getByRole('dialog', { name: (SURVEYS.csat as Survey).question }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}widget-csat-low-link.png` });
-    await page.getByRole('textbox').press('Escape');
+    await dialog(page).getByRole('textbox').press('Escape');
     await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('origin');
     await close();
   });
 

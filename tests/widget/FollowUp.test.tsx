@@ -25,7 +25,7 @@ describe('FollowUp', () => {
     setup().show(configured);
     choose(score);
     expect(screen().getByRole('textbox', { name: question })).toBeTruthy();
-    expect(screen().getByRole('dialog', { name: question })).toBeTruthy();
+    expect(screen().getByRole('dialog', { name: configured.question })).toBeTruthy();
     const a = screen().queryByRole('link');
     expect(a?.textContent ?? null).toBe(link);
   });

@@ -19,6 +19,14 @@ describe('Prompt', () => {
     expect(document.activeElement).toBe(before);
   });
 
+  it('stays labelled by the question on the follow-up and thank-you steps', () => {
+    setup().show(CSAT);
+    fireEvent.click(screen().getByRole('radio', { name: /^4 / }));
+    expect(screen().getByRole('dialog', { name: CSAT.question })).toBeTruthy();
+    fireEvent.click(screen().getByRole('button', { name: 'Send' }));
+    expect(screen().getByRole('dialog', { name: CSAT.question })).toBeTruthy();
+  });
+
   it('records survey_shown with surveyId and metric when it appears', () => {
     const f = setup();
     f.show(CES);

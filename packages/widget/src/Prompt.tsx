@@ -22,7 +22,7 @@ export interface PromptProps {
   onClose: () => void;
 }
 
-/** One survey, score → follow-up → thank-you, in a non-modal dialog labelled by its heading. */
+/** One survey, score → follow-up → thank-you, in a non-modal dialog labelled by its question. */
 export function Prompt({ survey, locale, strings, look, record, onClose }: PromptProps) {
   const step = useSignal<Step>('score');
   const score = useSignal(0);
@@ -67,7 +67,8 @@ export function Prompt({ survey, locale, strings, look, record, onClose }: Promp
       ref={dialog}
       class={`p ${survey.metric} ${look}`}
       role="dialog"
-      aria-labelledby="tp-h"
+      // The question names the dialog on every step; #tp-h is each step's heading, where focus goes.
+      aria-label={survey.question}
       dir={locale.dir}
       lang={locale.lang}
       onFocusIn={(e) => {
