@@ -1,5 +1,6 @@
 import { createTouchpoint, type JourneyEvent, STAGES } from '@touchpoint/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_VIEW_WAIT_MS } from '../../packages/core/src/create-touchpoint';
 
 const collect = (tp: ReturnType<typeof createTouchpoint>, type: '*' | 'page' | 'track' = '*') => {
   const events: JourneyEvent[] = [];
@@ -101,6 +102,34 @@ describe('page views', () => {
     expect(pages).toEqual([]);
     await Promise.resolve();
     expect(pages.map((e) => [e.page.path, e.stage])).toEqual([['/products', 'interest']]);
+  });
+
+  it('waits at most FIRST_VIEW_WAIT_MS for a configuration URL without a cached copy before the first page view', async () => {
+    vi.useFakeTimers();
+    // A config server that never answers within the fetch timeout.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise(() => {})),
+    );
+    const tp = createTouchpoint({ config: '/touchpoint.config.json' });
+    const events = collect(tp, 'page');
+    await vi.advanceTimersByTimeAsync(FIRST_VIEW_WAIT_MS - 1);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(events).toHaveLength(1);
+  });
+
+  it('gives the first page view the configured stage when the configuration arrives within the wait', async () => {
+    vi.useFakeTimers();
+    const config = { version: 1, stages: { '/': 'touchpoint' } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(config))),
+    );
+    const tp = createTouchpoint({ config: '/touchpoint.config.json' });
+    const events = collect(tp, 'page');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(events.map((e) => e.stage)).toEqual(['touchpoint']);
   });
 
   it('sees back and forward navigation (popstate)', () => {

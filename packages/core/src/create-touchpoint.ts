@@ -44,6 +44,12 @@ export const CREATE_DEFAULTS = {
   redact: redactUrl,
 };
 
+/**
+ * The longest the first automatic page view waits for a configuration URL without a cached
+ * copy: a visitor who leaves meanwhile must not lose the landing page view.
+ */
+export const FIRST_VIEW_WAIT_MS = 1000;
+
 /** Events held in memory while consent is pending; beyond it the oldest are dropped. */
 export const CONSENT_BUFFER_LIMIT = 100;
 
@@ -330,8 +336,13 @@ export function createInstance(
     // Never inside this call: whoever subscribes in the same task (connect(tp), the script
     // tag's queue replay with its identify() or stage()) must see the first page view.
     // The first also waits for a configuration URL that has no cached copy yet, so it
-    // carries the stage the configuration maps its path to (at most its fetch timeout).
-    const first = () => Promise.resolve(triggers._ready).then(auto);
+    // carries the stage the configuration maps its path to, but at most FIRST_VIEW_WAIT_MS,
+    // not the fetch's whole timeout.
+    const first = () =>
+      (triggers._ready
+        ? Promise.race([triggers._ready, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS))])
+        : Promise.resolve()
+      ).then(auto);
     if (autoPageviews)
       document.readyState === 'loading'
         ? addEventListener('DOMContentLoaded', first, { once: true })
