@@ -33,6 +33,20 @@ describe('resolveLocale', () => {
     expect(warn.mock.calls[0]?.[0]).toMatch(/^\[touchpoint\] locale "de"/);
   });
 
+  it('keeps only the known text entries of a host table, warning once for each other one', () => {
+    const warn = spyWarn();
+    const table = { announce: 42, send: 'Valider', sned: 'typo' } as unknown as Partial<typeof en>;
+    const l = resolveLocale('fr', { fr: table });
+    resolveLocale('fr', { fr: table });
+    expect(l.strings.announce).toBe(en.announce);
+    expect(l.strings.send).toBe('Valider');
+    expect(l.strings).not.toHaveProperty('sned');
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[touchpoint] locales.fr.announce: unknown key or not text; ignored.',
+      '[touchpoint] locales.fr.sned: unknown key or not text; ignored.',
+    ]);
+  });
+
   it('ships every built-in table with every key English has', () => {
     for (const table of [ar, de, es, fr]) {
       const missing = Object.keys(en).filter((k) => k !== 'counter' && !(k in table));

@@ -94,6 +94,15 @@ describe('mountWidget', () => {
     act(() => w.destroy());
   });
 
+  it('shows a prompt in English where a host locale table has a non-text entry', () => {
+    const warn = spyWarn();
+    const f = setup({ locale: 'fr', locales: { fr: { announce: 42 } as never } });
+    expect(() => f.show(CSAT)).not.toThrow();
+    expect(screen().getByRole('status').textContent).toContain(CSAT.question);
+    expect(screen().getByRole('dialog', { name: CSAT.question })).toBeTruthy();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
   it('returns a harmless widget when the page cannot host it', () => {
     const warn = spyWarn();
     const f = fakeTp();

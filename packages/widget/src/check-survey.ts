@@ -1,5 +1,5 @@
 import type { Survey } from '@touchpoint/core';
-import { en } from './locales/en.js';
+import { pickStrings } from './pick-strings.js';
 import { SCALES } from './scales.js';
 import { warnOnce } from './warn.js';
 
@@ -39,14 +39,5 @@ export function checkSurvey(input: unknown): Survey | null {
     else
       warnOnce(`link:${s.id}:${b}`, `survey "${s.id}" links.${b}: needs label and an http(s) url; left out.`);
   }
-  const strings: Record<string, string> = {};
-  for (const [key, value] of Object.entries(s.strings ?? {})) {
-    if (Object.hasOwn(en, key) && typeof value === 'string') strings[key] = value;
-    else
-      warnOnce(
-        `strings:${s.id}:${key}`,
-        `survey "${s.id}" strings.${key}: unknown key or not text; ignored.`,
-      );
-  }
-  return { ...s, links, strings };
+  return { ...s, links, strings: pickStrings(s.strings, `survey "${s.id}" strings`) };
 }

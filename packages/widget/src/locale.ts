@@ -1,4 +1,5 @@
 import { en, type Strings } from './locales/en.js';
+import { pickStrings } from './pick-strings.js';
 import { warnOnce } from './warn.js';
 
 /** Languages written right to left: the built-in Arabic, and tables a host brings for these. */
@@ -24,5 +25,9 @@ export function resolveLocale(tag: string, tables: Record<string, Partial<String
     if (tag) warnOnce(`locale:${tag}`, `locale "${tag}": no strings passed in \`locales\`; using en.`);
     lang = 'en';
   }
-  return { lang, dir: RTL.test(lang) ? 'rtl' : 'ltr', strings: { ...en, ...tables[lang] } };
+  return {
+    lang,
+    dir: RTL.test(lang) ? 'rtl' : 'ltr',
+    strings: { ...en, ...pickStrings(tables[lang], `locales.${lang}`) },
+  };
 }
