@@ -73,6 +73,8 @@ describe.skipIf(!built)('the built, mangled @touchpoint/core', () => {
       'event',
       'answered',
       'maxPerSession',
+      // Answered, its follow-up is still on screen.
+      'open',
     ]);
     await Promise.resolve(); // the store writes behind, once per task
     expect(JSON.parse(localStorage.getItem('tp_history') ?? 'null')).toMatchObject({

@@ -185,9 +185,11 @@ describe('createTriggers', () => {
     expect(t.ids()).toEqual(['help-ces']);
   });
 
-  it('keeps to one prompt at a time until the open one is answered or dismissed', () => {
+  it('keeps to one prompt at a time from survey_shown until the open one is dismissed', () => {
     const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
     t.visit('/');
+    // The widget reports the prompt it shows; a due alone no longer holds the page (it may be dropped).
+    t.record('survey_shown', 'home-nps');
     t.visit('/help');
     expect(t.ids()).toEqual(['home-nps']);
     expect(t.triggers._explain()[1]?.reasons.at(-1)).toEqual({
@@ -196,6 +198,39 @@ describe('createTriggers', () => {
       detail: 'home-nps open, needs none',
     });
     t.record('survey_dismissed', 'home-nps');
+    t.visit('/help/faq');
+    expect(t.ids()).toEqual(['home-nps', 'help-ces']);
+  });
+
+  it('leaves nothing behind for a due that nothing showed, so the next survey can still be due', () => {
+    const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    // No survey_shown: consent missing, another prompt open, or the widget still loading.
+    t.visit('/help');
+    expect(t.ids()).toEqual(['home-nps', 'help-ces']);
+    expect(t.triggers._explain()[1]?.reasons.filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('keeps the prompt open through its follow-up after survey_answered, until the comment is sent', () => {
+    const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_answered', 'home-nps');
+    t.event('track', { name: 'faq_opened' });
+    t.state.path = '/help/faq';
+    t.event('track', { name: 'faq_opened' });
+    expect(t.ids()).toEqual(['home-nps']);
+    expect(t.triggers._explain()[1]?.reasons.at(-1)?.rule).toBe('open');
+    t.record('survey_comment', 'home-nps');
+    t.event('track', { name: 'faq_opened' });
+    expect(t.ids()).toEqual(['home-nps', 'help-ces']);
+  });
+
+  it('ends the follow-up of an answered prompt at the next page view, since it may close without an event', () => {
+    const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_answered', 'home-nps');
     t.visit('/help/faq');
     expect(t.ids()).toEqual(['home-nps', 'help-ces']);
   });
@@ -554,6 +589,8 @@ describe('preview through createTouchpoint', () => {
     expect(hash).toBe(configHash(validateConfig(draft).config));
     tp.page();
     expect(dues.map((d) => d.survey.question)).toEqual(['Draft: recommend us?']);
+    // The widget shows it (a due alone holds nothing since it may be dropped).
+    tp.record('survey_shown', { surveyId: 'home-nps', metric: 'nps' });
     // Only the open prompt holds it now: no sample, cooldown or limit counts in preview.
     expect(
       tp

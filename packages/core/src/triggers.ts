@@ -24,8 +24,14 @@ export function createTriggers(host: Host): Triggers {
   const history = createHistory(host._store, host._warn);
   let config: TouchpointConfig = { version: 1 };
   let sessionId = '';
-  /** The survey whose prompt is open: one prompt at a time. */
+  /**
+   * The survey whose prompt is on screen, from its `survey_shown`: one prompt at a time. Not
+   * from survey_due, which may be dropped (no consent, another prompt open, the widget still
+   * loading) and must leave nothing behind.
+   */
   let open: string | undefined;
+  /** The open prompt was answered: its follow-up is still on screen, but may close without an event. */
+  let answered = false;
   /** Pending `delayMs` timers by survey id, with the path each was started on. */
   // No prototype: survey ids such as `constructor` or `__proto__` are keys like any other.
   const timers: Record<string, [ReturnType<typeof setTimeout>, string]> = Object.create(null);
@@ -50,10 +56,7 @@ export function createTriggers(host: Host): Triggers {
       host._now(),
     );
 
-  const due = (survey: Survey, forced: boolean) => {
-    open = survey.id;
-    host._due({ survey, forced });
-  };
+  const due = (survey: Survey, forced: boolean) => host._due({ survey, forced });
 
   // Configuration order decides: the first eligible survey wins, even if it must wait.
   const evaluate = (event?: Trigger) => {
@@ -122,6 +125,9 @@ export function createTriggers(host: Host): Triggers {
       sessionId = e.sessionId;
       const id = e.props?.surveyId as string;
       if (e.type === 'page') {
+        // The widget's follow-up ends with survey_comment or survey_dismissed, or silently
+        // (an empty comment, then the thank-you closes by itself): a new page ends the wait.
+        if (answered) open = undefined;
         // Navigating away cancels what waits on other pages. An SPA's automatic page view
         // comes a task after pushState, so an event tracked on the new page in between
         // (pushState, then track('order_completed')) keeps its timer.
@@ -134,8 +140,18 @@ export function createTriggers(host: Host): Triggers {
         evaluate();
       } else if (/^survey_(shown|answered|dismissed)$/.test(e.type)) {
         if (!self._preview) history._note(e.type.slice(7) as HistoryNote, id, sessionId, e.ts);
-        if (e.type !== 'survey_shown' && open === id) open = undefined;
-      } else if (e.type !== 'survey_comment') evaluate({ name: e.name, stage: e.stage });
+        if (e.type === 'survey_shown') {
+          open = id;
+          answered = false;
+        } else if (open === id) {
+          // Answered, the prompt stays for its follow-up; dismissed, it is gone.
+          if (e.type === 'survey_answered') answered = true;
+          else open = undefined;
+        }
+      } else if (e.type === 'survey_comment') {
+        // The comment was sent: only the thank-you is left, which closes by itself.
+        if (open === id) open = undefined;
+      } else evaluate({ name: e.name, stage: e.stage });
     },
     _stageFor: (path) => stageFor(config.stages, path),
     _show(id) {
