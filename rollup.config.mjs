@@ -64,15 +64,27 @@ const cleanJs = (dir) => ({
   },
 });
 
-const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`) => ({
+/**
+ * `__DEV__` (dev.d.ts): false in what the `default` export condition serves, so developer
+ * diagnostics cost production nothing; true in `dist/dev/`, served to bundlers and dev servers
+ * that set the `development` condition (Vite, webpack in development mode), as Solid does.
+ */
+const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`, dev = false) => ({
   input: Object.fromEntries(entries.map((e) => [e, `packages/${pkg}/src/${e}.ts`])),
   external,
-  plugins: [cleanJs(dir), esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact' }), mangle()],
+  plugins: [
+    cleanJs(dir),
+    esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', define: { __DEV__: `${dev}` } }),
+    mangle(),
+  ],
   output: { dir, format: 'es', sourcemap: true },
 });
 
 const packageBuilds = [
   ...Object.entries(packages).map(([pkg, entries]) => packageBuild(pkg, entries)),
+  ...Object.entries(packages)
+    .filter(([pkg]) => pkg !== 'cli')
+    .map(([pkg, entries]) => packageBuild(pkg, entries, `packages/${pkg}/dist/dev`, true)),
   // Not published: the core without survey triggers, built apart so scripts/size.mjs can
   // check issue 2's budget for the core alone.
   packageBuild('core', ['core-only'], 'packages/core/dist/size'),
@@ -90,7 +102,7 @@ const scriptPlugins = () => [
     jsxImportSource: 'preact',
     // `_private` fields get short names, as Preact's mangle.json does.
     mangleProps,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', __DEV__: 'false' },
   }),
 ];
 
@@ -129,7 +141,10 @@ const scriptBuilds = [
 // which rollup runs first (configs build in order).
 const spaBuild = {
   input: 'demo/spa/src/main.ts',
-  plugins: [nodeResolve({ extensions: ['.ts', '.js', '.mjs'] }), esbuild({ target, minify: true })],
+  plugins: [
+    nodeResolve({ extensions: ['.ts', '.js', '.mjs'] }),
+    esbuild({ target, minify: true, define: { __DEV__: 'false' } }),
+  ],
   output: { file: 'demo/spa/dist/app.js', format: 'es', sourcemap: true },
 };
 

@@ -12,6 +12,10 @@ const alias = [
   { find: /^@touchpoint\/([a-z]+)\/([a-z-]+)$/, replacement: here('./packages/$1/src/$2.ts') },
 ];
 
+// Tests run the development build of the sources, developer diagnostics included (dev.d.ts):
+// a global set before each file, as Vite 8 leaves `define` unreplaced in the modules vitest runs.
+const setupFiles = [here('./tests/dev-build.ts')];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -21,6 +25,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          setupFiles,
           name: 'dom',
           globals: true,
           environment: 'happy-dom',
@@ -31,6 +36,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          setupFiles,
           name: 'node',
           globals: true,
           environment: 'node',

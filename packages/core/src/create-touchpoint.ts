@@ -1,6 +1,6 @@
 import { createEmitter } from './emitter.js';
 import type { Host, Triggers } from './host.js';
-import { ANONYMOUS_ID_KEY, CONSENT_KEY, SESSION_KEY, TRAIL_KEY, USER_ID_KEY } from './keys.js';
+import { ANONYMOUS_ID_KEY, CONSENT_KEY, SESSION_KEY, USER_ID_KEY } from './keys.js';
 import { watchNavigation } from './navigation.js';
 import { readPage } from './page-context.js';
 import { redactUrl } from './redact.js';
@@ -8,7 +8,6 @@ import { sanitize } from './sanitize.js';
 import { type Session, touchSession } from './session.js';
 import { isStageName } from './stages.js';
 import { createStore } from './store.js';
-import { extendTrail, type Step } from './trail.js';
 import { createTriggers } from './triggers.js';
 import type { EventType, JourneyEvent, PageContext, Props, Touchpoint, TouchpointConfig } from './types.js';
 import { uuid } from './uuid.js';
@@ -58,7 +57,17 @@ const EVENT_NAME = /^[A-Za-z][\w .:-]{0,63}$/;
 const SURVEY_EVENT = /^survey_(shown|answered|comment|dismissed)$/;
 const METRIC = /^(nps|csat|ces)$/;
 
-/** How a bad argument appears in a warning, without ever throwing itself (symbols would). */
+/**
+ * What a method returns when it refused its arguments: the method's wrapper then warns. In
+ * production builds that is one message per method; development builds say which argument
+ * and why before returning it (see dev.d.ts).
+ */
+const REFUSED = 1;
+
+/**
+ * How a bad argument appears in a development warning, without ever throwing itself
+ * (symbols would).
+ */
 const quote = (value: unknown) => (typeof value === 'string' ? `'${value}'` : typeof value);
 
 /**
@@ -81,12 +90,14 @@ export function createInstance(
   options: CreateOptions = {},
 ): Touchpoint {
   const warn = createWarn();
-  // Messages for bad arguments share one shape, which is also what keeps them small.
-  const bad = (what: string, instead = 'dropped'): undefined => {
-    warn(`${what}: invalid; ${instead}`);
+  // Development builds name the argument and what happens instead; the wrapper of each
+  // method (below) reports the refusal in every build.
+  const bad = (what: string, instead = 'dropped'): typeof REFUSED => {
+    if (__DEV__) warn(`${what}: invalid; ${instead}`);
+    return REFUSED;
   };
   if (typeof options !== 'object' || !options) {
-    bad('createTouchpoint(options)', 'defaults used');
+    warn('createTouchpoint(options): invalid; defaults used');
     options = {};
   }
   const {
@@ -107,28 +118,18 @@ export function createInstance(
 
   let anonymousId = '';
   let userId: string | undefined;
-  let trail: { session: string; steps: Step[] } | undefined;
   const loadIdentity = () => {
     const stored = store._get(ANONYMOUS_ID_KEY);
-    if (typeof stored === 'string' && stored) anonymousId = stored;
-    else {
-      anonymousId = uuid();
-      store._set(ANONYMOUS_ID_KEY, anonymousId);
-    }
+    anonymousId = typeof stored === 'string' && stored ? stored : newIdentity();
     const user = store._get(USER_ID_KEY);
     userId = typeof user === 'string' ? user : undefined;
-    trail = undefined;
+  };
+  const newIdentity = () => {
+    anonymousId = uuid();
+    store._set(ANONYMOUS_ID_KEY, anonymousId);
+    return anonymousId;
   };
   loadIdentity();
-
-  // The trail is kept per session: it survives page loads, not a new session.
-  const stepsOf = (session: string): Step[] => {
-    if (trail?.session !== session) {
-      const stored = store._get(TRAIL_KEY) as typeof trail | null;
-      trail = stored?.session === session && Array.isArray(stored.steps) ? stored : { session, steps: [] };
-    }
-    return trail.steps;
-  };
 
   let page: PageContext = { url: '', path: '/' };
   let pageHref: string | undefined;
@@ -137,7 +138,7 @@ export function createInstance(
       const result = redact(url);
       if (typeof result === 'string') return result;
     } catch {}
-    bad('options.redact', 'default redaction used');
+    warn('options.redact: invalid; default redaction used');
     return redactUrl(url);
   };
   // Recomputed only when the address changed: track() on the same page reuses it.
@@ -168,15 +169,13 @@ export function createInstance(
 
   const emit = (type: EventType, props?: Props, name?: string, eventStage = stage) => {
     const ts = Date.now();
-    const session = touchSession(store, ts);
-    if (type === 'page') session.views++;
-    const event: JourneyEvent = { id: uuid(), type, ts, anonymousId, sessionId: session.id, page: here() };
+    const event = { id: uuid(), type, ts, anonymousId, sessionId: '', page: here() } as JourneyEvent;
     if (name) event.name = name;
     if (eventStage) event.stage = eventStage;
     if (props) event.props = props;
     if (userId) event.userId = userId;
-    extendTrail(stepsOf(session.id), event);
-    store._set(TRAIL_KEY, trail as never);
+    // Sets the session id, counts the page view and extends the trail.
+    touchSession(store, ts, event);
     if (consented) deliver(event);
     else if (held.push(event) > CONSENT_BUFFER_LIMIT) {
       held.shift();
@@ -190,23 +189,13 @@ export function createInstance(
     lastView = current.url;
     if (!explicit) {
       const tagged = dom ? document.body?.getAttribute('data-tp-stage') : null;
-      if (tagged != null && !isStageName(tagged)) bad(`<body data-tp-stage="${tagged}">`, 'ignored');
       fromGlobs = !isStageName(tagged);
+      // Tagging is the page author's, not a call's: said in every build.
+      if (tagged != null && fromGlobs) warn(`<body data-tp-stage="${tagged}">: invalid; ignored`);
       stage = fromGlobs ? triggers._stageFor(current.path) : (tagged as string);
     }
     emit('page', sanitize(props, 'page()', warn));
   };
-
-  // Public methods report an unexpected failure (a bug, a hostile page) and carry on.
-  const guard =
-    <A extends unknown[]>(method: string, work: (...args: A) => void) =>
-    (...args: A): void => {
-      try {
-        work(...args);
-      } catch (error) {
-        warn(`${method}() failed; ignored`, error);
-      }
-    };
 
   const host: Host = {
     _config: config,
@@ -228,14 +217,14 @@ export function createInstance(
   const triggers = makeTriggers(host);
 
   const tp: Touchpoint = {
-    page: guard('page', (props?: Props) => view(props)),
-    stage: guard('stage', (name: string, props?: Props) => {
+    page: (props?: Props) => view(props),
+    stage(name: string, props?: Props) {
       if (!isStageName(name)) return bad(`stage(${quote(name)})`);
       stage = name;
       explicit = true;
       emit('stage', sanitize(props, `stage('${name}')`, warn));
-    }),
-    track: guard('track', (name: string, props?: Props) => {
+    },
+    track(name: string, props?: Props) {
       if (typeof name !== 'string' || !EVENT_NAME.test(name)) return bad(`track(${quote(name)})`);
       const clean = sanitize(props, `track('${name}')`, warn);
       let eventStage = stage;
@@ -245,40 +234,38 @@ export function createInstance(
         delete clean.stage;
       }
       emit('track', clean, name, eventStage);
-    }),
-    identify: guard('identify', (id: string, traits?: Props) => {
+    },
+    identify(id: string, traits?: Props) {
       if (typeof id !== 'string' || !id) return bad(`identify(${quote(id)})`);
       userId = id;
       store._set(USER_ID_KEY, id);
       emit('identify', sanitize(traits, 'identify()', warn));
-    }),
-    consent: guard('consent', (granted: boolean) => {
+    },
+    consent(granted: boolean) {
       if (typeof granted !== 'boolean') return bad(`consent(${quote(granted)})`, 'ignored');
-      if (granted) {
-        if (consented) return;
-        consented = true;
-        store._persist(true);
-        store._set(CONSENT_KEY, true);
-        emitter._emit('consent', true);
-        const release = held;
+      if (granted && consented) return;
+      consented = granted;
+      // Refused or withdrawn: forget the held events and everything stored, and carry on
+      // with a fresh identity in memory, in case consent comes later. Only the refusal
+      // itself is stored, so later page loads stay out until consent(true) replaces it.
+      if (!granted) {
         held = [];
-        for (const event of release) deliver(event);
-      } else {
-        // Refused or withdrawn: forget the held events and everything stored, and carry on
-        // with a fresh identity in memory, in case consent comes later. Only the refusal
-        // itself is stored (persisting just long enough to write what memory holds, that
-        // key alone), so later page loads stay out until consent(true) replaces it.
-        consented = false;
-        held = [];
-        store._persist(false);
         store._clear();
-        store._set(CONSENT_KEY, false);
-        store._persist(true);
-        store._persist(false);
-        loadIdentity();
-        emitter._emit('consent', false);
       }
-    }),
+      // Persisting writes what memory holds: with a grant, the identity and session so far;
+      // with a refusal, that key alone (the store was just cleared). Then memory only.
+      store._set(CONSENT_KEY, granted);
+      store._persist(true);
+      if (!granted) {
+        store._persist(false);
+        newIdentity();
+        userId = undefined;
+      }
+      emitter._emit('consent', granted);
+      const release = held;
+      held = [];
+      for (const event of release) deliver(event);
+    },
     on(type, fn) {
       // Like every method, never throws into the page, whatever the type is (a key that throws).
       try {
@@ -287,50 +274,65 @@ export function createInstance(
       bad(`on(${quote(type)}) listener`, 'not subscribed');
       return () => {};
     },
-    show: guard('show', (surveyId: string) => triggers._show(surveyId)),
-    explain() {
-      try {
-        return triggers._explain();
-      } catch (error) {
-        warn('explain() failed', error);
-        return [];
-      }
+    show: (surveyId: string) => triggers._show(surveyId),
+    explain: () => triggers._explain(),
+    reset() {
+      userId = undefined;
+      store._set(USER_ID_KEY, undefined);
+      store._set(SESSION_KEY, undefined);
+      newIdentity();
     },
-    reset: guard('reset', () => {
-      for (const key of [USER_ID_KEY, SESSION_KEY, TRAIL_KEY]) store._set(key, undefined);
-      anonymousId = uuid();
-      store._set(ANONYMOUS_ID_KEY, anonymousId);
-      userId = trail = undefined;
-    }),
-    record: guard('record', (type, props) => {
+    record(type, props) {
       if (!SURVEY_EVENT.test(type) || typeof props?.surveyId !== 'string' || !METRIC.test(props.metric))
         return bad(`record(${quote(type)}) (type, surveyId or metric)`);
       // The trail is the journey before the prompt; stored steps are cleaned like props. The
       // configuration's hash lets answers be split by the configuration version that asked.
-      const steps = type === 'survey_answered' && stepsOf(touchSession(store, Date.now()).id);
       const full = { ...props, configHash: triggers._hash } as Props;
-      if (steps) full.trail = steps.slice() as never;
+      if (type === 'survey_answered') full.trail = touchSession(store, Date.now()).trail.slice() as never;
       emit(type, sanitize(full, `record('${type}')`, warn));
-    }),
+    },
     get consented() {
       return consented;
     },
     get preview() {
       return triggers._preview;
     },
-  };
+  } as Touchpoint;
+
+  // Every method reports an unexpected failure (a bug, a hostile page) and carries on, and
+  // a refusal of its arguments, and never throws into the page. explain() answers [] then.
+  for (const key in tp) {
+    const method = Object.getOwnPropertyDescriptor(tp, key)?.value;
+    if (key !== 'on' && typeof method === 'function')
+      (tp as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+        try {
+          const result = method(...args);
+          if (result !== REFUSED) return result;
+          if (!__DEV__) warn(`${key}(): invalid arguments; ignored`);
+        } catch (error) {
+          warn(`${key}() failed; ignored`, error);
+          if (key === 'explain') return [];
+        }
+      };
+  }
 
   if (dom) {
     let at = location.pathname + location.search;
-    const auto = guard('page', () => view(undefined, true));
     watchNavigation(() => {
       const now = location.pathname + location.search;
       if (now === at) return;
       at = now;
       explicit = false;
       // Later, so the router has set the new title and <body data-tp-stage> first.
-      if (autoPageviews) setTimeout(auto);
+      if (autoPageviews) setTimeout(guarded);
     });
+    const guarded = () => {
+      try {
+        view(undefined, true);
+      } catch (error) {
+        warn('page() failed; ignored', error);
+      }
+    };
     // Never inside this call: whoever subscribes in the same task (connect(tp), the script
     // tag's queue replay with its identify() or stage()) must see the first page view.
     // The first also waits for a configuration URL that has no cached copy yet, so it
@@ -340,7 +342,7 @@ export function createInstance(
       (triggers._ready
         ? Promise.race([triggers._ready, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS))])
         : Promise.resolve()
-      ).then(auto);
+      ).then(guarded);
     if (autoPageviews)
       document.readyState === 'loading'
         ? addEventListener('DOMContentLoaded', first, { once: true })

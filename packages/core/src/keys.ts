@@ -2,5 +2,4 @@
 export const ANONYMOUS_ID_KEY = 'aid';
 export const USER_ID_KEY = 'uid';
 export const SESSION_KEY = 'session';
-export const TRAIL_KEY = 'trail';
 export const CONSENT_KEY = 'consent';

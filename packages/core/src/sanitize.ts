@@ -17,13 +17,16 @@ export const SANITIZE_LIMITS = {
  * returns undefined when nothing usable is left.
  */
 export function sanitize(props: unknown, field: string, warn: Warn): Props | undefined {
-  // The ancestors of the value being walked, and their keys: the cycle check, the depth
-  // and the path for warnings.
+  // The ancestors of the value being walked: the cycle check and the depth. Development
+  // builds also keep their keys, for the path in warnings.
   const holders: unknown[] = [];
   const keys: string[] = [];
   let budget = SANITIZE_LIMITS.values;
-  const note = (key: string, why: string): undefined => {
-    warn(`${field} props${keys.join('.')}.${key}: ${why}`);
+  // Development builds say which field and why (`track('buy') props.a.b: circular; dropped`);
+  // production names the call once. The reasons are written `__DEV__ && '…'` so production
+  // bundles carry none of their text.
+  const note = (key: string, why: string | false): undefined => {
+    warn(__DEV__ ? `${field} props${keys.join('.')}.${key}: ${why}` : `${field} props: not JSON; reduced`);
   };
   let cut = false;
   /** The budget is spent: warned once for the whole cut, never per value (a 20,000-item list would flood the console). */
@@ -43,24 +46,25 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
     if (typeof value?.toJSON === 'function') value = value.toJSON(key);
     const type = typeof value;
     if (type === 'string' && value.length > SANITIZE_LIMITS.string) {
-      note(key, 'too long; truncated');
+      note(key, __DEV__ && 'too long; truncated');
       return value.slice(0, SANITIZE_LIMITS.string);
     }
     if (type === 'bigint') {
-      note(key, 'bigint; sent as string');
+      note(key, __DEV__ && 'bigint; sent as string');
       return `${value}`;
     }
-    if (type === 'function' || type === 'symbol') return note(key, `a ${type} is not JSON; dropped`);
+    if (type === 'function' || type === 'symbol')
+      return note(key, __DEV__ && `a ${type} is not JSON; dropped`);
     if (type === 'number' && !Number.isFinite(value)) {
-      note(key, `${value} is not JSON; sent as null`);
+      note(key, __DEV__ && `${value} is not JSON; sent as null`);
       return null;
     }
     // Strings, numbers, booleans, null and undefined (dropped by the caller) as they are.
     if (!value || type !== 'object') return value;
-    if (holders.includes(value)) return note(key, 'circular; dropped');
-    if (holders.length > SANITIZE_LIMITS.depth) return note(key, 'too deep; dropped');
+    if (holders.includes(value)) return note(key, __DEV__ && 'circular; dropped');
+    if (holders.length > SANITIZE_LIMITS.depth) return note(key, __DEV__ && 'too deep; dropped');
     holders.push(value);
-    keys.push(key);
+    if (__DEV__) keys.push(key);
     let copy: unknown;
     // Where JSON.stringify drops a value from an object, it writes null in an array.
     // Loops stop once the budget is spent: the rest of a huge value is never walked.
@@ -74,7 +78,7 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
         if (!Object.hasOwn(value, k)) continue;
         if (over()) break;
         // Assigning a JSON-parsed `__proto__` key would replace the copy's prototype.
-        if (k === '__proto__') note(k, 'not a usable key; dropped');
+        if (k === '__proto__') note(k, __DEV__ && 'not a usable key; dropped');
         else {
           const v = walk(value[k], k);
           if (v !== undefined) object[k] = v;
@@ -83,11 +87,11 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
       copy = object;
     }
     holders.pop();
-    keys.pop();
+    if (__DEV__) keys.pop();
     return copy;
   };
   if (props == null) return;
-  if (typeof props !== 'object' || Array.isArray(props)) return note('', 'not an object; dropped');
+  if (typeof props !== 'object' || Array.isArray(props)) return note('', __DEV__ && 'not an object; dropped');
   try {
     return walk(props, '') as Props;
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { JourneyEvent } from './types.js';
 
-/** How many recent events the journey trail keeps. */
+/** How many recent events the journey trail keeps (in the session record, see session.ts). */
 export const TRAIL_LENGTH = 20;
 
 /** One step of the journey trail: enough to say where the person came from. */
@@ -10,12 +10,4 @@ export interface Step {
   name?: string;
   path: string;
   ts: number;
-}
-
-/** Appends the event's step, keeping the last {@link TRAIL_LENGTH}. Pure on its input array. */
-export function extendTrail(trail: Step[], event: JourneyEvent): void {
-  const step: Step = { type: event.type, path: event.page.path, ts: event.ts };
-  if (event.stage) step.stage = event.stage;
-  if (event.name) step.name = event.name;
-  if (trail.push(step) > TRAIL_LENGTH) trail.shift();
 }
