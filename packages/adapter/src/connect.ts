@@ -2,7 +2,7 @@
 // batching, timing, transport and locking are the layers below, each in its own file.
 import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
 import { backoff, retryAfter } from './backoff.js';
-import { type Item, takeBatch, toItem, utf8Bytes } from './batch.js';
+import { fit, toJson, utf8Bytes } from './batch.js';
 import type { Format, Payload } from './format.js';
 import { withLock } from './lock.js';
 import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
@@ -58,6 +58,9 @@ export interface Link {
 /** All the adapter needs of the core: events after consent, and consent changes. */
 export type Host = Pick<Touchpoint, 'on' | 'consented'>;
 
+/** A stored event ready to go: its queue key and its JSON. */
+type Item = [key: IDBValidKey, json: string];
+
 const idle: Link = { flush: async () => {}, stop() {} };
 
 /**
@@ -109,27 +112,27 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   /**
    * Sends the first items that fit in one request and acts on the answer; true when delivery
-   * pauses (a retry is due, or the network is gone). `takeBatch` guesses from the events' own
-   * JSON (exact for the SPEC's format); the formatted body has the last word, since a preset's
-   * may be larger, and halves the batch until it fits. The format gets parsed copies of the
-   * stored JSON, so it may change them.
+   * pauses (a retry is due, or the network is gone). The body as the format built it is cut
+   * until it fits `maxBatchBytes`. The format gets parsed copies of the stored JSON, so it may
+   * change them.
    *
    * `hiding`: one code path with the page-hide send, which runs synchronously up to `fetch`
    * (a hidden page may never run another task) and acts only on an acknowledgement: whatever
    * else happened, the events stay stored for the next page.
    */
   const deliver = async (items: Item[], dropped: number, hiding?: boolean): Promise<true | undefined> => {
-    let batch = takeBatch(items, limit, o.maxBatchBytes);
+    let batch = items.slice(0, limit);
     let payload: Payload;
     for (;;) {
       payload = format(
-        batch.map((item) => JSON.parse(item._json)),
+        batch.map((item) => JSON.parse(item[1])),
         dropped,
       );
-      if (batch.length < 2 || utf8Bytes(payload.body) <= o.maxBatchBytes) break;
-      batch = batch.slice(0, batch.length >> 1);
+      const bytes = utf8Bytes(payload.body);
+      if (!batch[1] || bytes <= o.maxBatchBytes) break;
+      batch = batch.slice(0, fit(batch.length, bytes, o.maxBatchBytes));
     }
-    const keys = batch.map((item) => item._key);
+    const keys = batch.map((item) => item[0]);
     if (!hiding) posting = true;
     // The app's own headers win over the format's.
     const { _status: status, _retryAfter: header } = await post(
@@ -205,8 +208,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       const items: Item[] = [];
       const bad: IDBValidKey[] = [];
       for (const [key, value] of entries) {
-        const item = toItem(key, value);
-        item ? items.push(item) : bad.push(key);
+        const json = toJson(value);
+        json ? items.push([key, json]) : bad.push(key);
       }
       if (bad.length) {
         report('unreadable stored events', 'skipped');
@@ -268,7 +271,10 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
     hiding = deliver(
-      [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
+      [...recent].flatMap(([key, event]): Item[] => {
+        const json = toJson(event);
+        return json ? [[key, json]] : [];
+      }),
       0,
       true,
     )
