@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fit, toJson, utf8Bytes } from '../../packages/adapter/src/batch';
+import { fitCount, toJson, utf8Bytes } from '../../packages/adapter/src/batch';
 
-describe('fit', () => {
+describe('fitCount', () => {
   it.each([
     ['the share that fits, for events of one size', 20, 6000, 3000, 10],
     ['rounding down', 3, 2100, 2000, 2],
     ['always fewer than before', 10, 1001, 1000, 9],
     ['at least one, for an event larger than the limit', 2, 9000, 1000, 1],
   ])('cuts a batch over the byte limit to %s', (_name, count, bytes, maxBytes, n) => {
-    expect(fit(count, bytes, maxBytes)).toBe(n);
+    expect(fitCount(count, bytes, maxBytes)).toBe(n);
   });
 });
 

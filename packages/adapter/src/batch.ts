@@ -20,5 +20,5 @@ export function toJson(value: unknown): string | undefined {
  * may accept an event larger than the limit; a 413 then drops it alone). One rule on the body as
  * the format built it, so a preset's larger envelope counts too.
  */
-export const fit = (count: number, bytes: number, maxBytes: number) =>
+export const fitCount = (count: number, bytes: number, maxBytes: number) =>
   Math.max(1, Math.floor((count * maxBytes) / bytes));

@@ -1,8 +1,8 @@
 // The delivery policy: when to write, when to send, what to do with each answer. Storage,
 // batching, timing, transport and locking are the layers below, each in its own file.
 import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
-import { backoff, retryAfter } from './backoff.js';
-import { fit, toJson, utf8Bytes } from './batch.js';
+import { retryDelay } from './backoff.js';
+import { fitCount, toJson, utf8Bytes } from './batch.js';
 import type { Format, Payload } from './format.js';
 import { withLock } from './lock.js';
 import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
@@ -130,7 +130,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       );
       const bytes = utf8Bytes(payload.body);
       if (!batch[1] || bytes <= o.maxBatchBytes) break;
-      batch = batch.slice(0, fit(batch.length, bytes, o.maxBatchBytes));
+      batch = batch.slice(0, fitCount(batch.length, bytes, o.maxBatchBytes));
     }
     const keys = batch.map((item) => item[0]);
     if (!hiding) posting = true;
@@ -161,15 +161,14 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       limit = Math.ceil(batch.length / 2);
     } else if (retryable(status)) {
       if (!status && isOffline()) offline = true;
-      // Not after stop(): the timer would outlive it and hold back a restart. Retry-After is a
-      // minimum: `0` or a past date must not turn into an undelayed loop that never backs off.
+      // Not after stop(): the timer would outlive it and hold back a restart.
       else if (interval)
         retry = setTimeout(
           () => {
             retry = undefined;
             run(false);
           },
-          Math.max(retryAfter(header, Date.now()) ?? 0, backoff(attempt++)),
+          retryDelay(attempt++, header),
         );
       return true;
     } else {
