@@ -3,14 +3,13 @@
 /** UTF-8 bytes of a string: what a request body costs against a byte limit. */
 export const utf8Bytes = (text: string) => new Blob([text]).size;
 
-/** The JSON of a stored value; undefined when it is not an event or cannot be serialized (a corrupted record). */
-export function toJson(value: unknown): string | undefined {
-  const event = value as { id?: unknown; type?: unknown } | null;
-  if (typeof event?.id !== 'string' || typeof event.type !== 'string') return;
+/** Whether a stored value is the JSON of an event; false for a corrupted record. */
+export function readable(value: unknown): value is string {
   try {
-    return JSON.stringify(event);
+    const event = JSON.parse(value as string);
+    return typeof event.id === 'string' && typeof event.type === 'string';
   } catch {
-    // Cycles and BigInts survive structured clone into IndexedDB but not JSON.
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@
 // batching, timing, transport and locking are the layers below, each in its own file.
 import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
 import { retryDelay } from './backoff.js';
-import { fitCount, toJson, utf8Bytes } from './batch.js';
+import { fitCount, readable, utf8Bytes } from './batch.js';
 import type { Format, Payload } from './format.js';
 import { withLock } from './lock.js';
 import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
@@ -96,7 +96,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   // This page's newest unacknowledged events (at most a batch), for the page-hide send: IndexedDB
   // is async and a hidden page may never run another task. A full map also means a full batch.
   // Another tab may deliver them: each read of the queue forgets what is no longer stored.
-  const recent = new Map<string, JourneyEvent>();
+  const recent = new Map<string, string>();
   let stored = ''; // the newest key this page has written
   let limit = o.batchSize; // shrinks after a 413
   let attempt = 0;
@@ -206,10 +206,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       full = false;
       const items: Item[] = [];
       const bad: IDBValidKey[] = [];
-      for (const [key, value] of entries) {
-        const json = toJson(value);
-        json ? items.push([key, json]) : bad.push(key);
-      }
+      for (const entry of entries) readable(entry[1]) ? items.push(entry as Item) : bad.push(entry[0]);
       if (bad.length) {
         report('unreadable stored events', 'skipped');
         await queue._remove(bad, 0);
@@ -241,12 +238,15 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const onEvent = (event: JourneyEvent) => {
     if (!interval || !tp.consented) return;
     const key = entryKey(event.id);
-    recent.set(key, event);
+    // Stored as JSON, serialized once: what every send needs, and what the page-hide send can
+    // post without more work. (The core's events are JSON-safe; its emitter catches a throw.)
+    const json = JSON.stringify(event);
+    recent.set(key, json);
     // Only the newest batch is kept here: older events are safely stored by now.
     if (recent.size > o.batchSize) recent.delete(recent.keys().next().value as string);
     // One transaction for a burst: the write runs after the current task (and after the
     // previous write), taking every event buffered until then.
-    if (buffer.push([key, event]) === 1) written = written.then(write).catch(() => {});
+    if (buffer.push([key, json]) === 1) written = written.then(write).catch(() => {});
   };
 
   const unretry = () => {
@@ -269,14 +269,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (hiding || retry || offline || isOffline() || !recent.size || (event.type !== 'pagehide' && posting))
       return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
-    hiding = deliver(
-      [...recent].flatMap(([key, event]): Item[] => {
-        const json = toJson(event);
-        return json ? [[key, json]] : [];
-      }),
-      0,
-      true,
-    )
+    hiding = deliver([...recent], 0, true)
       .catch(() => {})
       .finally(() => {
         hiding = undefined;

@@ -3,7 +3,7 @@
 // store of events under time-ordered keys, and one counter of evicted events.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
-/** A stored record: `[key, event]`; keys sort oldest first. */
+/** A stored record: `[key, the event's JSON]`; keys sort oldest first. */
 export type Entry = [key: IDBValidKey, value: unknown];
 
 /** Queue operations; each one is a single transaction. */
