@@ -130,12 +130,12 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
         try {
           // Operations race one deadline until IndexedDB first answers (or fails), which clears
           // it for good: later transactions run on an open connection.
-          return await Promise.race([
-            op(idb)(...args).finally(() => clearTimeout(timer)),
-            (deadline ??= new Promise<never>((_, reject) => {
-              timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
-            })),
-          ]);
+          const answer = op(idb)(...args).finally(() => clearTimeout(timer));
+          // After the operation, which throws at once when there is no IndexedDB: no timer then.
+          deadline ??= new Promise<never>((_, reject) => {
+            timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+          });
+          return await Promise.race([answer, deadline]);
         } catch (error) {
           // Concurrent operations may fail together: one warning, one memory queue.
           if (!active) onFail(error);
