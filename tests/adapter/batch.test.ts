@@ -1,35 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { type Item, takeBatch, toItem } from '../../packages/adapter/src/batch';
-import { ENVELOPE_BYTES } from '../../packages/adapter/src/wire';
+import { fitCount, readable, utf8Bytes } from '../../packages/adapter/src/batch';
 
-const item = (bytes: number, key = bytes): Item => ({ _key: key, _json: 'x'.repeat(bytes), _bytes: bytes });
-
-describe('takeBatch', () => {
+describe('fitCount', () => {
   it.each([
-    ['count', [item(10), item(10), item(10)], 2, 1000, 2],
-    ['bytes', [item(100), item(100), item(100)], 20, ENVELOPE_BYTES + 202, 2],
-    ['everything when it fits', [item(1), item(2)], 20, 1000, 2],
-    ['one event larger than the limit, alone', [item(5000), item(1)], 20, 1000, 1],
-    ['nothing from nothing', [], 20, 1000, 0],
-  ])('limits a batch by %s', (_name, items, count, maxBytes, n) => {
-    expect(takeBatch(items, count, maxBytes)).toEqual(items.slice(0, n));
+    ['the share that fits, for events of one size', 20, 6000, 3000, 10],
+    ['rounding down', 3, 2100, 2000, 2],
+    ['always fewer than before', 10, 1001, 1000, 9],
+    ['at least one, for an event larger than the limit', 2, 9000, 1000, 1],
+  ])('cuts a batch over the byte limit to %s', (_name, count, bytes, maxBytes, n) => {
+    expect(fitCount(count, bytes, maxBytes)).toBe(n);
   });
 });
 
-describe('toItem', () => {
+describe('utf8Bytes', () => {
   it('measures UTF-8 bytes, not UTF-16 units', () => {
-    expect(toItem('k', { id: 'é', type: 'track' })?._bytes).toBe(
-      JSON.stringify({ id: 'é', type: 'track' }).length + 1,
-    );
+    expect(utf8Bytes('é€')).toBe(5);
+  });
+});
+
+describe('readable', () => {
+  it('accepts the JSON of an event', () => {
+    expect(readable('{"id":"é","type":"track"}')).toBe(true);
   });
 
-  it.each([['garbage'], [null], [{ id: 5, type: 'track' }], [{ id: 'a' }]])('rejects %j', (value) => {
-    expect(toItem('k', value)).toBeUndefined();
-  });
-
-  it('rejects a record that cannot be serialized', () => {
-    const cyclic: Record<string, unknown> = { id: 'a', type: 'track' };
-    cyclic.self = cyclic;
-    expect(toItem('k', cyclic)).toBeUndefined();
+  it.each([
+    ['garbage'],
+    ['null'],
+    ['{"id":5,"type":"track"}'],
+    ['{"id":"a"}'],
+    [null],
+    [5],
+    [{ id: 'a', type: 'track' }],
+  ])('rejects %j', (value) => {
+    expect(readable(value)).toBe(false);
   });
 });

@@ -438,9 +438,10 @@ describe('bounds and broken storage', () => {
     const good = makeEvent();
     const tx = db.transaction('events', 'readwrite');
     tx.objectStore('events').put('garbage', '0001');
-    tx.objectStore('events').put({ id: 5 }, '0002');
+    tx.objectStore('events').put('{"id":5}', '0002');
+    tx.objectStore('events').put({ ...good, id: 'an object, not its JSON' }, '0005');
     tx.objectStore('events').put(cyclic, '0003');
-    tx.objectStore('events').put(good, '0004');
+    tx.objectStore('events').put(JSON.stringify(good), '0004');
     tx.objectStore('events').put('not a count', '~dropped');
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();

@@ -4,20 +4,24 @@ export const BACKOFF_BASE_MS = 1000;
 export const BACKOFF_CAP_MS = 300_000;
 
 /**
- * Exponential backoff with full jitter (a random wait between 0 and the exponential bound),
- * which spreads the retries of many clients after a collector outage instead of syncing them.
+ * How long to wait before retry number `attempt` (from 0): exponential backoff with full jitter
+ * (a random wait between 0 and the exponential bound), which spreads the retries of many clients
+ * after a collector outage instead of syncing them, and at least what a `Retry-After` header
+ * asks, in delay-seconds or as an HTTP-date (RFC 9110 §10.2.3). The header is a minimum: `0`, a
+ * past date or an unreadable value must not turn into an undelayed loop that never backs off.
  */
-export function backoff(attempt: number, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
-}
-
-/**
- * A `Retry-After` header in ms from `now`: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable, so the caller falls back to {@link backoff}.
- */
-export function retryAfter(header: string | null | undefined, now: number): number | undefined {
-  if (!header?.trim()) return;
-  // A number is delay-seconds (`+` ignores the spaces around it); anything else may be a date.
-  const ms = Number.isNaN(+header) ? Date.parse(header) - now : +header * 1000;
-  return Number.isNaN(ms) ? undefined : Math.min(BACKOFF_CAP_MS, Math.max(0, ms));
+export function retryDelay(
+  attempt: number,
+  header?: string | null,
+  now = Date.now(),
+  random = Math.random,
+): number {
+  // A number is delay-seconds (`+` ignores the spaces around it, and reads null or '' as 0);
+  // anything else may be a date, and NaN when it is not one, which `|| 0` ignores.
+  const asked =
+    (Number.isNaN(Number(header)) ? Date.parse(header as string) - now : Number(header) * 1000) || 0;
+  return Math.min(
+    BACKOFF_CAP_MS,
+    Math.max(asked, random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
+  );
 }

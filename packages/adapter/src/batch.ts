@@ -1,42 +1,23 @@
-import { ENVELOPE_BYTES } from './wire.js';
-
-/** A stored event ready to go: its queue key, its JSON and that JSON's UTF-8 size. */
-export interface Item {
-  _key: IDBValidKey;
-  _json: string;
-  _bytes: number;
-}
-
-const encoder = /* @__PURE__ */ new TextEncoder();
+// What a stored record becomes on its way to a request, and how a batch meets the byte limit.
 
 /** UTF-8 bytes of a string: what a request body costs against a byte limit. */
-export const utf8Bytes = (text: string) => encoder.encode(text).length;
+export const utf8Bytes = (text: string) => new Blob([text]).size;
 
-/** Serializes a stored value; undefined when it cannot be (a corrupted record). */
-export function toItem(key: IDBValidKey, value: unknown): Item | undefined {
-  const event = value as { id?: unknown; type?: unknown } | null;
-  if (typeof event?.id !== 'string' || typeof event.type !== 'string') return;
+/** Whether a stored value is the JSON of an event; false for a corrupted record. */
+export function readable(value: unknown): value is string {
   try {
-    const json = JSON.stringify(event);
-    return { _key: key, _json: json, _bytes: utf8Bytes(json) };
+    const event = JSON.parse(value as string);
+    return typeof event.id === 'string' && typeof event.type === 'string';
   } catch {
-    // Cycles and BigInts survive structured clone into IndexedDB but not JSON.
-    return;
+    return false;
   }
 }
 
 /**
- * The first items that fit in one request: at most `count` of them and `maxBytes` of body.
- * Always at least one, so an event larger than `maxBytes` is still attempted (the collector
- * may accept it; a 413 then drops it alone).
+ * How many of `count` events to try next when their body of `bytes` is over `maxBytes`: the share
+ * that fits if events are about the same size, and always fewer, but at least one (the collector
+ * may accept an event larger than the limit; a 413 then drops it alone). One rule on the body as
+ * the format built it, so a preset's larger envelope counts too.
  */
-export function takeBatch(items: Item[], count: number, maxBytes: number): Item[] {
-  let size = ENVELOPE_BYTES;
-  let n = 0;
-  for (const item of items) {
-    size += item._bytes + 1;
-    if (n >= count || (n > 0 && size > maxBytes)) break;
-    n++;
-  }
-  return items.slice(0, n);
-}
+export const fitCount = (count: number, bytes: number, maxBytes: number) =>
+  Math.max(1, Math.floor((count * maxBytes) / bytes));

@@ -1,8 +1,8 @@
 // The delivery policy: when to write, when to send, what to do with each answer. Storage,
 // batching, timing, transport and locking are the layers below, each in its own file.
 import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
-import { backoff, retryAfter } from './backoff.js';
-import { type Item, takeBatch, toItem, utf8Bytes } from './batch.js';
+import { retryDelay } from './backoff.js';
+import { fitCount, readable, utf8Bytes } from './batch.js';
 import type { Format, Payload } from './format.js';
 import { withLock } from './lock.js';
 import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
@@ -58,6 +58,9 @@ export interface Link {
 /** All the adapter needs of the core: events after consent, and consent changes. */
 export type Host = Pick<Touchpoint, 'on' | 'consented'>;
 
+/** A stored event ready to go: its queue key and its JSON. */
+type Item = [key: IDBValidKey, json: string];
+
 const idle: Link = { flush: async () => {}, stop() {} };
 
 /**
@@ -93,7 +96,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   // This page's newest unacknowledged events (at most a batch), for the page-hide send: IndexedDB
   // is async and a hidden page may never run another task. A full map also means a full batch.
   // Another tab may deliver them: each read of the queue forgets what is no longer stored.
-  const recent = new Map<string, JourneyEvent>();
+  const recent = new Map<string, string>();
   let stored = ''; // the newest key this page has written
   let limit = o.batchSize; // shrinks after a 413
   let attempt = 0;
@@ -109,27 +112,27 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   /**
    * Sends the first items that fit in one request and acts on the answer; true when delivery
-   * pauses (a retry is due, or the network is gone). `takeBatch` guesses from the events' own
-   * JSON (exact for the SPEC's format); the formatted body has the last word, since a preset's
-   * may be larger, and halves the batch until it fits. The format gets parsed copies of the
-   * stored JSON, so it may change them.
+   * pauses (a retry is due, or the network is gone). The body as the format built it is cut
+   * until it fits `maxBatchBytes`. The format gets parsed copies of the stored JSON, so it may
+   * change them.
    *
    * `hiding`: one code path with the page-hide send, which runs synchronously up to `fetch`
    * (a hidden page may never run another task) and acts only on an acknowledgement: whatever
    * else happened, the events stay stored for the next page.
    */
   const deliver = async (items: Item[], dropped: number, hiding?: boolean): Promise<true | undefined> => {
-    let batch = takeBatch(items, limit, o.maxBatchBytes);
+    let batch = items.slice(0, limit);
     let payload: Payload;
     for (;;) {
       payload = format(
-        batch.map((item) => JSON.parse(item._json)),
+        batch.map((item) => JSON.parse(item[1])),
         dropped,
       );
-      if (batch.length < 2 || utf8Bytes(payload.body) <= o.maxBatchBytes) break;
-      batch = batch.slice(0, batch.length >> 1);
+      const bytes = utf8Bytes(payload.body);
+      if (!batch[1] || bytes <= o.maxBatchBytes) break;
+      batch = batch.slice(0, fitCount(batch.length, bytes, o.maxBatchBytes));
     }
-    const keys = batch.map((item) => item._key);
+    const keys = batch.map((item) => item[0]);
     if (!hiding) posting = true;
     // The app's own headers win over the format's.
     const { _status: status, _retryAfter: header } = await post(
@@ -158,15 +161,14 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       limit = Math.ceil(batch.length / 2);
     } else if (retryable(status)) {
       if (!status && isOffline()) offline = true;
-      // Not after stop(): the timer would outlive it and hold back a restart. Retry-After is a
-      // minimum: `0` or a past date must not turn into an undelayed loop that never backs off.
+      // Not after stop(): the timer would outlive it and hold back a restart.
       else if (interval)
         retry = setTimeout(
           () => {
             retry = undefined;
             run(false);
           },
-          Math.max(retryAfter(header, Date.now()) ?? 0, backoff(attempt++)),
+          retryDelay(attempt++, header),
         );
       return true;
     } else {
@@ -204,10 +206,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       full = false;
       const items: Item[] = [];
       const bad: IDBValidKey[] = [];
-      for (const [key, value] of entries) {
-        const item = toItem(key, value);
-        item ? items.push(item) : bad.push(key);
-      }
+      for (const entry of entries) readable(entry[1]) ? items.push(entry as Item) : bad.push(entry[0]);
       if (bad.length) {
         report('unreadable stored events', 'skipped');
         await queue._remove(bad, 0);
@@ -239,12 +238,15 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const onEvent = (event: JourneyEvent) => {
     if (!interval || !tp.consented) return;
     const key = entryKey(event.id);
-    recent.set(key, event);
+    // Stored as JSON, serialized once: what every send needs, and what the page-hide send can
+    // post without more work. (The core's events are JSON-safe; its emitter catches a throw.)
+    const json = JSON.stringify(event);
+    recent.set(key, json);
     // Only the newest batch is kept here: older events are safely stored by now.
     if (recent.size > o.batchSize) recent.delete(recent.keys().next().value as string);
     // One transaction for a burst: the write runs after the current task (and after the
     // previous write), taking every event buffered until then.
-    if (buffer.push([key, event]) === 1) written = written.then(write).catch(() => {});
+    if (buffer.push([key, json]) === 1) written = written.then(write).catch(() => {});
   };
 
   const unretry = () => {
@@ -267,11 +269,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (hiding || retry || offline || isOffline() || !recent.size || (event.type !== 'pagehide' && posting))
       return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
-    hiding = deliver(
-      [...recent].flatMap(([key, event]) => toItem(key, event) ?? []),
-      0,
-      true,
-    )
+    hiding = deliver([...recent], 0, true)
       .catch(() => {})
       .finally(() => {
         hiding = undefined;

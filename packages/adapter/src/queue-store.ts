@@ -3,7 +3,7 @@
 // store of events under time-ordered keys, and one counter of evicted events.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
-/** A stored record: `[key, event]`; keys sort oldest first. */
+/** A stored record: `[key, the event's JSON]`; keys sort oldest first. */
 export type Entry = [key: IDBValidKey, value: unknown];
 
 /** Queue operations; each one is a single transaction. */
@@ -119,25 +119,23 @@ export function memoryQueue(): QueueStore {
  * go to memory, so none is lost while the page lives; `onFail` is told why, once.
  */
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
-  const store = createStore(dbName, 'events');
-  const idb = idbQueue(store);
+  const idb = idbQueue(createStore(dbName, 'events'));
   let active: QueueStore | undefined;
-  let opened: Promise<unknown> | undefined;
-  // One deadline for the first answer only: later transactions run on an open connection.
-  const open = () =>
-    (opened ??= new Promise((resolve, reject) => {
-      const timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
-      store('readonly', () => {})
-        .then(resolve, reject)
-        .finally(() => clearTimeout(timer));
-    }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let deadline: Promise<never> | undefined;
   const guard =
     <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (!active)
         try {
-          await open();
-          return await op(idb)(...args);
+          // Operations race one deadline until IndexedDB first answers (or fails), which clears
+          // it for good: later transactions run on an open connection.
+          const answer = op(idb)(...args).finally(() => clearTimeout(timer));
+          // After the operation, which throws at once when there is no IndexedDB: no timer then.
+          deadline ??= new Promise<never>((_, reject) => {
+            timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+          });
+          return await Promise.race([answer, deadline]);
         } catch (error) {
           // Concurrent operations may fail together: one warning, one memory queue.
           if (!active) onFail(error);

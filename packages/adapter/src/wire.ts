@@ -6,6 +6,3 @@ export const touchpoint: Format = (events, dropped) => ({
   // `undefined` leaves the field out, as the SPEC wants when nothing was evicted.
   body: JSON.stringify({ sentAt: Date.now(), events, dropped: dropped > 0 ? dropped : undefined }),
 });
-
-/** Bytes of the envelope around the events, with room for 13-digit times and large counts. */
-export const ENVELOPE_BYTES = touchpoint([], 1e10).body.length;
