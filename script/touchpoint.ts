@@ -4,7 +4,7 @@
 // widget when a survey is first due, tags clicks, replays the calls queued before it loaded
 // and becomes window.Touchpoint.
 import { connect } from '@touchpoint/adapter';
-import { createTouchpoint, exitPreview } from '@touchpoint/core';
+import { createTouchpoint, exitPreview, previewConfig } from '@touchpoint/core';
 import { findTag } from './find-tag';
 import { DEBUG_GLOBAL } from './handshake';
 import { lazyWidget } from './lazy-widget';
@@ -26,7 +26,8 @@ const start = () => {
   if (queued && !Array.isArray(queued))
     return warn('touchpoint.js was loaded twice; the first instance stays and this copy does nothing');
   const o = readTag(findTag(), document.baseURI, warn);
-  const tp = createTouchpoint(o.create);
+  // The script tag previews drafts (`?tp_preview=`) for product teams; see previewConfig.
+  const tp = createTouchpoint({ ...o.create, config: previewConfig(o.create.config) });
   // Wired before the queue replays, so queued events are delivered and a queued show() prompts.
   if (o.endpoint) connect(tp, { endpoint: o.endpoint });
   else warn('no data-endpoint on the script tag; events are recorded on this page but not sent');

@@ -565,9 +565,9 @@ describe('preview through createTouchpoint', () => {
 
   /** An instance on `url`, once its configuration is applied, with what its listeners saw. */
   const start = async (url: string) => {
-    const { createTouchpoint } = await import('@touchpoint/core');
+    const { createTouchpoint, previewConfig } = await import('@touchpoint/core');
     history.replaceState(null, '', url);
-    const tp = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    const tp = createTouchpoint({ config: previewConfig('/touchpoint.config.json'), autoPageviews: false });
     const all: JourneyEvent[] = [];
     const dues: SurveyDue[] = [];
     const shown: JourneyEvent[] = [];
@@ -661,12 +661,22 @@ describe('preview through createTouchpoint', () => {
   });
 
   it('remembers a draft for the tab only once the published configuration allowed it', async () => {
-    const { createTouchpoint } = await import('@touchpoint/core');
+    const { createTouchpoint, previewConfig } = await import('@touchpoint/core');
     history.replaceState(null, '', '/?tp_preview=/drafts/next.json');
-    const tp = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    const tp = createTouchpoint({ config: previewConfig('/touchpoint.config.json'), autoPageviews: false });
     expect(sessionStorage.getItem('tp_preview')).toBeNull();
     await new Promise((resolve) => tp.on('config', resolve));
     expect(sessionStorage.getItem('tp_preview')).toBe('/drafts/next.json');
+  });
+
+  it('ignores ?tp_preview= when the configuration is not wrapped in previewConfig, so apps that never preview carry none of it', async () => {
+    const { createTouchpoint } = await import('@touchpoint/core');
+    history.replaceState(null, '', '/?tp_preview=/drafts/next.json');
+    const tp = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    expect(tp.preview).toBeUndefined();
+    const hash = await new Promise<string>((resolve) => tp.on('config', resolve));
+    expect(hash).toBe(configHash(validateConfig(published).config));
+    expect(fetch).not.toHaveBeenCalledWith(DRAFT, expect.anything());
   });
 
   it('leaves preview on exitPreview(): the tab forgets the draft and reloads without the parameter', async () => {
@@ -680,8 +690,11 @@ describe('preview through createTouchpoint', () => {
     // The reloaded page runs the published configuration, at once from its last good copy
     // (revalidated by a fetch), so its survey events carry the published hash.
     history.replaceState(null, '', '/products');
-    const { createTouchpoint } = await import('@touchpoint/core');
-    const after = createTouchpoint({ config: '/touchpoint.config.json', autoPageviews: false });
+    const { createTouchpoint, previewConfig } = await import('@touchpoint/core');
+    const after = createTouchpoint({
+      config: previewConfig('/touchpoint.config.json'),
+      autoPageviews: false,
+    });
     expect(after.preview).toBeUndefined();
     const seen: JourneyEvent[] = [];
     after.on('survey_shown', (e) => seen.push(e));

@@ -5,30 +5,28 @@ import { hash32 } from './hash32.js';
 
 /**
  * JSON with object keys sorted at every depth, the way `JSON.stringify` would write the
- * value otherwise (`undefined` and functions left out of objects, `null` in arrays).
- * A cycle is written as `null` rather than thrown: this may run on a host page's object.
+ * value otherwise (`undefined` and functions left out of objects, `null` in arrays; `toJSON`
+ * honoured). `JSON.stringify` itself does the writing, for bytes: its replacer hands over
+ * each object's entries sorted. An object met a second time is written as `null` rather
+ * than thrown on: this may run on a host page's object, and a cycle is one. (A configuration
+ * never holds the same object twice: its JSON cannot.)
  */
 export function canonicalJson(value: unknown): string {
-  const ancestors: object[] = [];
-  const write = (v: unknown): string | undefined => {
-    if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function')
-      v = (v as { toJSON: () => unknown }).toJSON();
-    if (typeof v !== 'object' || v === null) return JSON.stringify(v);
-    if (ancestors.includes(v)) return 'null';
-    ancestors.push(v);
-    const out = Array.isArray(v)
-      ? `[${v.map((x) => write(x) ?? 'null').join(',')}]`
-      : `{${Object.keys(v)
-          .sort()
-          .flatMap((k) => {
-            const x = write((v as Record<string, unknown>)[k]);
-            return x === undefined ? [] : [`${JSON.stringify(k)}:${x}`];
-          })
-          .join(',')}}`;
-    ancestors.pop();
-    return out;
-  };
-  return write(value) ?? 'null';
+  const seen = new WeakSet();
+  return (
+    JSON.stringify(value, (_, v) => {
+      if (typeof v !== 'object' || v === null) return v;
+      if (seen.has(v)) return null;
+      seen.add(v);
+      return Array.isArray(v)
+        ? v
+        : Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]]),
+          );
+    }) ?? 'null'
+  );
 }
 
 /**

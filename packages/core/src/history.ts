@@ -42,13 +42,9 @@ const latest = (s: SurveyHistory): number => Math.max(s.shown ?? 0, s.answered ?
  * ever makes a survey wait.
  */
 export function parseHistory(raw: unknown): History | undefined {
-  const { surveys, session } = (raw ?? {}) as Record<string, unknown>;
-  const isObject = (v: unknown) => typeof v === 'object' && v !== null;
-  if (
-    isObject(surveys) &&
-    Object.values(surveys as object).every(isObject) &&
-    (session === undefined || isObject(session))
-  )
+  const { surveys, session = {} } = (raw ?? {}) as Record<string, unknown>;
+  // `surveys` first: Object.values of a non-object has no objects to check.
+  if ([surveys, session, ...Object.values(surveys ?? 0)].every((v) => typeof v === 'object' && v !== null))
     return raw as History;
 }
 
@@ -73,7 +69,8 @@ export function noteHistory(
       .sort((a, b) => latest(surveys[b] ?? {}) - latest(surveys[a] ?? {}))
       .slice(HISTORY_LIMIT))
       delete surveys[id];
-  return last === undefined ? { surveys, session } : { surveys, last, session };
+  // JSON leaves out a `last` that is undefined.
+  return { surveys, last, session } as History;
 }
 
 /** Reads and records the history through `store`; corrupted stored data is dropped with one warning. */

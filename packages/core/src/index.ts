@@ -5,7 +5,7 @@ export {
   type CreateOptions,
   createTouchpoint,
 } from './create-touchpoint.js';
-export { exitPreview } from './preview.js';
+export { exitPreview, previewConfig } from './preview.js';
 export { REDACTED, redactUrl } from './redact.js';
 export { SANITIZE_LIMITS } from './sanitize.js';
 export { SESSION_TIMEOUT_MS } from './session.js';

@@ -7,10 +7,17 @@
 // promises nothing is stored before consent, and no survey shows before consent anyway,
 // so caching earlier would buy nothing.
 import type { KeyValue } from './history.js';
+import type { Host, Triggers } from './host.js';
 import type { JsonValue } from './types.js';
 
 /** Storage key of the last good fetched configuration (the store adds its `tp_` prefix). */
 export const CONFIG_KEY = 'config';
+
+/**
+ * A configuration source that loads for itself (`previewConfig`): called once with the
+ * triggers (it may set `_preview`) and the host; returns the configuration or its promise.
+ */
+export type ConfigLoader = (triggers: Triggers, host: Host) => unknown;
 
 /** Defaults of {@link loadConfig}. */
 export const LOAD_CONFIG_DEFAULTS = {

@@ -4,6 +4,13 @@
 // localStorage). What preview changes (sampling, cooldowns and limits bypassed, no history,
 // no survey event to collectors) is decided by the triggers and the instance; this file only
 // knows where the draft comes from and whether it may be used.
+//
+// Opt-in, through `previewConfig(source)`: the script tag wraps its configuration in it, and
+// an npm app does so when its product team previews drafts. An app that never previews
+// carries none of this file (about 280 B brotli of the core with triggers).
+import type { KeyValue } from './history.js';
+import { type ConfigLoader, loadConfig } from './load-config.js';
+import type { TouchpointConfig } from './types.js';
 
 /** The URL parameter that starts a preview; also this tab's sessionStorage key for it. */
 export const PREVIEW_KEY = 'tp_preview';
@@ -63,6 +70,39 @@ export function forgetPreview(): void {
   try {
     sessionStorage.removeItem(PREVIEW_KEY);
   } catch {}
+}
+
+/** A draft is never kept as the last good copy of the published configuration. */
+const NO_CACHE: KeyValue = { _get: () => undefined, _set() {} };
+
+/**
+ * `createTouchpoint({ config: previewConfig('/touchpoint.config.json') })`: the configuration
+ * source, made able to preview a draft. Outside preview it is `source` itself; while this tab
+ * previews (`?tp_preview=<url>`, or remembered for the tab) it is a {@link ConfigLoader}, which
+ * loads the published configuration, then the draft if the published one allows it.
+ */
+export function previewConfig(source?: TouchpointConfig | string): TouchpointConfig | string | undefined {
+  const draft = typeof location === 'object' ? readPreview() : undefined;
+  if (!draft) return source;
+  const load: ConfigLoader = (triggers, host) => {
+    // Claimed at once, so the page knows it is in preview; the published configuration then
+    // says whether the draft's origin is allowed.
+    triggers._preview = draft;
+    return Promise.resolve(loadConfig(source, host._store, host._warn)).then((published) => {
+      if (previewAllowed(draft, location.href, (published as TouchpointConfig | undefined)?.previewOrigins)) {
+        rememberPreview(draft);
+        return loadConfig(draft, NO_CACHE, host._warn);
+      }
+      host._warn(
+        `preview ${draft}: ${draftOrigin(draft, location.href) ? 'origin not in previewOrigins' : 'not an http(s) URL'}; published config runs`,
+      );
+      triggers._preview = undefined;
+      forgetPreview();
+      return published;
+    });
+  };
+  // Typed as what createTouchpoint takes: it is only ever passed on as `config`.
+  return load as never;
 }
 
 /**

@@ -4,20 +4,15 @@
 import { configHash } from './config-hash.js';
 import { eligibility } from './eligibility.js';
 import { stageFor } from './glob.js';
-import type { KeyValue } from './history.js';
 import { createHistory, type HistoryNote } from './history.js';
 import type { Host, Triggers } from './host.js';
-import { cachedConfig, loadConfig } from './load-config.js';
-import { draftOrigin, forgetPreview, previewAllowed, readPreview, rememberPreview } from './preview.js';
+import { type ConfigLoader, cachedConfig, loadConfig } from './load-config.js';
 import type { Explanation, JourneyEvent, Reason, Survey, TouchpointConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
 type Trigger = { name?: string | undefined; stage?: string | undefined } | undefined;
 
 const allOk = (reasons: Reason[]) => reasons.every((r) => r.ok);
-
-/** A draft is never kept as the last good copy of the published configuration. */
-const NO_CACHE: KeyValue = { _get: () => undefined, _set() {} };
 
 /** The instance's triggers: `host._config` may be an object, inline JSON or a URL. */
 export function createTriggers(host: Host): Triggers {
@@ -162,29 +157,17 @@ export function createTriggers(host: Host): Triggers {
     _explain: explain,
   };
 
-  let loaded = loadConfig(host._config, host._store, host._warn);
-  const draft = typeof location === 'object' ? readPreview() : undefined;
-  if (draft) {
-    // Claimed at once, so the page knows it is in preview; the published configuration then
-    // says whether the draft's origin is allowed.
-    self._preview = draft;
-    loaded = Promise.resolve(loaded).then((published) => {
-      if (previewAllowed(draft, location.href, (published as TouchpointConfig | undefined)?.previewOrigins)) {
-        rememberPreview(draft);
-        return loadConfig(draft, NO_CACHE, host._warn);
-      }
-      host._warn(
-        `preview ${draft}: ${draftOrigin(draft, location.href) ? 'origin not in previewOrigins' : 'not an http(s) URL'}; published config runs`,
-      );
-      self._preview = undefined;
-      forgetPreview();
-      return published;
-    });
-  }
+  const source = host._config;
+  // A function is a loader (previewConfig): no configuration can be one.
+  const loaded =
+    typeof source === 'function'
+      ? (source as ConfigLoader)(self, host)
+      : loadConfig(source, host._store, host._warn);
   if (loaded instanceof Promise) {
     // Stale while revalidating: the last good copy runs at once (a multi-page site loads the
     // configuration on every page), and without one the first page view waits for the fetch.
-    const stale = draft ? undefined : cachedConfig(host._config, host._store);
+    // Only a URL has one: never a loader's (a preview's draft).
+    const stale = cachedConfig(source, host._store);
     // Never an unhandled rejection in the host page, even from a bug in apply().
     const fresh = loaded.then(apply).catch((error) => host._warn('config: not applied', error));
     if (stale) apply(stale);

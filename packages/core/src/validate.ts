@@ -16,13 +16,13 @@ export interface Validation {
   skipped: string[];
 }
 
-interface Out {
-  _problems: string[];
-  /** Problems that drop the field, as opposed to unknown keys, which are only ignored. */
-  _fatal: number;
-}
-type Check = (value: unknown, path: string, out: Out) => void;
+/** True when `value` at `path` is valid; otherwise its problems are recorded. */
+type Check = (value: unknown, path: string) => boolean;
 type Obj = Record<string, unknown>;
+
+// The problems of the validateConfig call in progress. Module state rather than an argument
+// threaded through every check, for bytes: validation is synchronous, so calls never overlap.
+let problems: string[];
 
 // The combinators are marked free of side effects so an entry without the triggers (the
 // core alone) shakes the whole validator away.
@@ -30,24 +30,26 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Records a problem that drops the field; false, so a check can end with it. */
-const fail = (out: Out, path: string, expected: string): false => {
-  out._problems.push(`${path || 'config'}: expected ${expected}`);
-  out._fatal++;
+const fail = (path: string, expected: string): false => {
+  problems.push(`${path || 'config'}: expected ${expected}`);
   return false;
 };
 
 /* @__NO_SIDE_EFFECTS__ */
 const is =
   (test: (v: unknown) => boolean, expected: string): Check =>
-  (v, path, out) => {
-    if (!test(v)) fail(out, path, expected);
-  };
+  (v, path) =>
+    test(v) || fail(path, expected);
+
+/** A string that `re` matches. */
+/* @__NO_SIDE_EFFECTS__ */
+const str = (re: RegExp, expected: string): Check => is((v) => typeof v === 'string' && re.test(v), expected);
 
 /* @__NO_SIDE_EFFECTS__ */
 const oneOf = (...values: unknown[]): Check =>
   is((v) => values.includes(v), values.map((x) => JSON.stringify(x)).join(' | '));
 
-const text = is((v) => typeof v === 'string' && v !== '', 'a non-empty string');
+const text = str(/./s, 'a non-empty string');
 
 /* @__NO_SIDE_EFFECTS__ */
 const num = (min: number, max = Infinity, integer = false): Check =>
@@ -57,40 +59,45 @@ const num = (min: number, max = Infinity, integer = false): Check =>
   );
 
 const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
+const object = is(isObject, 'an object');
+const array = is(Array.isArray, 'an array');
+
+/** Runs every check, not only up to the first failure, so every problem is reported. */
+const all = (results: boolean[]) => results.every(Boolean);
+
+/** `a.b`, or `b` at the root. */
+const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+/** `stages["/checkout/**"]`: keys that are data, not field names. */
+const entry = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`;
 
 /** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
 /* @__NO_SIDE_EFFECTS__ */
 const shape =
   (fields: Record<string, Check>, required: string[] = []): Check =>
-  (v, path, out) => {
-    if (!isObject(v)) return fail(out, path, 'an object');
-    for (const key of required)
-      if (!(key in v)) fields[key]?.(undefined, `${path}.${key}`.replace(/^\./, ''), out);
-    for (const key in v) {
-      const p = path ? `${path}.${key}` : key;
-      const check = Object.hasOwn(fields, key) ? fields[key] : undefined;
-      if (check) check(v[key], p, out);
-      else out._problems.push(`${p}: unknown key, ignored`);
-    }
-  };
+  (v, path) =>
+    object(v, path) &&
+    all([
+      ...required.map((key) => key in (v as Obj) || (fields[key] as Check)(undefined, at(path, key))),
+      ...Object.keys(v as Obj).map((key) =>
+        Object.hasOwn(fields, key)
+          ? (fields[key] as Check)((v as Obj)[key], at(path, key))
+          : // Unknown keys are reported but ignored, not fatal.
+            problems.push(`${at(path, key)}: unknown key, ignored`) > 0,
+      ),
+    ]);
 
 /* @__NO_SIDE_EFFECTS__ */
 const record =
   (value: Check): Check =>
-  (v, path, out) => {
-    if (!isObject(v)) return fail(out, path, 'an object');
-    for (const key in v) value(v[key], `${path}[${JSON.stringify(key)}]`, out);
-  };
+  (v, path) =>
+    object(v, path) && all(Object.entries(v as Obj).map(([key, x]) => value(x, entry(path, key))));
 
 /* @__NO_SIDE_EFFECTS__ */
 const list =
   (item: Check): Check =>
-  (v, path, out) => {
-    if (!Array.isArray(v)) return fail(out, path, 'an array');
-    v.forEach((x, i) => {
-      item(x, `${path}[${i}]`, out);
-    });
-  };
+  (v, path) =>
+    array(v, path) && all((v as unknown[]).map((x, i) => item(x, `${path}[${i}]`)));
 
 /* @__NO_SIDE_EFFECTS__ */
 const bands = (value: Check): Check => shape({ low: value, mid: value, high: value });
@@ -101,7 +108,7 @@ const survey = shape(
     metric: oneOf('nps', 'csat', 'ces'),
     question: text,
     when: shape({
-      pages: list(is((v) => typeof v === 'string' && /^!?\//.test(v), 'a page glob starting with / or !/')),
+      pages: list(str(/^!?\//, 'a page glob starting with / or !/')),
       event: text,
       stage,
       // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
@@ -118,66 +125,61 @@ const survey = shape(
   ['id', 'metric', 'question'],
 );
 
-// An origin exactly as `URL.origin` writes it: scheme and host (and port), nothing after.
-const origin = is((v) => typeof v === 'string' && /^https?:\/\/[^/?#]+$/.test(v), 'an origin (https://host)');
-
 const limits = shape({
   maxPerSession: num(0, Infinity, true),
   minDaysBetweenSurveys: num(0),
 });
+
+// An origin exactly as `URL.origin` writes it: scheme and host (and port), nothing after.
+const origins = list(str(/^https?:\/\/[^/?#]+$/, 'an origin (https://host)'));
 
 /**
  * Checks a parsed configuration and keeps what is valid: bad surveys are skipped, bad
  * stage entries dropped, bad limits replaced by the defaults. Never throws.
  */
 export function validateConfig(input: unknown): Validation {
-  const out: Out = { _problems: [], _fatal: 0 };
+  problems = [];
   const config: TouchpointConfig = { version: 1 };
   const skipped: string[] = [];
-  // Each part is checked on its own so a problem in one drops only that part.
-  const ok = (check: Check, v: unknown, path: string): boolean => {
-    const before = out._fatal;
-    check(v, path, out);
-    return out._fatal === before;
-  };
   const ids = new Set<unknown>();
-  const root = shape(
+  /** Keeps the field, or what `value` makes of it, when `check` passes: a problem in one part drops only that part. */
+  const keep =
+    <T>(key: keyof TouchpointConfig, check: Check, value = (v: T, _path: string): unknown => v): Check =>
+    (v, path) => {
+      if (!check(v, path)) return false;
+      (config as unknown as Obj)[key] = value(v as T, path);
+      return true;
+    };
+  shape(
     {
       $schema: text,
       version: oneOf(1),
-      stages: (v, path) => {
-        if (ok(is(isObject, 'an object'), v, path))
-          config.stages = Object.fromEntries(
-            Object.entries(v as Obj).filter(([glob, name]) => {
-              const p = `${path}[${JSON.stringify(glob)}]`;
-              // A stage maps pages to a name: a `!` exclusion, or a glob that is no path, means nothing here.
-              return (glob[0] === '/' || fail(out, p, 'a path glob starting with /')) && ok(stage, name, p);
-            }),
-          ) as Record<string, string>;
-      },
-      surveys: (v, path) => {
-        if (ok(is(Array.isArray, 'an array'), v, path))
-          config.surveys = (v as Survey[]).filter((s, i) => {
-            const p = `${path}[${i}]`;
-            const id = s?.id;
-            // A repeated id is a problem only the whole list shows, so it is checked here.
-            const good =
-              ok(survey, s, p) &&
-              (!ids.has(id) || fail(out, `${p}.id`, `a unique id, "${id}" is used twice`));
-            ids.add(id);
-            if (!good) skipped.push(p);
-            return good;
-          });
-      },
-      limits: (v, path) => {
-        if (ok(limits, v, path)) config.limits = v as TouchpointConfig['limits'] & object;
-      },
-      previewOrigins: (v, path) => {
-        if (ok(list(origin), v, path)) config.previewOrigins = v as string[];
-      },
+      stages: keep('stages', object, (v: Obj, path) =>
+        Object.fromEntries(
+          Object.entries(v).filter(
+            // A stage maps pages to a name: a `!` exclusion, or a glob that is no path, means nothing here.
+            ([glob, name]) =>
+              (glob[0] === '/' || fail(entry(path, glob), 'a path glob starting with /')) &&
+              stage(name, entry(path, glob)),
+          ),
+        ),
+      ),
+      surveys: keep('surveys', array, (v: Survey[], path) =>
+        v.filter((s, i) => {
+          const p = `${path}[${i}]`;
+          const id = s?.id;
+          // A repeated id is a problem only the whole list shows, so it is checked here.
+          const good =
+            survey(s, p) && (!ids.has(id) || fail(`${p}.id`, `a unique id, "${id}" is used twice`));
+          ids.add(id);
+          if (!good) skipped.push(p);
+          return good;
+        }),
+      ),
+      limits: keep('limits', limits),
+      previewOrigins: keep('previewOrigins', origins),
     },
     ['version'],
-  );
-  root(input, '', out);
-  return { config, problems: out._problems, skipped };
+  )(input, '');
+  return { config, problems, skipped };
 }
