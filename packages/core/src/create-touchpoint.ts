@@ -267,12 +267,10 @@ export function createInstance(
       for (const event of release) deliver(event);
     },
     on(type, fn) {
-      // Like every method, never throws into the page, whatever the type is (a key that throws).
-      try {
-        if (typeof fn === 'function') return emitter._on(type, fn);
-      } catch {}
-      bad(`on(${quote(type)}) listener`, 'not subscribed');
-      return () => {};
+      // A type that throws as a key (a hostile object) fails into the wrapper, like any method.
+      return typeof fn === 'function'
+        ? emitter._on(type, fn)
+        : bad(`on(${quote(type)}) listener`, 'not subscribed');
     },
     show: (surveyId: string) => triggers._show(surveyId),
     explain: () => triggers._explain(),
@@ -299,11 +297,11 @@ export function createInstance(
     },
   } as Touchpoint;
 
-  // Every method reports an unexpected failure (a bug, a hostile page) and carries on, and
-  // a refusal of its arguments, and never throws into the page. explain() answers [] then.
+  // Every method reports an unexpected failure (a bug, a hostile page) and a refusal of its
+  // arguments, and never throws into the page.
   for (const key in tp) {
     const method = Object.getOwnPropertyDescriptor(tp, key)?.value;
-    if (key !== 'on' && typeof method === 'function')
+    if (typeof method === 'function')
       (tp as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
         try {
           const result = method(...args);
@@ -311,8 +309,9 @@ export function createInstance(
           if (!__DEV__) warn(`${key}(): invalid arguments; ignored`);
         } catch (error) {
           warn(`${key}() failed; ignored`, error);
-          if (key === 'explain') return [];
         }
+        // What a caller can still use: on() an unsubscribe function, explain() a list.
+        return key === 'on' ? () => {} : key === 'explain' ? [] : undefined;
       };
   }
 
