@@ -1,5 +1,6 @@
 // Builds every package as ESM (JavaScript here; declarations come from `tsc -b`) and the
-// root script-tag bundles dist/touchpoint.js, dist/touchpoint-widget.js and dist/touchpoint-debug.js
+// root script-tag bundles dist/touchpoint.js, dist/touchpoint-widget.js (and one per language,
+// touchpoint-widget.<lang>.js) and dist/touchpoint-debug.js
 // as classic, minified scripts.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -117,17 +118,41 @@ const noCore = {
   },
 };
 
+// One widget file per built-in language, each with only its table (a page shows one language):
+// dist/touchpoint-widget.js is English, dist/touchpoint-widget.<lang>.js the others. The first
+// script picks the file (script/widget-url.ts). Languages are read from the tables' files, so a
+// new table gets its file.
+const widgetLocales = readdirSync('packages/widget/src/locales')
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((lang) => /^[a-z]{2,3}$/.test(lang) && lang !== 'all');
+
+/** Swaps script/widget-locale.ts (English) for a module exporting `lang`'s table. */
+const widgetLocale = (lang) => ({
+  name: 'widget-locale',
+  load(id) {
+    if (lang !== 'en' && id.endsWith('/script/widget-locale.ts'))
+      return `export { ${lang} as table } from '@touchpoint/widget'; export const lang = '${lang}';`;
+    return null;
+  },
+});
+
+const widgetBuild = (lang) => ({
+  input: 'script/widget.ts',
+  plugins: [noCore, widgetLocale(lang), ...scriptPlugins()],
+  output: {
+    file: lang === 'en' ? 'dist/touchpoint-widget.js' : `dist/touchpoint-widget.${lang}.js`,
+    format: 'iife',
+    sourcemap: true,
+  },
+});
+
 const scriptBuilds = [
   {
     input: 'script/touchpoint.ts',
     plugins: scriptPlugins(),
     output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
   },
-  {
-    input: 'script/widget.ts',
-    plugins: [noCore, ...scriptPlugins()],
-    output: { file: 'dist/touchpoint-widget.js', format: 'iife', sourcemap: true },
-  },
+  ...widgetLocales.map(widgetBuild),
   // The preview banner and the ?tp_debug=1 overlay: loaded beside the script only when asked for.
   {
     input: 'script/debug.ts',

@@ -12,6 +12,7 @@ import { loadWidget } from './load-widget';
 import { type Call, type ScriptTouchpoint, withPush } from './push';
 import { readTag } from './tag-options';
 import { trackClicks } from './track-clicks';
+import { widgetUrl } from './widget-url';
 
 declare global {
   interface Window {
@@ -31,7 +32,7 @@ const start = () => {
   // Wired before the queue replays, so queued events are delivered and a queued show() prompts.
   if (o.endpoint) connect(tp, { endpoint: o.endpoint });
   else warn('no data-endpoint on the script tag; events are recorded on this page but not sent');
-  lazyWidget(tp, () => loadWidget(o.widgetUrl, o.nonce), o.widget);
+  lazyWidget(tp, () => loadWidget(widgetUrl(o.widgetUrl, o.widget.locale), o.nonce), o.widget);
   trackClicks(tp);
   const live = withPush(tp);
   window.Touchpoint = live;

@@ -58,11 +58,11 @@ beforeEach(async () => {
   return () => context.close();
 });
 
-/** Whether the widget file was requested by this context. */
+/** How often a widget file (English or one per language) was requested by this context. */
 function widgetRequests(): () => number {
   let n = 0;
   context.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/touchpoint-widget.js') n++;
+    if (/^\/touchpoint-widget(\.\w+)?\.js$/.test(new URL(r.url()).pathname)) n++;
   });
   return () => n;
 }

@@ -177,7 +177,8 @@ describe('the script tag', () => {
     expect(loadWidget).not.toHaveBeenCalled();
     tp.track('feedback_clicked');
     await settle();
-    expect(loadWidget).toHaveBeenCalledWith('http://localhost:3000/static/touchpoint-widget.js?v=3', '');
+    // data-locale="de": the German file, the only one with the German table.
+    expect(loadWidget).toHaveBeenCalledWith('http://localhost:3000/static/touchpoint-widget.de.js?v=3', '');
     expect(mount.mock.calls[0]?.[1]).toEqual({ locale: 'de', theme: 'dark' });
     expect(shown.map((due) => due.survey.id)).toEqual(['home-nps']);
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { TouchpointConfig } from '@touchpoint/core';
@@ -6,9 +6,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { type Collector, createCollector } from './collector';
 import { type Routes, serve } from './serve';
 
-// A small site on 127.0.0.1 that loads the BUILT script tag (dist/touchpoint.js, and
-// dist/touchpoint-widget.js when a survey is due) under a strict CSP, and delivers to a
-// collector whose failures the test controls.
+// A small site on 127.0.0.1 that loads the BUILT script tag (dist/touchpoint.js, and the
+// widget file of the page's language when a survey is due) under a strict CSP, and delivers
+// to a collector whose failures the test controls.
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 const require = createRequire(import.meta.url);
 
@@ -55,7 +55,12 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const config = options.config ?? { version: 1 };
   const routes: Routes = {
     '/touchpoint.js': { body: readFileSync(`${DIST}touchpoint.js`) },
-    '/touchpoint-widget.js': { body: readFileSync(`${DIST}touchpoint-widget.js`) },
+    // touchpoint-widget.js (English) and touchpoint-widget.<lang>.js, one per language.
+    ...Object.fromEntries(
+      readdirSync(DIST)
+        .filter((file) => /^touchpoint-widget(\.\w+)?\.js$/.test(file))
+        .map((file) => [`/${file}`, { body: readFileSync(DIST + file) }]),
+    ),
     '/touchpoint.config.json': { body: typeof config === 'string' ? config : JSON.stringify(config) },
     '/axe.js': { body: readFileSync(require.resolve('axe-core/axe.min.js')), type: 'text/javascript' },
     '/favicon.ico': { body: '', type: 'image/x-icon' },
