@@ -94,16 +94,20 @@ const packageBuilds = [
 // The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page
 // loads; dist/touchpoint-widget.js (Preact and the widget) is loaded by it, beside it, only when
 // a survey is first due.
-const scriptPlugins = () => [
-  nodeResolve({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+const scriptPlugins = (dev = false) => [
+  // The development script takes the packages' development builds (dist/dev/, `__DEV__` true).
+  nodeResolve({
+    extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    ...(dev && { exportConditions: ['development'] }),
+  }),
   esbuild({
     target,
-    minify: true,
+    minify: !dev,
     jsx: 'automatic',
     jsxImportSource: 'preact',
     // `_private` fields get short names, as Preact's mangle.json does.
     mangleProps,
-    define: { 'process.env.NODE_ENV': '"production"', __DEV__: 'false' },
+    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', __DEV__: `${dev}` },
   }),
 ];
 
@@ -130,7 +134,7 @@ const widgetLocales = readdirSync('packages/widget/src/locales')
 const widgetLocale = (lang) => ({
   name: 'widget-locale',
   load(id) {
-    if (lang !== 'en' && id.endsWith('/script/widget-locale.ts'))
+    if (lang !== 'en' && /[\\/]script[\\/]widget-locale\.ts$/.test(id))
       return `export { ${lang} as table } from '@touchpoint/widget'; export const lang = '${lang}';`;
     return null;
   },
@@ -151,6 +155,13 @@ const scriptBuilds = [
     input: 'script/touchpoint.ts',
     plugins: scriptPlugins(),
     output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
+  },
+  // The same script for development: unminified, with the developer diagnostics (which argument
+  // of a call was refused, which props field was cut and why). It loads the same lazy files.
+  {
+    input: 'script/touchpoint.ts',
+    plugins: scriptPlugins(true),
+    output: { file: 'dist/touchpoint.dev.js', format: 'iife', sourcemap: true },
   },
   ...widgetLocales.map(widgetBuild),
   // The preview banner and the ?tp_debug=1 overlay: loaded beside the script only when asked for.

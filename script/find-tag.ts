@@ -1,5 +1,5 @@
-/** A touchpoint.js URL, versioned or not: `/touchpoint.js`, `…/touchpoint.js?v=3`. */
-const OWN_SRC = /touchpoint\.js([?#]|$)/;
+/** A touchpoint.js (or touchpoint.dev.js) URL, versioned or not: `/touchpoint.js`, `…/touchpoint.js?v=3`. */
+const OWN_SRC = /touchpoint(\.dev)?\.js([?#]|$)/;
 
 /**
  * The `<script>` element this file was loaded by, whose data-* attributes configure it.

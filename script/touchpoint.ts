@@ -32,7 +32,22 @@ const start = () => {
   // Wired before the queue replays, so queued events are delivered and a queued show() prompts.
   if (o.endpoint) connect(tp, { endpoint: o.endpoint });
   else warn('no data-endpoint on the script tag; events are recorded on this page but not sent');
-  lazyWidget(tp, () => loadWidget(widgetUrl(o.widgetUrl, o.widget.locale), o.nonce), o.widget);
+  // The page's language file, else the English one: a site that serves only touchpoint-widget.js
+  // still shows its prompts (in English) rather than none.
+  lazyWidget(
+    tp,
+    () => {
+      const url = widgetUrl(o.widgetUrl, o.widget.locale);
+      const english = () => loadWidget(o.widgetUrl, o.nonce);
+      return url === o.widgetUrl
+        ? english()
+        : loadWidget(url, o.nonce).catch(() => {
+            warn(`${url} did not load; the English widget file is used`);
+            return english();
+          });
+    },
+    o.widget,
+  );
   trackClicks(tp);
   const live = withPush(tp);
   window.Touchpoint = live;

@@ -37,6 +37,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson(a)).toBe('{"self":null,"x":1}');
   });
 
+  it('writes an object used twice (not a cycle) both times, as its JSON would be', () => {
+    const when = { pages: ['/a'] };
+    const shared = { surveys: [{ when }, { when }] };
+    expect(canonicalJson(shared)).toBe('{"surveys":[{"when":{"pages":["/a"]}},{"when":{"pages":["/a"]}}]}');
+    expect(configHash(shared)).toBe(configHash(JSON.parse(JSON.stringify(shared))));
+  });
+
   it('parses back to a value deep-equal to the input', () => {
     expect(JSON.parse(canonicalJson(spec))).toEqual(spec);
   });

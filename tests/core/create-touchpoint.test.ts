@@ -269,6 +269,19 @@ describe('identity and sessions', () => {
     expect(reset?.sessionId).not.toBe(after?.sessionId);
   });
 
+  it('starts a new session with an empty trail on reset, though the old one is already stored', async () => {
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.track('first_person_page');
+    await flushStore();
+    tp.reset();
+    tp.identify('next-person');
+    tp.record('survey_answered', { surveyId: 's', metric: 'nps', score: 9 });
+    const [first, identify, answered] = events;
+    expect(identify?.sessionId).not.toBe(first?.sessionId);
+    expect(answered?.props?.trail).toEqual([expect.objectContaining({ type: 'identify' })]);
+  });
+
   it('keeps identity in memory with one warning when localStorage throws', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const blocked = () => {

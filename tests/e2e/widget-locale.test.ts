@@ -47,4 +47,14 @@ describe('widget file per language', () => {
     expect(await tab.violations()).toEqual([]);
     expect(tab.messages).toEqual([]);
   });
+
+  it('falls back to the English file, saying so once, when the language file is missing', async () => {
+    const missing = await browser.newContext();
+    await recordEvents(missing);
+    await missing.route('**/touchpoint-widget.ar.js', (route) => route.fulfill({ status: 404, body: '' }));
+    const tab = await openTab(missing, `${site.url}/help`);
+    await tab.page.getByRole('dialog', { name: 'How easy was it?' }).waitFor({ timeout: 10_000 });
+    expect(tab.messages.filter((m) => m.includes('touchpoint-widget.ar.js did not load'))).toHaveLength(1);
+    await missing.close();
+  });
 });

@@ -7,24 +7,29 @@ import { hash32 } from './hash32.js';
  * JSON with object keys sorted at every depth, the way `JSON.stringify` would write the
  * value otherwise (`undefined` and functions left out of objects, `null` in arrays; `toJSON`
  * honoured). `JSON.stringify` itself does the writing, for bytes: its replacer hands over
- * each object's entries sorted. An object met a second time is written as `null` rather
- * than thrown on: this may run on a host page's object, and a cycle is one. (A configuration
- * never holds the same object twice: its JSON cannot.)
+ * each object's entries sorted. A cycle is written as `null` rather than thrown on, as this
+ * may run on a host page's object; an object used twice elsewhere (two surveys sharing one
+ * `when`) is written both times, as its JSON would be, so an object config and its JSON file
+ * get the same hash.
  */
 export function canonicalJson(value: unknown): string {
-  const seen = new WeakSet();
+  // The objects being written, as [what the replacer returned, the original]: the replacer's
+  // `this` is the holder, so everything above it on the stack is finished and popped.
+  const open: [unknown, unknown][] = [];
   return (
-    JSON.stringify(value, (_, v) => {
+    JSON.stringify(value, function (_, v) {
+      while (open.length && open[open.length - 1]?.[0] !== this) open.pop();
       if (typeof v !== 'object' || v === null) return v;
-      if (seen.has(v)) return null;
-      seen.add(v);
-      return Array.isArray(v)
+      if (open.some((pair) => pair[1] === v)) return null;
+      const out = Array.isArray(v)
         ? v
         : Object.fromEntries(
             Object.keys(v)
               .sort()
               .map((k) => [k, v[k]]),
           );
+      open.push([out, v]);
+      return out;
     }) ?? 'null'
   );
 }

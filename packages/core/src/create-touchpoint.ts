@@ -230,7 +230,8 @@ export function createInstance(
       let eventStage = stage;
       if (clean && Object.hasOwn(clean, 'stage')) {
         if (isStageName(clean.stage)) eventStage = clean.stage;
-        else bad(`track('${name}') props.stage`, 'ignored');
+        // Said in every build: the call goes on, so its wrapper cannot say it.
+        else warn(`track('${name}') props.stage: invalid; ignored`);
         delete clean.stage;
       }
       emit('track', clean, name, eventStage);
@@ -277,7 +278,10 @@ export function createInstance(
     reset() {
       userId = undefined;
       store._set(USER_ID_KEY, undefined);
-      store._set(SESSION_KEY, undefined);
+      // A new session at once, with an empty trail: removing the record would let the next
+      // event re-read the stored one (the cross-tab check) before the removal is written, and
+      // the next person's answers would carry the last one's journey.
+      store._set(SESSION_KEY, { id: uuid(), last: Date.now(), views: 0, trail: [] });
       newIdentity();
     },
     record(type, props) {

@@ -26,7 +26,11 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
   // production names the call once. The reasons are written `__DEV__ && '…'` so production
   // bundles carry none of their text.
   const note = (key: string, why: string | false): undefined => {
-    warn(__DEV__ ? `${field} props${keys.join('.')}.${key}: ${why}` : `${field} props: not JSON; reduced`);
+    warn(
+      __DEV__
+        ? `${field} props${keys.join('.')}.${key}: ${why}`
+        : `${field} props: changed to fit JSON and its limits`,
+    );
   };
   let cut = false;
   /** The budget is spent: warned once for the whole cut, never per value (a 20,000-item list would flood the console). */

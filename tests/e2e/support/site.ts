@@ -25,6 +25,8 @@ export interface SiteOptions {
   tag?: string;
   /** `false`: no data-config attribute at all. */
   configUrl?: string | false;
+  /** The file of dist/ served as /touchpoint.js: `touchpoint.dev.js` for the development build. */
+  script?: string;
 }
 
 export interface Site {
@@ -54,7 +56,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const collector = createCollector();
   const config = options.config ?? { version: 1 };
   const routes: Routes = {
-    '/touchpoint.js': { body: readFileSync(`${DIST}touchpoint.js`) },
+    '/touchpoint.js': { body: readFileSync(DIST + (options.script ?? 'touchpoint.js')) },
     // touchpoint-widget.js (English) and touchpoint-widget.<lang>.js, one per language.
     ...Object.fromEntries(
       readdirSync(DIST)
