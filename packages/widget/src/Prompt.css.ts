@@ -25,7 +25,7 @@ export const promptCss = (): string =>
   `.dark{${dark}}@media(prefers-color-scheme:dark){.auto{${dark}}}` +
   `@media(max-width:480px){.p:not(.i){inset:auto 0 0;width:auto;border-radius:var(--R) var(--R) 0 0}}` +
   `@media(prefers-reduced-motion:no-preference){.p{animation:i .3s cubic-bezier(.2,.8,.2,1)}.o{transition:.15s}}` +
-  `@keyframes i{from{opacity:0;transform:translateY(1rem)}}` +
+  `@keyframes i{from{opacity:0;translate:0 1rem}}` +
   `.q{display:block;margin:0 0 1rem;margin-inline-end:2.5rem;font-size:1.07rem;font-weight:650}` +
   `.x{position:absolute;top:.5rem;inset-inline-end:.5rem;width:44px;display:grid;place-items:center;` +
   `border:0;border-radius:50%;background:none;color:var(--m)}` +

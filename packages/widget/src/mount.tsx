@@ -1,6 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+// Classic JSX: h() calls use Preact's createElement, which render() already ships, instead of
+// bundling preact/jsx-runtime as well, and pass children as arguments, not `children:` props.
 import { signal } from '@preact/signals';
 import type { Survey, SurveyDue, Touchpoint } from '@touchpoint/core';
-import { render } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h is what the JSX pragma above compiles to
+import { h, render } from 'preact';
 import { checkSurvey } from './check-survey.js';
 import { followUpCss } from './FollowUp.css.js';
 import { resolveLocale } from './locale.js';
