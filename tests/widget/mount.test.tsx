@@ -81,6 +81,21 @@ describe('mountWidget', () => {
     ]);
   });
 
+  it('still names a refused option, its value and the fallback in production builds', () => {
+    const warn = spyWarn();
+    const g = globalThis as { __DEV__?: boolean };
+    g.__DEV__ = false;
+    try {
+      setup({ theme: 'sepia' as never, position: 'middle' as never }).show(CSAT);
+    } finally {
+      g.__DEV__ = true;
+    }
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[touchpoint] theme "sepia": using auto.',
+      '[touchpoint] position "middle": using bottom-right.',
+    ]);
+  });
+
   it('keeps prompting when recording throws, and reports it', () => {
     const warn = spyWarn();
     const f = fakeTp();

@@ -1,5 +1,10 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+
 import { useSignal } from '@preact/signals';
 import type { Band, Survey } from '@touchpoint/core';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above compiles to these
+import { h } from 'preact';
 import { fill } from './fill.js';
 import type { Strings } from './locales/en.js';
 

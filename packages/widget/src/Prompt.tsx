@@ -1,5 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+
 import { useSignal } from '@preact/signals';
 import type { Survey, Touchpoint } from '@touchpoint/core';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above compiles to these
+import { Fragment, h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { band } from './band.js';
 import { FollowUp } from './FollowUp.js';

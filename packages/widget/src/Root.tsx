@@ -1,5 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+
 import type { Signal } from '@preact/signals';
 import type { Survey, Touchpoint } from '@touchpoint/core';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above compiles to these
+import { Fragment, h } from 'preact';
 import { fill } from './fill.js';
 import type { Locale } from './locale.js';
 import type { Strings } from './locales/en.js';

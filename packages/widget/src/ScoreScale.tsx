@@ -1,5 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+
 import { useSignal } from '@preact/signals';
 import type { Metric } from '@touchpoint/core';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above compiles to these
+import { Fragment, h } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { Strings } from './locales/en.js';
 import { scores } from './scales.js';
@@ -37,17 +43,16 @@ export function ScoreScale({ metric, strings, dir, onChoose }: ScoreScaleProps) 
         End: all.length - 1,
       } as Record<string, number>
     )[e.key];
+    const choose = e.key === 'Enter' || e.key === ' ';
+    if (next === undefined && !choose) return;
     // A key handled here is not the host page's: stopPropagation keeps its own shortcuts quiet.
-    if (next !== undefined) {
-      e.preventDefault();
-      e.stopPropagation();
-      active.value = (next + all.length) % all.length;
+    // Space chooses on key down like Enter; preventDefault stops the native click after it.
+    e.preventDefault();
+    e.stopPropagation();
+    if (choose) onChoose(all[i] as number);
+    else {
+      active.value = ((next as number) + all.length) % all.length;
       (group.current?.children[active.value] as HTMLElement | undefined)?.focus();
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      // Handled here so Space chooses on key down like Enter; preventDefault stops the native click.
-      e.preventDefault();
-      e.stopPropagation();
-      onChoose(all[i] as number);
     }
   };
 

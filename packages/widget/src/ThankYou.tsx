@@ -1,3 +1,7 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above compiles to these
+import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 
 /** How long the thank-you stays before the prompt closes by itself. */

@@ -1,6 +1,6 @@
 import { en, type Strings } from './locales/en.js';
 import { pickStrings } from './pick-strings.js';
-import { warnOnce } from './warn.js';
+import { refuse } from './warn.js';
 
 /** Languages written right to left: the built-in Arabic, and tables a host brings for these. */
 const RTL = /^(ar|fa|he|ur)$/;
@@ -22,7 +22,7 @@ export function resolveLocale(tag: string, tables: Record<string, Partial<String
     .toLowerCase()
     .split(/[-_]/)[0] as string;
   if (!tables[lang] && lang !== 'en') {
-    if (tag) warnOnce(`locale:${tag}`, `locale "${tag}": no strings passed in \`locales\`; using en.`);
+    if (tag) refuse('locale', tag, 'en', __DEV__ && 'its strings in `locales`');
     lang = 'en';
   }
   return {

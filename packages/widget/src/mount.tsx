@@ -1,6 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+// Classic JSX: h() calls use Preact's createElement, which render() already ships, instead of
+// bundling preact/jsx-runtime as well, and pass children as arguments, not `children:` props.
 import { signal } from '@preact/signals';
 import type { Survey, SurveyDue, Touchpoint } from '@touchpoint/core';
-import { render } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h is what the JSX pragma above compiles to
+import { h, render } from 'preact';
 import { checkSurvey } from './check-survey.js';
 import { followUpCss } from './FollowUp.css.js';
 import { resolveLocale } from './locale.js';
@@ -9,7 +14,7 @@ import { promptCss } from './Prompt.css.js';
 import { Root } from './Root.js';
 import { scoreScaleCss } from './ScoreScale.css.js';
 import { applyStyles } from './stylesheet.js';
-import { warnOnce } from './warn.js';
+import { refuse, warnOnce } from './warn.js';
 
 /** Options of {@link mountWidget}; every default is in {@link WIDGET_DEFAULTS}. */
 export interface WidgetOptions {
@@ -62,14 +67,16 @@ export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: Widg
     const o = { ...WIDGET_DEFAULTS, ...options };
     let theme = o.theme;
     if (!THEMES.includes(theme)) {
-      warnOnce('theme', `theme "${theme}": expected light|dark|auto; using auto.`);
+      refuse('theme', theme, 'auto', __DEV__ && 'light|dark|auto');
       theme = 'auto';
     }
     let position = POSITIONS[o.position];
     if (!position || (position === 'i' && !o.container)) {
-      warnOnce(
+      refuse(
         'position',
-        `position "${o.position}": expected bottom-right|bottom-left|center, or inline with a container; using bottom-right.`,
+        o.position,
+        'bottom-right',
+        __DEV__ && 'bottom-right|bottom-left|center, or inline with a container',
       );
       position = 'br';
     }
