@@ -6,16 +6,19 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 /** A stored record: `[key, the event's JSON]`; keys sort oldest first. */
 export type Entry = [key: IDBValidKey, value: unknown];
 
+/** An answer now (memory) or later (IndexedDB); the caller awaits either. */
+type Answer<T> = T | Promise<T>;
+
 /** Queue operations; each one is a single transaction. */
 export interface QueueStore {
   /** Stores entries, evicts the oldest beyond `max` and resolves to how many were evicted. */
-  _add(entries: Entry[], max: number): Promise<number>;
+  _add(entries: Entry[], max: number): Answer<number>;
   /** The `n` oldest entries, and how many evicted events the collector has not been told of. */
-  _head(n: number): Promise<{ _entries: Entry[]; _dropped: number }>;
+  _head(n: number): Answer<{ _entries: Entry[]; _dropped: number }>;
   /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
-  _remove(keys: IDBValidKey[], reported: number): Promise<void>;
+  _remove(keys: IDBValidKey[], reported: number): Answer<void>;
   /** Deletes every entry and the evicted count (consent withdrawn). */
-  _clear(): Promise<void>;
+  _clear(): Answer<void>;
 }
 
 /**
@@ -87,26 +90,29 @@ export function idbQueue(store: UseStore): QueueStore {
   };
 }
 
-/** The same queue in memory: for pages without usable IndexedDB, and lost when the page closes. */
+/**
+ * The same queue in memory: for pages without usable IndexedDB, and lost when the page closes.
+ * It answers at once: no `async` on each operation, since every caller awaits anyway.
+ */
 export function memoryQueue(): QueueStore {
   // Oldest first: only this page writes here, with increasing keys.
   let list: Entry[] = [];
   let dropped = 0;
   return {
-    _add: async (entries, max) => {
+    _add: (entries, max) => {
       list.push(...entries);
       // A negative count deletes nothing.
       const evicted = list.splice(0, list.length - max).length;
       dropped += evicted;
       return evicted;
     },
-    _head: async (n) => ({ _entries: list.slice(0, n), _dropped: dropped }),
-    _remove: async (keys, reported) => {
+    _head: (n) => ({ _entries: list.slice(0, n), _dropped: dropped }),
+    _remove: (keys, reported) => {
       list = list.filter(([key]) => !keys.includes(key));
       // Never below 0: only this page reports, what it read from here.
       dropped -= reported;
     },
-    _clear: async () => {
+    _clear: () => {
       list = [];
       dropped = 0;
     },
@@ -124,13 +130,14 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
   let timer: ReturnType<typeof setTimeout> | undefined;
   let deadline: Promise<never> | undefined;
   const guard =
-    <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Answer<R>) =>
     async (...args: A): Promise<R> => {
       if (!active)
         try {
           // Operations race one deadline until IndexedDB first answers (or fails), which clears
           // it for good: later transactions run on an open connection.
-          const answer = op(idb)(...args).finally(() => clearTimeout(timer));
+          // IndexedDB's answers are promises (idbQueue returns one from each operation).
+          const answer = (op(idb)(...args) as Promise<R>).finally(() => clearTimeout(timer));
           // After the operation, which throws at once when there is no IndexedDB: no timer then.
           deadline ??= new Promise<never>((_, reject) => {
             timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
