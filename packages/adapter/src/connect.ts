@@ -101,8 +101,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   let limit = o.batchSize; // shrinks after a 413
   let attempt = 0;
   let interval: ReturnType<typeof setInterval> | undefined; // set while started
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let offline = false;
+  // Delivery waits: for a retry's timer, or `true` for the `online` event. One state, so every
+  // check and every reset covers both.
+  let paused: ReturnType<typeof setTimeout> | true | undefined;
   let draining: Promise<unknown> | undefined;
   let again = false;
   let hiding: Promise<unknown> | undefined;
@@ -160,12 +161,12 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       // is dropped below, like any other 4xx.
       limit = Math.ceil(batch.length / 2);
     } else if (retryable(status)) {
-      if (!status && isOffline()) offline = true;
+      if (!status && isOffline()) paused = true;
       // Not after stop(): the timer would outlive it and hold back a restart.
       else if (interval)
-        retry = setTimeout(
+        paused = setTimeout(
           () => {
-            retry = undefined;
+            paused = undefined;
             run(false);
           },
           retryDelay(attempt++, header),
@@ -191,7 +192,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     await hiding;
     while (interval && queue) {
       if (isOffline()) {
-        offline = true;
+        paused = true;
         return;
       }
       const mark = stored;
@@ -216,7 +217,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   };
 
   const run = (wait: boolean, full?: boolean): Promise<unknown> => {
-    if (!interval || retry || offline) return Promise.resolve();
+    if (!interval || paused) return Promise.resolve();
     if (draining) {
       // The running drain may have read the queue before these events were stored.
       again = true;
@@ -249,15 +250,14 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (buffer.push([key, json]) === 1) written = written.then(write).catch(() => {});
   };
 
-  const unretry = () => {
-    clearTimeout(retry);
-    retry = undefined;
+  const unpause = () => {
+    clearTimeout(paused as ReturnType<typeof setTimeout>);
+    paused = undefined;
   };
 
   const onOnline = () => {
-    offline = false;
     attempt = 0;
-    unretry();
+    unpause();
     run(false);
   };
 
@@ -266,8 +266,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
     // Not while a retry is due or offline (the events stay stored for later anyway), and not at a
     // mere tab switch while a request is in flight, which may carry these same events.
-    if (hiding || retry || offline || isOffline() || !recent.size || (event.type !== 'pagehide' && posting))
-      return;
+    if (hiding || paused || isOffline() || !recent.size || (event.type !== 'pagehide' && posting)) return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
     hiding = deliver([...recent], 0, true)
       .catch(() => {})
@@ -289,8 +288,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const start = () => {
     if (interval) return;
-    // The online event, or a retry, may have come while stopped: start afresh.
-    offline = false;
+    // The online event may have come while stopped (stop() unpaused): start afresh.
     attempt = 0;
     store();
     interval = setInterval(() => run(false), o.flushIntervalMs);
@@ -302,7 +300,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const stop = () => {
     clearInterval(interval);
     interval = undefined;
-    unretry();
+    unpause();
     listen(false);
   };
 
