@@ -36,11 +36,10 @@ export async function post(
     const response = await fetch(url, {
       method: 'POST',
       body,
-      // Hiding: no header of the app's or the format's either, since any would force the preflight
-      // too; presets carry their keys in the body for this.
-      headers: hiding
-        ? { 'Content-Type': 'text/plain;charset=UTF-8' }
-        : { 'Content-Type': 'application/json', ...headers },
+      // Hiding: no header at all, so the string body goes as the platform's default,
+      // text/plain;charset=UTF-8; none of the app's or the format's either, since any would force
+      // the preflight too (presets carry their keys in the body for this).
+      headers: hiding ? undefined : { 'Content-Type': 'application/json', ...headers },
       keepalive: !!hiding,
       signal,
     });
