@@ -62,7 +62,7 @@ describe('post', () => {
     const init = fetch.mock.calls[0]?.[1];
     expect(init).toMatchObject({ keepalive: true, signal: null });
     // No header of its own: the platform types a string body text/plain;charset=UTF-8.
-    expect(init?.headers).toBeUndefined();
+    expect(init?.headers).toEqual({});
     expect(new Request(url, { ...init, keepalive: false }).headers.get('Content-Type')).toBe(
       'text/plain;charset=UTF-8',
     );

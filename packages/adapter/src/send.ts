@@ -39,7 +39,7 @@ export async function post(
       // Hiding: no header at all, so the string body goes as the platform's default,
       // text/plain;charset=UTF-8; none of the app's or the format's either, since any would force
       // the preflight too (presets carry their keys in the body for this).
-      headers: hiding ? undefined : { 'Content-Type': 'application/json', ...headers },
+      headers: hiding ? {} : { 'Content-Type': 'application/json', ...headers },
       keepalive: !!hiding,
       signal,
     });
