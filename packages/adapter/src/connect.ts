@@ -5,7 +5,7 @@ import { retryDelay } from './backoff.js';
 import { fitCount, readable, utf8Bytes } from './batch.js';
 import type { Format, Payload } from './format.js';
 import { withLock } from './lock.js';
-import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
+import { type Entry, entryKey, openQueue } from './queue-store.js';
 import { createReport } from './report.js';
 import { acknowledged, post, retryable } from './send.js';
 import { touchpoint } from './wire.js';
@@ -90,7 +90,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   }
   const name = `touchpoint-queue ${o.endpoint}`;
 
-  let queue: QueueStore | undefined; // opened at consent, not before
+  // Touches IndexedDB at its first operation (idb-keyval's createStore opens on first use), so
+  // nothing is opened before consent.
+  const queue = openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used'));
   let buffer: Entry[] = [];
   let written: Promise<void> = Promise.resolve();
   // This page's newest unacknowledged events (at most a batch), for the page-hide send: IndexedDB
@@ -147,7 +149,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     // After the write in progress, which may still be storing these events.
     const forget = async (reported: number) => {
       await written;
-      await queue?._remove(keys, reported);
+      await queue._remove(keys, reported);
       for (const key of keys) recent.delete(key as string);
     };
     if (acknowledged(status)) {
@@ -181,7 +183,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const write = async () => {
     const entries = buffer;
     buffer = [];
-    if (!queue || !entries.length) return;
+    if (!entries.length) return;
     if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
     stored = entries[entries.length - 1]?.[0] as string;
     if (recent.size >= o.batchSize) run(false, true);
@@ -190,7 +192,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   /** `full`: woken by a full batch, which another tab may have delivered meanwhile. */
   const drain = async (full?: boolean) => {
     await hiding;
-    while (interval && queue) {
+    while (interval) {
       if (isOffline()) {
         paused = true;
         return;
@@ -283,14 +285,10 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     globalThis.document?.[method]('visibilitychange', onHide);
   };
 
-  const store = () =>
-    (queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used')));
-
   const start = () => {
     if (interval) return;
     // The online event may have come while stopped (stop() unpaused): start afresh.
     attempt = 0;
-    store();
     interval = setInterval(() => run(false), o.flushIntervalMs);
     listen(true);
     // Events left by earlier pages or closed tabs go out now, not at the first tick.
@@ -311,7 +309,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     buffer = [];
     recent.clear();
     // Opened just for this when this page never had consent: an earlier page's events must go too.
-    written = written.then(() => store()._clear()).catch(() => {});
+    written = written.then(() => queue._clear()).catch(() => {});
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];
