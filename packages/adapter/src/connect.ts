@@ -264,11 +264,18 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   };
 
   const onHide = (event: Event) => {
-    // pagehide may come while the document still reads "visible" (Safari); it always counts.
-    if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
-    // Not while a retry is due or offline (the events stay stored for later anyway), and not at a
-    // mere tab switch while a request is in flight, which may carry these same events.
-    if (hiding || paused || isOffline() || !recent.size || (event.type !== 'pagehide' && posting)) return;
+    // pagehide may come while the document still reads "visible" (Safari); it always counts. A
+    // visibilitychange counts when hidden, but not while a request is in flight, which may carry
+    // these same events (a mere tab switch). Nothing while a retry is due or offline either: the
+    // events stay stored for later anyway.
+    if (
+      (event.type !== 'pagehide' && (posting || document.visibilityState !== 'hidden')) ||
+      hiding ||
+      paused ||
+      isOffline() ||
+      !recent.size
+    )
+      return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
     hiding = deliver([...recent], 0, true)
       .catch(() => {})
