@@ -107,7 +107,6 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   // check and every reset covers both.
   let paused: ReturnType<typeof setTimeout> | true | undefined;
   let draining: Promise<unknown> | undefined;
-  let again = false;
   let hiding: Promise<unknown> | undefined;
   let posting = false; // a request of `run`'s is in flight
 
@@ -220,20 +219,14 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   const run = (wait: boolean, full?: boolean): Promise<unknown> => {
     if (!interval || paused) return Promise.resolve();
-    if (draining) {
-      // The running drain may have read the queue before these events were stored.
-      again = true;
-      return draining;
-    }
+    // The running drain may have read the queue before these events were stored: once more after
+    // it, one run for every caller meanwhile (the first starts it, the others find it).
+    if (draining) return draining.then(() => draining ?? run(wait, full));
     draining = withLock(name, wait, () => drain(full), report)
       // A format that throws, or a bug: the events stay queued for the next tick.
       .catch((error) => report(`delivery failed (${error})`, 'will retry', 'error'))
       .finally(() => {
         draining = undefined;
-        if (again) {
-          again = false;
-          run(false);
-        }
       });
     return draining;
   };
