@@ -137,7 +137,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     const keys = batch.map((item) => item[0]);
     if (!hiding) posting = true;
     // The app's own headers win over the format's.
-    const { _status: status, _retryAfter: header } = await post(
+    const [status, header] = await post(
       o.endpoint,
       payload.body,
       { ...payload.headers, ...o.headers },
@@ -197,7 +197,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
         return;
       }
       const mark = stored;
-      const { _entries: entries, _dropped: dropped } = await queue._head(limit);
+      const [entries, dropped] = await queue._head(limit);
       // Keys sort by time, so what this page wrote before the read and finds below the oldest
       // stored key was delivered or evicted, maybe by another tab: out of `recent`, or it would
       // stay full (a request per new event) and be posted again at page hide. Keys are below '~'.

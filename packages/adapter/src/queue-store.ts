@@ -9,12 +9,15 @@ export type Entry = [key: IDBValidKey, value: unknown];
 /** An answer now (memory) or later (IndexedDB); the caller awaits either. */
 type Answer<T> = T | Promise<T>;
 
+/** What a read of the queue gives: a pair, as `Promise.all` and `Object.entries` do. */
+export type Head = [entries: Entry[], dropped: number];
+
 /** Queue operations; each one is a single transaction. */
 export interface QueueStore {
   /** Stores entries, evicts the oldest beyond `max` and resolves to how many were evicted. */
   _add(entries: Entry[], max: number): Answer<number>;
   /** The `n` oldest entries, and how many evicted events the collector has not been told of. */
-  _head(n: number): Answer<{ _entries: Entry[]; _dropped: number }>;
+  _head(n: number): Answer<Head>;
   /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
   _remove(keys: IDBValidKey[], reported: number): Answer<void>;
   /** Deletes every entry and the evicted count (consent withdrawn). */
@@ -75,10 +78,7 @@ export function idbQueue(store: UseStore): QueueStore {
           promisifyRequest(s.getAllKeys(events(), n)),
           promisifyRequest(s.getAll(events(), n)),
           promisifyRequest(s.get(DROPPED)),
-        ]).then(([keys, values, dropped]) => ({
-          _entries: keys.map((key, i): Entry => [key, values[i]]),
-          _dropped: count(dropped),
-        })),
+        ]).then(([keys, values, dropped]): Head => [keys.map((key, i) => [key, values[i]]), count(dropped)]),
       ),
     _remove: (keys, reported) =>
       store('readwrite', (s) => {
@@ -106,7 +106,7 @@ export function memoryQueue(): QueueStore {
       dropped += evicted;
       return evicted;
     },
-    _head: (n) => ({ _entries: list.slice(0, n), _dropped: dropped }),
+    _head: (n) => [list.slice(0, n), dropped],
     _remove: (keys, reported) => {
       list = list.filter(([key]) => !keys.includes(key));
       // Never below 0: only this page reports, what it read from here.
