@@ -206,14 +206,17 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       // Less than a batch stored now: the interval sends it, as any partial batch.
       if (full && entries.length < limit) return;
       full = false;
-      const items: Item[] = [];
-      const bad: IDBValidKey[] = [];
-      for (const entry of entries) readable(entry[1]) ? items.push(entry as Item) : bad.push(entry[0]);
+      const bad = entries.filter((entry) => !readable(entry[1]));
       if (bad.length) {
         report('unreadable stored events', 'skipped');
-        await queue._remove(bad, 0);
-      } else if (!items.length) return;
-      if (items.length && (await deliver(items, dropped))) return;
+        await queue._remove(
+          bad.map((entry) => entry[0]),
+          0,
+        );
+        // Read again: the readable ones are still at the head, with what follows them.
+        continue;
+      }
+      if (!entries.length || (await deliver(entries as Item[], dropped))) return;
     }
   };
 
