@@ -145,14 +145,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       hiding,
     );
     if (!hiding) posting = false;
-    // After the write in progress, which may still be storing these events.
-    const forget = async (reported: number) => {
-      await written;
-      await queue._remove(keys, reported);
-      for (const key of keys) recent.delete(key as string);
-    };
     if (acknowledged(status)) {
-      await forget(dropped);
       attempt = 0;
       limit = o.batchSize;
     } else if (hiding) {
@@ -161,6 +154,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       // Too large for the collector: halve until it fits; a single event that still does not
       // is dropped below, like any other 4xx.
       limit = Math.ceil(batch.length / 2);
+      return;
     } else if (retryable(status)) {
       if (!status && isOffline()) paused = true;
       // Not after stop(): the timer would outlive it and hold back a restart.
@@ -173,10 +167,12 @@ export function connect(tp: Host, options: ConnectOptions): Link {
           retryDelay(attempt++, header),
         );
       return true;
-    } else {
-      report(`collector answered ${status}`, 'batch dropped', 'error');
-      await forget(0);
-    }
+    } else report(`collector answered ${status}`, 'batch dropped', 'error');
+    // Acknowledged or refused: forgotten, after the write in progress, which may still be storing
+    // these events. Only an acknowledgement told the collector of the dropped count.
+    await written;
+    await queue._remove(keys, acknowledged(status) ? dropped : 0);
+    for (const key of keys) recent.delete(key as string);
   };
 
   const write = async () => {
