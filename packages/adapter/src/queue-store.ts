@@ -49,28 +49,23 @@ export function entryKey(id: string): string {
 /** The queue in an idb-keyval store (`createStore(db, 'events')`, opened on first use, never at import). */
 export function idbQueue(store: UseStore): QueueStore {
   const events = () => IDBKeyRange.upperBound(DROPPED, true);
-  const addDropped = (s: IDBObjectStore, delta: number) => {
-    const request = s.get(DROPPED);
-    request.onsuccess = () => s.put(Math.max(0, count(request.result) + delta), DROPPED);
-  };
+  // A promise's continuation runs before the transaction commits (it commits only when no request
+  // is pending at the end of a task), so these awaits stay inside one transaction.
+  const addDropped = async (s: IDBObjectStore, delta: number) =>
+    s.put(Math.max(0, count(await promisifyRequest(s.get(DROPPED))) + delta), DROPPED);
   return {
     _add: (entries, max) =>
-      store('readwrite', (s) => {
-        let evicted = 0;
+      store('readwrite', async (s) => {
         for (const [key, value] of entries) s.put(value, key);
         // Counted and trimmed inside the writing transaction, so tabs writing at once cannot
         // push the queue past `max` between a count and a trim.
-        const size = s.count(events());
-        size.onsuccess = () => {
-          evicted = size.result - max;
-          if (evicted <= 0) return;
-          const oldest = s.getAllKeys(events(), evicted);
-          oldest.onsuccess = () => {
-            for (const key of oldest.result) s.delete(key);
-          };
+        const evicted = Math.max(0, (await promisifyRequest(s.count(events()))) - max);
+        if (evicted) {
+          for (const key of await promisifyRequest(s.getAllKeys(events(), evicted))) s.delete(key);
           addDropped(s, evicted);
-        };
-        return promisifyRequest(s.transaction).then(() => Math.max(0, evicted));
+        }
+        await promisifyRequest(s.transaction);
+        return evicted;
       }),
     _head: (n) =>
       store('readonly', (s) =>
