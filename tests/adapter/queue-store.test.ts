@@ -115,4 +115,26 @@ describe('openQueue', () => {
       vi.useRealTimers();
     }
   });
+
+  it('moves to memory when a later operation gets no answer within OPEN_TIMEOUT_MS', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const onFail = vi.fn();
+      const q = openQueue('q', onFail);
+      await q._add(entries(1), 10);
+      // A connection that stopped answering: reads whose events never fire.
+      vi.spyOn(IDBObjectStore.prototype, 'getAll').mockReturnValue({} as IDBRequest);
+      const reading = q._head(10);
+      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+      expect(onFail).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await reading).toEqual([[], 0]);
+      expect(onFail).toHaveBeenCalledWith('blocked');
+      const added = entries(1);
+      await q._add(added, 10);
+      expect(ids((await q._head(10))[0])).toEqual(ids(added));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -25,9 +25,11 @@ export interface QueueStore {
 }
 
 /**
- * How long the first IndexedDB answer may take. An open can hang without an error: blocked by
- * another connection, or the Safari 14 bug where `indexedDB.open` never fires (the reason for
- * jakearchibald/safari-14-idb-fix). Past it the queue moves to memory like any other failure.
+ * How long an IndexedDB operation may take, the open included. An open can hang without an
+ * error: blocked by another connection, or the Safari 14 bug where `indexedDB.open` never fires
+ * (the reason for jakearchibald/safari-14-idb-fix); so can a transaction on a connection that
+ * stopped answering. Past it the queue moves to memory like any other failure. (Our
+ * transactions are a batch or a burst of events: milliseconds, far below it.)
  */
 export const OPEN_TIMEOUT_MS = 3000;
 
@@ -122,27 +124,29 @@ export function memoryQueue(): QueueStore {
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
   const idb = idbQueue(createStore(dbName, 'events'));
   let active: QueueStore | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let deadline: Promise<never> | undefined;
   const guard =
     <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Answer<R>) =>
     async (...args: A): Promise<R> => {
-      if (!active)
+      if (!active) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
         try {
-          // Operations race one deadline until IndexedDB first answers (or fails), which clears
-          // it for good: later transactions run on an open connection.
-          // IndexedDB's answers are promises (idbQueue returns one from each operation).
-          const answer = (op(idb)(...args) as Promise<R>).finally(() => clearTimeout(timer));
-          // After the operation, which throws at once when there is no IndexedDB: no timer then.
-          deadline ??= new Promise<never>((_, reject) => {
-            timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
-          });
-          return await Promise.race([answer, deadline]);
+          // Each operation has its own deadline, cleared by its answer: no state shared between
+          // them, and no timer left behind.
+          return await Promise.race([
+            // First: it throws at once when there is no IndexedDB, and no timer is made then.
+            op(idb)(...args),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+            }),
+          ]);
         } catch (error) {
           // Concurrent operations may fail together: one warning, one memory queue.
           if (!active) onFail(error);
           active ??= memoryQueue();
+        } finally {
+          clearTimeout(timer);
         }
+      }
       return op(active)(...args);
     };
   return {
