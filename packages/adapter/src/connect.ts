@@ -231,7 +231,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   };
 
   const onEvent = (event: JourneyEvent) => {
-    if (!interval || !tp.consented) return;
+    // Started only while consent holds; the core sends '*' events only with it, too.
+    if (!interval) return;
     const key = entryKey(event.id);
     // Stored as JSON, serialized once: what every send needs, and what the page-hide send can
     // post without more work. (The core's events are JSON-safe; its emitter catches a throw.)
