@@ -180,7 +180,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     buffer = [];
     if (!entries.length) return;
     if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
-    stored = entries[entries.length - 1]?.[0] as string;
+    stored = (entries[entries.length - 1] as Entry)[0] as string;
     if (recent.size >= o.batchSize) run(false, true);
   };
 
