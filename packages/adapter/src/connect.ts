@@ -277,8 +277,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       });
   };
 
-  const listen = (on: boolean) => {
-    const method = on ? 'addEventListener' : 'removeEventListener';
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
     // Optional calls: workers and server rendering have no window or document.
     globalThis.window?.[method]('online', onOnline);
     globalThis.window?.[method]('pagehide', onHide);
@@ -290,7 +289,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     // The online event may have come while stopped (stop() unpaused): start afresh.
     attempt = 0;
     interval = setInterval(() => run(false), o.flushIntervalMs);
-    listen(true);
+    listen('addEventListener');
     // Events left by earlier pages or closed tabs go out now, not at the first tick.
     run(false);
   };
@@ -299,7 +298,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     clearInterval(interval);
     interval = undefined;
     unpause();
-    listen(false);
+    listen('removeEventListener');
   };
 
   // Withdrawn consent forgets what is queued, as the core forgets what it stored: after the
