@@ -141,8 +141,10 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
           ]);
         } catch (error) {
           // Concurrent operations may fail together: one warning, one memory queue.
-          if (!active) onFail(error);
-          active ??= memoryQueue();
+          if (!active) {
+            onFail(error);
+            active = memoryQueue();
+          }
         } finally {
           clearTimeout(timer);
         }
