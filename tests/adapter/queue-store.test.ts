@@ -38,7 +38,7 @@ describe.each([
     const added = entries(5);
     await q._add(added.slice(0, 3), 100);
     await q._add(added.slice(3), 100);
-    expect(await q._head(4)).toEqual({ _entries: added.slice(0, 4), _dropped: 0 });
+    expect(await q._head(4)).toEqual([added.slice(0, 4), 0]);
   });
 
   it('evicts the oldest beyond max and counts them until a batch reports them', async () => {
@@ -47,17 +47,17 @@ describe.each([
     expect(await q._add(added.slice(0, 3), 3)).toBe(0);
     expect(await q._add(added.slice(3), 3)).toBe(2);
     const head = await q._head(10);
-    expect(ids(head._entries)).toEqual(ids(added.slice(2)));
-    expect(head._dropped).toBe(2);
+    expect(ids(head[0])).toEqual(ids(added.slice(2)));
+    expect(head[1]).toBe(2);
     await q._remove([added[2]?.[0] as IDBValidKey], 2);
-    expect(await q._head(10)).toEqual({ _entries: added.slice(3), _dropped: 0 });
+    expect(await q._head(10)).toEqual([added.slice(3), 0]);
   });
 
   it('clears every entry and the evicted count', async () => {
     const q = make();
     await q._add(entries(4), 2);
     await q._clear();
-    expect(await q._head(10)).toEqual({ _entries: [], _dropped: 0 });
+    expect(await q._head(10)).toEqual([[], 0]);
   });
 });
 
@@ -77,7 +77,7 @@ describe('openQueue', () => {
     const q = openQueue('q', onFail);
     const added = entries(3);
     await Promise.all([q._add(added.slice(0, 2), 10), q._add(added.slice(2), 10), q._head(1)]);
-    expect(ids((await q._head(10))._entries)).toEqual(ids(added));
+    expect(ids((await q._head(10))[0])).toEqual(ids(added));
     expect(onFail).toHaveBeenCalledTimes(1);
     expect(String(onFail.mock.calls[0]?.[0])).toContain('denied');
   });
@@ -95,7 +95,7 @@ describe('openQueue', () => {
       await vi.advanceTimersByTimeAsync(1);
       await adding;
       expect(onFail).toHaveBeenCalledWith('blocked');
-      expect(ids((await q._head(10))._entries)).toEqual(ids(added));
+      expect(ids((await q._head(10))[0])).toEqual(ids(added));
     } finally {
       vi.useRealTimers();
     }
@@ -109,8 +109,30 @@ describe('openQueue', () => {
       await q._add(entries(1), 10);
       expect(vi.getTimerCount()).toBe(0);
       await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
-      expect((await q._head(10))._entries).toHaveLength(1);
+      expect((await q._head(10))[0]).toHaveLength(1);
       expect(onFail).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('moves to memory when a later operation gets no answer within OPEN_TIMEOUT_MS', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const onFail = vi.fn();
+      const q = openQueue('q', onFail);
+      await q._add(entries(1), 10);
+      // A connection that stopped answering: reads whose events never fire.
+      vi.spyOn(IDBObjectStore.prototype, 'getAll').mockReturnValue({} as IDBRequest);
+      const reading = q._head(10);
+      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+      expect(onFail).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await reading).toEqual([[], 0]);
+      expect(onFail).toHaveBeenCalledWith('blocked');
+      const added = entries(1);
+      await q._add(added, 10);
+      expect(ids((await q._head(10))[0])).toEqual(ids(added));
     } finally {
       vi.useRealTimers();
     }

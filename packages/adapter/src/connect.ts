@@ -5,7 +5,7 @@ import { retryDelay } from './backoff.js';
 import { fitCount, readable, utf8Bytes } from './batch.js';
 import type { Format, Payload } from './format.js';
 import { withLock } from './lock.js';
-import { type Entry, entryKey, openQueue, type QueueStore } from './queue-store.js';
+import { type Entry, entryKey, openQueue } from './queue-store.js';
 import { createReport } from './report.js';
 import { acknowledged, post, retryable } from './send.js';
 import { touchpoint } from './wire.js';
@@ -90,7 +90,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   }
   const name = `touchpoint-queue ${o.endpoint}`;
 
-  let queue: QueueStore | undefined; // opened at consent, not before
+  // Touches IndexedDB at its first operation (idb-keyval's createStore opens on first use), so
+  // nothing is opened before consent.
+  const queue = openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used'));
   let buffer: Entry[] = [];
   let written: Promise<void> = Promise.resolve();
   // This page's newest unacknowledged events (at most a batch), for the page-hide send: IndexedDB
@@ -101,10 +103,10 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   let limit = o.batchSize; // shrinks after a 413
   let attempt = 0;
   let interval: ReturnType<typeof setInterval> | undefined; // set while started
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let offline = false;
+  // Delivery waits: for a retry's timer, or `true` for the `online` event. One state, so every
+  // check and every reset covers both.
+  let paused: ReturnType<typeof setTimeout> | true | undefined;
   let draining: Promise<unknown> | undefined;
-  let again = false;
   let hiding: Promise<unknown> | undefined;
   let posting = false; // a request of `run`'s is in flight
 
@@ -135,7 +137,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     const keys = batch.map((item) => item[0]);
     if (!hiding) posting = true;
     // The app's own headers win over the format's.
-    const { _status: status, _retryAfter: header } = await post(
+    const [status, header] = await post(
       o.endpoint,
       payload.body,
       { ...payload.headers, ...o.headers },
@@ -143,14 +145,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       hiding,
     );
     if (!hiding) posting = false;
-    // After the write in progress, which may still be storing these events.
-    const forget = async (reported: number) => {
-      await written;
-      await queue?._remove(keys, reported);
-      for (const key of keys) recent.delete(key as string);
-    };
     if (acknowledged(status)) {
-      await forget(dropped);
       attempt = 0;
       limit = o.batchSize;
     } else if (hiding) {
@@ -159,43 +154,46 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       // Too large for the collector: halve until it fits; a single event that still does not
       // is dropped below, like any other 4xx.
       limit = Math.ceil(batch.length / 2);
+      return;
     } else if (retryable(status)) {
-      if (!status && isOffline()) offline = true;
+      if (!status && isOffline()) paused = true;
       // Not after stop(): the timer would outlive it and hold back a restart.
       else if (interval)
-        retry = setTimeout(
+        paused = setTimeout(
           () => {
-            retry = undefined;
+            paused = undefined;
             run(false);
           },
           retryDelay(attempt++, header),
         );
       return true;
-    } else {
-      report(`collector answered ${status}`, 'batch dropped', 'error');
-      await forget(0);
-    }
+    } else report(`collector answered ${status}`, 'batch dropped', 'error');
+    // Acknowledged or refused: forgotten, after the write in progress, which may still be storing
+    // these events. Only an acknowledgement told the collector of the dropped count.
+    await written;
+    await queue._remove(keys, acknowledged(status) ? dropped : 0);
+    for (const key of keys) recent.delete(key as string);
   };
 
   const write = async () => {
     const entries = buffer;
     buffer = [];
-    if (!queue || !entries.length) return;
+    if (!entries.length) return;
     if (await queue._add(entries, o.maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
-    stored = entries[entries.length - 1]?.[0] as string;
+    stored = (entries[entries.length - 1] as Entry)[0] as string;
     if (recent.size >= o.batchSize) run(false, true);
   };
 
   /** `full`: woken by a full batch, which another tab may have delivered meanwhile. */
   const drain = async (full?: boolean) => {
     await hiding;
-    while (interval && queue) {
+    while (interval) {
       if (isOffline()) {
-        offline = true;
+        paused = true;
         return;
       }
       const mark = stored;
-      const { _entries: entries, _dropped: dropped } = await queue._head(limit);
+      const [entries, dropped] = await queue._head(limit);
       // Keys sort by time, so what this page wrote before the read and finds below the oldest
       // stored key was delivered or evicted, maybe by another tab: out of `recent`, or it would
       // stay full (a request per new event) and be posted again at page hide. Keys are below '~'.
@@ -204,39 +202,37 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       // Less than a batch stored now: the interval sends it, as any partial batch.
       if (full && entries.length < limit) return;
       full = false;
-      const items: Item[] = [];
-      const bad: IDBValidKey[] = [];
-      for (const entry of entries) readable(entry[1]) ? items.push(entry as Item) : bad.push(entry[0]);
+      const bad = entries.filter((entry) => !readable(entry[1]));
       if (bad.length) {
         report('unreadable stored events', 'skipped');
-        await queue._remove(bad, 0);
-      } else if (!items.length) return;
-      if (items.length && (await deliver(items, dropped))) return;
+        await queue._remove(
+          bad.map((entry) => entry[0]),
+          0,
+        );
+        // Read again: the readable ones are still at the head, with what follows them.
+        continue;
+      }
+      if (!entries.length || (await deliver(entries as Item[], dropped))) return;
     }
   };
 
   const run = (wait: boolean, full?: boolean): Promise<unknown> => {
-    if (!interval || retry || offline) return Promise.resolve();
-    if (draining) {
-      // The running drain may have read the queue before these events were stored.
-      again = true;
-      return draining;
-    }
+    if (!interval || paused) return Promise.resolve();
+    // The running drain may have read the queue before these events were stored: once more after
+    // it, one run for every caller meanwhile (the first starts it, the others find it).
+    if (draining) return draining.then(() => draining ?? run(wait, full));
     draining = withLock(name, wait, () => drain(full), report)
       // A format that throws, or a bug: the events stay queued for the next tick.
       .catch((error) => report(`delivery failed (${error})`, 'will retry', 'error'))
       .finally(() => {
         draining = undefined;
-        if (again) {
-          again = false;
-          run(false);
-        }
       });
     return draining;
   };
 
   const onEvent = (event: JourneyEvent) => {
-    if (!interval || !tp.consented) return;
+    // Started only while consent holds; the core sends '*' events only with it, too.
+    if (!interval) return;
     const key = entryKey(event.id);
     // Stored as JSON, serialized once: what every send needs, and what the page-hide send can
     // post without more work. (The core's events are JSON-safe; its emitter catches a throw.)
@@ -249,24 +245,29 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     if (buffer.push([key, json]) === 1) written = written.then(write).catch(() => {});
   };
 
-  const unretry = () => {
-    clearTimeout(retry);
-    retry = undefined;
+  const unpause = () => {
+    clearTimeout(paused as ReturnType<typeof setTimeout>);
+    paused = undefined;
   };
 
   const onOnline = () => {
-    offline = false;
     attempt = 0;
-    unretry();
+    unpause();
     run(false);
   };
 
   const onHide = (event: Event) => {
-    // pagehide may come while the document still reads "visible" (Safari); it always counts.
-    if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
-    // Not while a retry is due or offline (the events stay stored for later anyway), and not at a
-    // mere tab switch while a request is in flight, which may carry these same events.
-    if (hiding || retry || offline || isOffline() || !recent.size || (event.type !== 'pagehide' && posting))
+    // pagehide may come while the document still reads "visible" (Safari); it always counts. A
+    // visibilitychange counts when hidden, but not while a request is in flight, which may carry
+    // these same events (a mere tab switch). Nothing while a retry is due or offline either: the
+    // events stay stored for later anyway.
+    if (
+      (event.type !== 'pagehide' && (posting || document.visibilityState !== 'hidden')) ||
+      hiding ||
+      paused ||
+      isOffline() ||
+      !recent.size
+    )
       return;
     // A format that throws: the events stay stored for the next page, and `run` reports it.
     hiding = deliver([...recent], 0, true)
@@ -276,25 +277,19 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       });
   };
 
-  const listen = (on: boolean) => {
-    const method = on ? 'addEventListener' : 'removeEventListener';
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
     // Optional calls: workers and server rendering have no window or document.
     globalThis.window?.[method]('online', onOnline);
     globalThis.window?.[method]('pagehide', onHide);
     globalThis.document?.[method]('visibilitychange', onHide);
   };
 
-  const store = () =>
-    (queue ??= openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used')));
-
   const start = () => {
     if (interval) return;
-    // The online event, or a retry, may have come while stopped: start afresh.
-    offline = false;
+    // The online event may have come while stopped (stop() unpaused): start afresh.
     attempt = 0;
-    store();
     interval = setInterval(() => run(false), o.flushIntervalMs);
-    listen(true);
+    listen('addEventListener');
     // Events left by earlier pages or closed tabs go out now, not at the first tick.
     run(false);
   };
@@ -302,8 +297,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const stop = () => {
     clearInterval(interval);
     interval = undefined;
-    unretry();
-    listen(false);
+    unpause();
+    listen('removeEventListener');
   };
 
   // Withdrawn consent forgets what is queued, as the core forgets what it stored: after the
@@ -313,7 +308,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     buffer = [];
     recent.clear();
     // Opened just for this when this page never had consent: an earlier page's events must go too.
-    written = written.then(() => store()._clear()).catch(() => {});
+    written = written.then(() => queue._clear()).catch(() => {});
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];

@@ -6,22 +6,30 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 /** A stored record: `[key, the event's JSON]`; keys sort oldest first. */
 export type Entry = [key: IDBValidKey, value: unknown];
 
+/** An answer now (memory) or later (IndexedDB); the caller awaits either. */
+type Answer<T> = T | Promise<T>;
+
+/** What a read of the queue gives: a pair, as `Promise.all` and `Object.entries` do. */
+export type Head = [entries: Entry[], dropped: number];
+
 /** Queue operations; each one is a single transaction. */
 export interface QueueStore {
   /** Stores entries, evicts the oldest beyond `max` and resolves to how many were evicted. */
-  _add(entries: Entry[], max: number): Promise<number>;
+  _add(entries: Entry[], max: number): Answer<number>;
   /** The `n` oldest entries, and how many evicted events the collector has not been told of. */
-  _head(n: number): Promise<{ _entries: Entry[]; _dropped: number }>;
+  _head(n: number): Answer<Head>;
   /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
-  _remove(keys: IDBValidKey[], reported: number): Promise<void>;
+  _remove(keys: IDBValidKey[], reported: number): Answer<void>;
   /** Deletes every entry and the evicted count (consent withdrawn). */
-  _clear(): Promise<void>;
+  _clear(): Answer<void>;
 }
 
 /**
- * How long the first IndexedDB answer may take. An open can hang without an error: blocked by
- * another connection, or the Safari 14 bug where `indexedDB.open` never fires (the reason for
- * jakearchibald/safari-14-idb-fix). Past it the queue moves to memory like any other failure.
+ * How long an IndexedDB operation may take, the open included. An open can hang without an
+ * error: blocked by another connection, or the Safari 14 bug where `indexedDB.open` never fires
+ * (the reason for jakearchibald/safari-14-idb-fix); so can a transaction on a connection that
+ * stopped answering. Past it the queue moves to memory like any other failure. (Our
+ * transactions are a batch or a burst of events: milliseconds, far below it.)
  */
 export const OPEN_TIMEOUT_MS = 3000;
 
@@ -43,28 +51,23 @@ export function entryKey(id: string): string {
 /** The queue in an idb-keyval store (`createStore(db, 'events')`, opened on first use, never at import). */
 export function idbQueue(store: UseStore): QueueStore {
   const events = () => IDBKeyRange.upperBound(DROPPED, true);
-  const addDropped = (s: IDBObjectStore, delta: number) => {
-    const request = s.get(DROPPED);
-    request.onsuccess = () => s.put(Math.max(0, count(request.result) + delta), DROPPED);
-  };
+  // A promise's continuation runs before the transaction commits (it commits only when no request
+  // is pending at the end of a task), so these awaits stay inside one transaction.
+  const addDropped = async (s: IDBObjectStore, delta: number) =>
+    s.put(Math.max(0, count(await promisifyRequest(s.get(DROPPED))) + delta), DROPPED);
   return {
     _add: (entries, max) =>
-      store('readwrite', (s) => {
-        let evicted = 0;
+      store('readwrite', async (s) => {
         for (const [key, value] of entries) s.put(value, key);
         // Counted and trimmed inside the writing transaction, so tabs writing at once cannot
         // push the queue past `max` between a count and a trim.
-        const size = s.count(events());
-        size.onsuccess = () => {
-          evicted = size.result - max;
-          if (evicted <= 0) return;
-          const oldest = s.getAllKeys(events(), evicted);
-          oldest.onsuccess = () => {
-            for (const key of oldest.result) s.delete(key);
-          };
+        const evicted = Math.max(0, (await promisifyRequest(s.count(events()))) - max);
+        if (evicted) {
+          for (const key of await promisifyRequest(s.getAllKeys(events(), evicted))) s.delete(key);
           addDropped(s, evicted);
-        };
-        return promisifyRequest(s.transaction).then(() => Math.max(0, evicted));
+        }
+        await promisifyRequest(s.transaction);
+        return evicted;
       }),
     _head: (n) =>
       store('readonly', (s) =>
@@ -72,10 +75,7 @@ export function idbQueue(store: UseStore): QueueStore {
           promisifyRequest(s.getAllKeys(events(), n)),
           promisifyRequest(s.getAll(events(), n)),
           promisifyRequest(s.get(DROPPED)),
-        ]).then(([keys, values, dropped]) => ({
-          _entries: keys.map((key, i): Entry => [key, values[i]]),
-          _dropped: count(dropped),
-        })),
+        ]).then(([keys, values, dropped]): Head => [keys.map((key, i) => [key, values[i]]), count(dropped)]),
       ),
     _remove: (keys, reported) =>
       store('readwrite', (s) => {
@@ -87,26 +87,29 @@ export function idbQueue(store: UseStore): QueueStore {
   };
 }
 
-/** The same queue in memory: for pages without usable IndexedDB, and lost when the page closes. */
+/**
+ * The same queue in memory: for pages without usable IndexedDB, and lost when the page closes.
+ * It answers at once: no `async` on each operation, since every caller awaits anyway.
+ */
 export function memoryQueue(): QueueStore {
   // Oldest first: only this page writes here, with increasing keys.
   let list: Entry[] = [];
   let dropped = 0;
   return {
-    _add: async (entries, max) => {
+    _add: (entries, max) => {
       list.push(...entries);
       // A negative count deletes nothing.
       const evicted = list.splice(0, list.length - max).length;
       dropped += evicted;
       return evicted;
     },
-    _head: async (n) => ({ _entries: list.slice(0, n), _dropped: dropped }),
-    _remove: async (keys, reported) => {
+    _head: (n) => [list.slice(0, n), dropped],
+    _remove: (keys, reported) => {
       list = list.filter(([key]) => !keys.includes(key));
       // Never below 0: only this page reports, what it read from here.
       dropped -= reported;
     },
-    _clear: async () => {
+    _clear: () => {
       list = [];
       dropped = 0;
     },
@@ -121,26 +124,31 @@ export function memoryQueue(): QueueStore {
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
   const idb = idbQueue(createStore(dbName, 'events'));
   let active: QueueStore | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let deadline: Promise<never> | undefined;
   const guard =
-    <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Answer<R>) =>
     async (...args: A): Promise<R> => {
-      if (!active)
+      if (!active) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
         try {
-          // Operations race one deadline until IndexedDB first answers (or fails), which clears
-          // it for good: later transactions run on an open connection.
-          const answer = op(idb)(...args).finally(() => clearTimeout(timer));
-          // After the operation, which throws at once when there is no IndexedDB: no timer then.
-          deadline ??= new Promise<never>((_, reject) => {
-            timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
-          });
-          return await Promise.race([answer, deadline]);
+          // Each operation has its own deadline, cleared by its answer: no state shared between
+          // them, and no timer left behind.
+          return await Promise.race([
+            // First: it throws at once when there is no IndexedDB, and no timer is made then.
+            op(idb)(...args),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+            }),
+          ]);
         } catch (error) {
           // Concurrent operations may fail together: one warning, one memory queue.
-          if (!active) onFail(error);
-          active ??= memoryQueue();
+          if (!active) {
+            onFail(error);
+            active = memoryQueue();
+          }
+        } finally {
+          clearTimeout(timer);
         }
+      }
       return op(active)(...args);
     };
   return {

@@ -1,10 +1,10 @@
 // The HTTP edge: one POST to the collector, reduced to what the delivery policy needs.
 
-/** A collector's answer. `status` 0: the request failed (network, CORS); a hung request reads as 408. */
-export interface Outcome {
-  _status: number;
-  _retryAfter?: string | null;
-}
+/**
+ * A collector's answer: its status and `Retry-After` header. Status 0: the request failed
+ * (network, CORS); a hung request reads as 408.
+ */
+export type Outcome = [status: number, retryAfter?: string | null];
 
 /** Whether an answer acknowledges the batch. */
 export const acknowledged = (status: number) => status >= 200 && status < 300;
@@ -36,15 +36,14 @@ export async function post(
     const response = await fetch(url, {
       method: 'POST',
       body,
-      // Hiding: no header of the app's or the format's either, since any would force the preflight
-      // too; presets carry their keys in the body for this.
-      headers: hiding
-        ? { 'Content-Type': 'text/plain;charset=UTF-8' }
-        : { 'Content-Type': 'application/json', ...headers },
+      // Hiding: no header at all, so the string body goes as the platform's default,
+      // text/plain;charset=UTF-8; none of the app's or the format's either, since any would force
+      // the preflight too (presets carry their keys in the body for this).
+      headers: hiding ? {} : { 'Content-Type': 'application/json', ...headers },
       keepalive: !!hiding,
       signal,
     });
-    return { _status: response.status, _retryAfter: response.headers.get('Retry-After') };
+    return [response.status, response.headers.get('Retry-After')];
   } catch {
     if (hiding)
       try {
@@ -54,6 +53,6 @@ export async function post(
       }
     // A timeout is the collector's fault, not the network's: retry with backoff (as for 408)
     // instead of waiting for an `online` event that will not come.
-    return { _status: signal?.aborted ? 408 : 0 };
+    return [signal?.aborted ? 408 : 0];
   }
 }
