@@ -1,6 +1,7 @@
 import { connect, type Link } from '@touchpoint/adapter';
 import type { JourneyEvent } from '@touchpoint/core';
 import { OPEN_TIMEOUT_MS } from '../../packages/adapter/src/queue-store';
+import { REQUEST_TIMEOUT_MS } from '../../packages/adapter/src/send';
 import 'fake-indexeddb/auto';
 import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { HttpResponse } from 'msw';
@@ -236,7 +237,7 @@ describe('answers of the collector', () => {
     },
   );
 
-  it('aborts a request that hangs past timeoutMs and retries it', async () => {
+  it('aborts a request that hangs past REQUEST_TIMEOUT_MS and retries it', async () => {
     fakeTimers();
     // Node's AbortSignal.timeout runs on timers that fake timers cannot drive: an equivalent they can.
     vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
@@ -248,12 +249,12 @@ describe('answers of the collector', () => {
       n === 1 ? new Promise<Response>(() => {}) : status(204),
     );
     const host = fakeHost();
-    const link = open(host, { timeoutMs: 10_000 });
+    const link = open(host);
     host.emit(makeEvent());
     const flushed = link.flush();
     await settle();
     expect(received).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
     await flushed;
     await vi.advanceTimersByTimeAsync(1000);
     await link.flush();

@@ -116,23 +116,19 @@ describe('openQueue', () => {
     }
   });
 
-  it('moves to memory when a later operation gets no answer within OPEN_TIMEOUT_MS', async () => {
+  it('waits for a slow operation once IndexedDB has answered: no deadline strands what it stored', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const onFail = vi.fn();
       const q = openQueue('q', onFail);
-      await q._add(entries(1), 10);
-      // A connection that stopped answering: reads whose events never fire.
-      vi.spyOn(IDBObjectStore.prototype, 'getAll').mockReturnValue({} as IDBRequest);
+      const stored = entries(1);
+      await q._add(stored, 10);
+      // A clock that jumps past the deadline while a read is on its way (a busy disk, a test's
+      // fast-forward): the read is still answered by IndexedDB, with what it holds.
       const reading = q._head(10);
-      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+      await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS * 2);
+      expect(ids((await reading)[0])).toEqual(ids(stored));
       expect(onFail).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(1);
-      expect(await reading).toEqual([[], 0]);
-      expect(onFail).toHaveBeenCalledWith('blocked');
-      const added = entries(1);
-      await q._add(added, 10);
-      expect(ids((await q._head(10))[0])).toEqual(ids(added));
     } finally {
       vi.useRealTimers();
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { acknowledged, post, retryable } from '../../packages/adapter/src/send';
+import { acknowledged, post, REQUEST_TIMEOUT_MS, retryable } from '../../packages/adapter/src/send';
 
 const url = 'https://collect.test/send';
 afterEach(() => {
@@ -15,7 +15,7 @@ describe('post', () => {
   it('sends JSON and reads the status and Retry-After', async () => {
     const fetch = answer(429, { 'Retry-After': '30' });
     vi.stubGlobal('fetch', fetch);
-    expect(await post(url, '{"a":1}', { 'X-Key': 'k' }, 1000)).toEqual([429, '30']);
+    expect(await post(url, '{"a":1}', { 'X-Key': 'k' })).toEqual([429, '30']);
     const init = fetch.mock.calls[0]?.[1];
     expect(init).toMatchObject({ method: 'POST', body: '{"a":1}', keepalive: false });
     expect(init?.headers).toEqual({ 'Content-Type': 'application/json', 'X-Key': 'k' });
@@ -24,10 +24,10 @@ describe('post', () => {
 
   it('reads a network error as status 0', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
-    expect(await post(url, '{}', {}, 1000)).toEqual([0]);
+    expect(await post(url, '{}', {})).toEqual([0]);
   });
 
-  it('aborts a request without an answer after timeoutMs and reads it as 408', async () => {
+  it('aborts a request without an answer after REQUEST_TIMEOUT_MS and reads it as 408', async () => {
     vi.useFakeTimers();
     // Node's AbortSignal.timeout runs on timers that fake timers cannot drive: an equivalent they can.
     vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
@@ -44,8 +44,8 @@ describe('post', () => {
           ),
       ),
     );
-    const outcome = post(url, '{}', {}, 5000);
-    await vi.advanceTimersByTimeAsync(4999);
+    const outcome = post(url, '{}', {});
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 1);
     let settled = false;
     void outcome.then(() => (settled = true));
     await Promise.resolve();
@@ -58,7 +58,7 @@ describe('post', () => {
     const fetch = answer(204);
     vi.stubGlobal('fetch', fetch);
     vi.stubGlobal('navigator', { sendBeacon: vi.fn() });
-    expect((await post(url, '{}', { 'X-Key': 'k' }, 1000, true))[0]).toBe(204);
+    expect((await post(url, '{}', { 'X-Key': 'k' }, true))[0]).toBe(204);
     const init = fetch.mock.calls[0]?.[1];
     expect(init).toMatchObject({ keepalive: true, signal: null });
     // No header of its own: the platform types a string body text/plain;charset=UTF-8.
@@ -76,7 +76,7 @@ describe('post', () => {
     vi.stubGlobal('fetch', fetch);
     const sendBeacon = vi.fn(() => true);
     vi.stubGlobal('navigator', { sendBeacon });
-    expect(await post(url, '{"b":2}', {}, 1000, true)).toEqual([0]);
+    expect(await post(url, '{"b":2}', {}, true)).toEqual([0]);
     expect(sendBeacon).toHaveBeenCalledWith(url, '{"b":2}');
   });
 
@@ -87,7 +87,7 @@ describe('post', () => {
         throw new TypeError('Illegal invocation');
       },
     });
-    await expect(post(url, '{}', {}, 1000, true)).resolves.toEqual([0]);
+    await expect(post(url, '{}', {}, true)).resolves.toEqual([0]);
   });
 });
 

@@ -24,8 +24,6 @@ export interface ConnectOptions {
   maxBatchBytes?: number;
   /** The most events kept while the collector is unreachable; beyond it the oldest are dropped. */
   maxQueue?: number;
-  /** A request without an answer after this long is aborted and retried. */
-  timeoutMs?: number;
   /**
    * The request body: `'touchpoint'` (the SPEC's wire format) or a {@link Format}, such as the
    * presets `segment()` from `@touchpoint/adapter/segment` and `posthog()` from
@@ -40,7 +38,6 @@ export const CONNECT_DEFAULTS = {
   flushIntervalMs: 5000,
   maxBatchBytes: 60_000,
   maxQueue: 10_000,
-  timeoutMs: 10_000,
   format: 'touchpoint' as 'touchpoint' | Format,
 };
 
@@ -141,7 +138,6 @@ export function connect(tp: Host, options: ConnectOptions): Link {
       o.endpoint,
       payload.body,
       { ...payload.headers, ...o.headers },
-      o.timeoutMs,
       hiding,
     );
     if (!hiding) posting = false;

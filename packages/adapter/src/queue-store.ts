@@ -25,11 +25,10 @@ export interface QueueStore {
 }
 
 /**
- * How long an IndexedDB operation may take, the open included. An open can hang without an
- * error: blocked by another connection, or the Safari 14 bug where `indexedDB.open` never fires
- * (the reason for jakearchibald/safari-14-idb-fix); so can a transaction on a connection that
- * stopped answering. Past it the queue moves to memory like any other failure. (Our
- * transactions are a batch or a burst of events: milliseconds, far below it.)
+ * How long IndexedDB may take to answer for the first time. An open can hang without an error:
+ * blocked by another connection, or the Safari 14 bug where `indexedDB.open` never fires (the
+ * reason for jakearchibald/safari-14-idb-fix). Past it the queue moves to memory like any other
+ * failure.
  */
 export const OPEN_TIMEOUT_MS = 3000;
 
@@ -53,8 +52,9 @@ export function idbQueue(store: UseStore): QueueStore {
   const events = () => IDBKeyRange.upperBound(DROPPED, true);
   // A promise's continuation runs before the transaction commits (it commits only when no request
   // is pending at the end of a task), so these awaits stay inside one transaction.
+  // A count taken below 0 (tabs reporting the same evictions) is stored as it is: `count` reads it as 0.
   const addDropped = async (s: IDBObjectStore, delta: number) =>
-    s.put(Math.max(0, count(await promisifyRequest(s.get(DROPPED))) + delta), DROPPED);
+    s.put(count(await promisifyRequest(s.get(DROPPED))) + delta, DROPPED);
   return {
     _add: (entries, max) =>
       store('readwrite', async (s) => {
@@ -124,19 +124,22 @@ export function memoryQueue(): QueueStore {
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
   const idb = idbQueue(createStore(dbName, 'events'));
   let active: QueueStore | undefined;
+  // IndexedDB answered once: the connection is open and later transactions are waited for.
+  // Only operations before that race a deadline: a slow transaction later (a busy disk, a clock
+  // that jumps) must not switch a working queue to memory and strand what it stored.
+  let answered = false;
   const guard =
     <A extends unknown[], R>(op: (q: QueueStore) => (...args: A) => Answer<R>) =>
     async (...args: A): Promise<R> => {
       if (!active) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         try {
-          // Each operation has its own deadline, cleared by its answer: no state shared between
-          // them, and no timer left behind.
           return await Promise.race([
             // First: it throws at once when there is no IndexedDB, and no timer is made then.
             op(idb)(...args),
+            // Never settles once IndexedDB has answered; nothing holds it after the race.
             new Promise<never>((_, reject) => {
-              timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+              if (!answered) timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
             }),
           ]);
         } catch (error) {
@@ -146,7 +149,9 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
             active = memoryQueue();
           }
         } finally {
+          // After a failure `active` decides, so this only matters after an answer.
           clearTimeout(timer);
+          answered = true;
         }
       }
       return op(active)(...args);

@@ -13,8 +13,11 @@ export const acknowledged = (status: number) => status >= 200 && status < 300;
 export const retryable = (status: number) =>
   status === 0 || status === 408 || status === 429 || status >= 500;
 
+/** A request without an answer after this long is aborted, and retried like a 408. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
 /**
- * POSTs a body; never rejects. A request without an answer after `timeoutMs` is aborted.
+ * POSTs a body; never rejects. A request without an answer after {@link REQUEST_TIMEOUT_MS} is aborted.
  *
  * `hiding`: the page is going away. A keepalive fetch outlives it (its body must stay under
  * 64 KiB) and `text/plain` without other headers avoids a CORS preflight that browsers may not send during unload.
@@ -26,12 +29,11 @@ export async function post(
   url: string,
   body: string,
   headers: Record<string, string>,
-  timeoutMs: number,
   hiding?: boolean,
 ): Promise<Outcome> {
   // Engines without AbortSignal.timeout (Safari < 16) wait as long as the browser does; a
   // hand-made timer would cost bytes for a shrinking share of visitors.
-  const signal = hiding ? null : AbortSignal.timeout?.(timeoutMs);
+  const signal = hiding ? null : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS);
   try {
     const response = await fetch(url, {
       method: 'POST',
