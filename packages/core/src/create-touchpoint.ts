@@ -60,7 +60,7 @@ const METRIC = /^(nps|csat|ces)$/;
 /**
  * What a method returns when it refused its arguments: the method's wrapper then warns. In
  * production builds that is one message per method; development builds say which argument
- * and why before returning it (see dev.d.ts).
+ * and why before returning it (see types/dev.d.ts).
  */
 const REFUSED = 1;
 
@@ -303,24 +303,28 @@ export function createInstance(
 
   // Every method reports an unexpected failure (a bug, a hostile page) and a refusal of its
   // arguments, and never throws into the page.
+  const wrap =
+    (key: string, method: (...args: never[]) => unknown) =>
+    (...args: unknown[]) => {
+      try {
+        const result = method(...(args as never[]));
+        if (result !== REFUSED) return result;
+        if (!__DEV__) warn(`${key}(): invalid arguments; ignored`);
+      } catch (error) {
+        warn(`${key}() failed; ignored`, error);
+      }
+      // What a caller can still use: on() an unsubscribe function, explain() a list.
+      return key === 'on' ? () => {} : key === 'explain' ? [] : undefined;
+    };
   for (const key in tp) {
     const method = Object.getOwnPropertyDescriptor(tp, key)?.value;
-    if (typeof method === 'function')
-      (tp as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
-        try {
-          const result = method(...args);
-          if (result !== REFUSED) return result;
-          if (!__DEV__) warn(`${key}(): invalid arguments; ignored`);
-        } catch (error) {
-          warn(`${key}() failed; ignored`, error);
-        }
-        // What a caller can still use: on() an unsubscribe function, explain() a list.
-        return key === 'on' ? () => {} : key === 'explain' ? [] : undefined;
-      };
+    if (typeof method === 'function') (tp as unknown as Record<string, unknown>)[key] = wrap(key, method);
   }
 
   if (dom) {
     let at = location.pathname + location.search;
+    // The automatic page views, wrapped like page().
+    const guarded = wrap('page', () => view(undefined, true));
     watchNavigation(() => {
       const now = location.pathname + location.search;
       if (now === at) return;
@@ -329,13 +333,6 @@ export function createInstance(
       // Later, so the router has set the new title and <body data-tp-stage> first.
       if (autoPageviews) setTimeout(guarded);
     });
-    const guarded = () => {
-      try {
-        view(undefined, true);
-      } catch (error) {
-        warn('page() failed; ignored', error);
-      }
-    };
     // Never inside this call: whoever subscribes in the same task (connect(tp), the script
     // tag's queue replay with its identify() or stage()) must see the first page view.
     // The first also waits for a configuration URL that has no cached copy yet, so it
