@@ -66,7 +66,7 @@ const cleanJs = (dir) => ({
 });
 
 /**
- * `__DEV__` (dev.d.ts): false in what the `default` export condition serves, so developer
+ * `__DEV__` (types/dev.d.ts): false in what the `default` export condition serves, so developer
  * diagnostics cost production nothing; true in `dist/dev/`, served to bundlers and dev servers
  * that set the `development` condition (Vite, webpack in development mode), as Solid does.
  */
@@ -83,9 +83,9 @@ const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`, dev = false) =
 
 const packageBuilds = [
   ...Object.entries(packages).map(([pkg, entries]) => packageBuild(pkg, entries)),
-  ...Object.entries(packages)
-    .filter(([pkg]) => pkg !== 'cli')
-    .map(([pkg, entries]) => packageBuild(pkg, entries, `packages/${pkg}/dist/dev`, true)),
+  // Only the packages whose sources read `__DEV__` (types/dev.d.ts): for the others the
+  // development build would be the same file twice.
+  ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
   // Not published: the core without survey triggers, built apart so scripts/size.mjs can
   // check issue 2's budget for the core alone.
   packageBuild('core', ['core-only'], 'packages/core/dist/size'),

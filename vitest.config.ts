@@ -12,7 +12,7 @@ const alias = [
   { find: /^@touchpoint\/([a-z]+)\/([a-z-]+)$/, replacement: here('./packages/$1/src/$2.ts') },
 ];
 
-// Tests run the development build of the sources, developer diagnostics included (dev.d.ts):
+// Tests run the development build of the sources, developer diagnostics included (types/dev.d.ts):
 // a global set before each file, as Vite 8 leaves `define` unreplaced in the modules vitest runs.
 const setupFiles = [here('./tests/dev-build.ts')];
 

@@ -1,3 +1,3 @@
-// The sources read `__DEV__` (packages/*/src/dev.d.ts), which rollup replaces in the builds.
+// The sources read `__DEV__` (types/dev.d.ts), which rollup replaces in the builds.
 // Unit tests run them as the development build: every developer diagnostic is asserted.
 (globalThis as { __DEV__?: boolean }).__DEV__ = true;

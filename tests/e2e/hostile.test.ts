@@ -111,7 +111,7 @@ describe('bad configuration', () => {
 
 // What each build of the script tag says about the same hostile calls: the production build
 // (touchpoint.js) names each refused call and the call whose props were changed; the development
-// build (touchpoint.dev.js, dev.d.ts) names the argument or field and what happened instead.
+// build (touchpoint.dev.js, types/dev.d.ts) names the argument or field and what happened instead.
 const said = {
   'touchpoint.js': {
     props: ["[touchpoint] track('hostile_props') props: changed to fit JSON and its limits"],
