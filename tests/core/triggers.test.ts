@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configHash } from '../../packages/core/src/config-hash';
 import { HISTORY_KEY } from '../../packages/core/src/history';
 import type { Host } from '../../packages/core/src/host';
+import { SESSION_KEY } from '../../packages/core/src/keys';
 import { CONFIG_KEY } from '../../packages/core/src/load-config';
 import { createTriggers } from '../../packages/core/src/triggers';
 import type {
@@ -10,6 +11,7 @@ import type {
   JsonValue,
   Survey,
   SurveyDue,
+  Touchpoint,
   TouchpointConfig,
 } from '../../packages/core/src/types';
 import { validateConfig } from '../../packages/core/src/validate';
@@ -37,13 +39,15 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
   const state = { path: '/', stage: undefined as string | undefined, views: 0, session: 's1' };
   const host: Host = {
     _config: cfg as TouchpointConfig,
-    _due: (d) => dues.push(d),
     _where: () => ({ path: state.path, stage: state.stage }),
-    _views: () => state.views,
-    _consented: () => true,
     _aid: () => 'anon-1',
+    _signal: vi.fn((type: string, payload: unknown) => {
+      if (type === 'survey_due') dues.push(payload as SurveyDue);
+    }),
+    _record: vi.fn(),
     _store: {
-      _get: (key) => data[key],
+      // The session record holds the page views, as the core's does.
+      _get: (key) => (key === SESSION_KEY ? { views: state.views } : data[key]),
       _set: (key, value) => {
         if (value === undefined) delete data[key];
         else data[key] = value;
@@ -51,11 +55,11 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
       _persist() {},
       _clear() {},
     },
-    _now: () => Date.now(),
-    _emit: vi.fn(),
     _warn: vi.fn(),
   };
-  const triggers = createTriggers(host);
+  // The instance the triggers add their methods to; consent given.
+  const tp = { consented: true } as Touchpoint;
+  const triggers = createTriggers(host, tp);
   const event = (type: EventType, extra: Partial<JourneyEvent> = {}) =>
     triggers._event({
       id: `e${Math.random()}`,
@@ -76,7 +80,7 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
   };
   const record = (type: EventType, surveyId: string) => event(type, { props: { surveyId, metric: 'nps' } });
   const ids = () => dues.map((d) => d.survey.id);
-  return { host, triggers, data, dues, state, event, visit, record, ids };
+  return { host, tp, triggers, data, dues, state, event, visit, record, ids };
 }
 
 describe('createTriggers', () => {
@@ -172,7 +176,7 @@ describe('createTriggers', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
     t.event('track', { name: 'order_completed' });
-    t.triggers._show('help-ces');
+    t.tp.show('help-ces');
     t.record('survey_shown', 'help-ces');
     t.record('survey_dismissed', 'help-ces');
     vi.advanceTimersByTime(1500);
@@ -192,7 +196,7 @@ describe('createTriggers', () => {
     t.record('survey_shown', 'home-nps');
     t.visit('/help');
     expect(t.ids()).toEqual(['home-nps']);
-    expect(t.triggers._explain()[1]?.reasons.at(-1)).toEqual({
+    expect(t.tp.explain()[1]?.reasons.at(-1)).toEqual({
       rule: 'open',
       ok: false,
       detail: 'home-nps open, needs none',
@@ -208,7 +212,7 @@ describe('createTriggers', () => {
     // No survey_shown: consent missing, another prompt open, or the widget still loading.
     t.visit('/help');
     expect(t.ids()).toEqual(['home-nps', 'help-ces']);
-    expect(t.triggers._explain()[1]?.reasons.filter((r) => !r.ok)).toEqual([]);
+    expect(t.tp.explain()[1]?.reasons.filter((r) => !r.ok)).toEqual([]);
   });
 
   it('keeps the prompt open through its follow-up after survey_answered, until the comment is sent', () => {
@@ -220,7 +224,7 @@ describe('createTriggers', () => {
     t.state.path = '/help/faq';
     t.event('track', { name: 'faq_opened' });
     expect(t.ids()).toEqual(['home-nps']);
-    expect(t.triggers._explain()[1]?.reasons.at(-1)?.rule).toBe('open');
+    expect(t.tp.explain()[1]?.reasons.at(-1)?.rule).toBe('open');
     t.record('survey_comment', 'home-nps');
     t.event('track', { name: 'faq_opened' });
     expect(t.ids()).toEqual(['home-nps', 'help-ces']);
@@ -280,13 +284,13 @@ describe('createTriggers', () => {
     const t = fakeHost();
     t.record('survey_shown', 'home-nps');
     t.visit('/about');
-    t.triggers._show('checkout-csat');
+    t.tp.show('checkout-csat');
     expect(t.dues).toEqual([{ survey: csat, forced: true }]);
   });
 
   it('warns and shows nothing for show() of an unknown survey', () => {
     const t = fakeHost();
-    t.triggers._show('nope');
+    t.tp.show('nope');
     expect(t.dues).toEqual([]);
     expect(t.host._warn).toHaveBeenCalledWith("show('nope'): unknown survey; ignored");
   });
@@ -294,7 +298,7 @@ describe('createTriggers', () => {
   it('explains every survey on this page right now', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
-    expect(t.triggers._explain()).toEqual([
+    expect(t.tp.explain()).toEqual([
       {
         id: 'checkout-csat',
         eligible: false,
@@ -367,7 +371,7 @@ describe('createTriggers', () => {
       vi.fn(async () => new Response(JSON.stringify(config))),
     );
     const t = fakeHost('/touchpoint.config.json');
-    vi.mocked(t.host._emit).mockImplementation(() => {
+    vi.mocked(t.host._signal).mockImplementation(() => {
       throw new Error('bug');
     });
     await expect(t.triggers._ready).resolves.toBeUndefined();
@@ -405,7 +409,7 @@ describe('a configuration URL, stale while revalidating', () => {
     expect(t.triggers._ready).toBeUndefined();
     expect(t.triggers._stageFor('/checkout/done')).toBe('purchase');
     await vi.waitFor(() => expect(t.triggers._stageFor('/checkout/done')).toBe('use'));
-    expect(t.triggers._explain().map((e) => e.id)).toEqual(['help-ces']);
+    expect(t.tp.explain().map((e) => e.id)).toEqual(['help-ces']);
   });
 
   it('warns about an invalid configuration once, not again when the fresh copy is the same', async () => {
@@ -419,7 +423,7 @@ describe('a configuration URL, stale while revalidating', () => {
     // One macrotask turn lets the fetch's promise chain (response, json, apply) settle.
     await new Promise((settled) => setTimeout(settled));
     expect(t.host._warn).toHaveBeenCalledTimes(1);
-    expect(t.host._emit).toHaveBeenCalledTimes(1);
+    expect(t.host._signal).toHaveBeenCalledTimes(1);
   });
 
   it('without a cached copy, offers a promise the first page view waits for', async () => {

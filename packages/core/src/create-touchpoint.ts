@@ -1,11 +1,11 @@
 import { createEmitter } from './emitter.js';
-import type { Host, Triggers } from './host.js';
+import { type Host, REFUSED, type Triggers } from './host.js';
 import { ANONYMOUS_ID_KEY, CONSENT_KEY, SESSION_KEY, USER_ID_KEY } from './keys.js';
 import { watchNavigation } from './navigation.js';
 import { readPage } from './page-context.js';
 import { redactUrl } from './redact.js';
 import { sanitize } from './sanitize.js';
-import { type Session, touchSession } from './session.js';
+import { touchSession } from './session.js';
 import { isStageName } from './stages.js';
 import { createStore } from './store.js';
 import { createTriggers } from './triggers.js';
@@ -43,26 +43,11 @@ export const CREATE_DEFAULTS = {
   redact: redactUrl,
 };
 
-/**
- * The longest the first automatic page view waits for a configuration URL without a cached
- * copy: a visitor who leaves meanwhile must not lose the landing page view.
- */
-export const FIRST_VIEW_WAIT_MS = 1000;
-
 /** Events held in memory while consent is pending; beyond it the oldest are dropped. */
 export const CONSENT_BUFFER_LIMIT = 100;
 
 // Segment-style names: `order_completed`, `Order Completed`, `checkout:step-2`.
 const EVENT_NAME = /^[A-Za-z][\w .:-]{0,63}$/;
-const SURVEY_EVENT = /^survey_(shown|answered|comment|dismissed)$/;
-const METRIC = /^(nps|csat|ces)$/;
-
-/**
- * What a method returns when it refused its arguments: the method's wrapper then warns. In
- * production builds that is one message per method; development builds say which argument
- * and why before returning it (see types/dev.d.ts).
- */
-const REFUSED = 1;
 
 /**
  * How a bad argument appears in a development warning, without ever throwing itself
@@ -81,19 +66,21 @@ export function createTouchpoint(options?: CreateOptions): Touchpoint {
 }
 
 /**
- * The instance, with the survey triggers it is given: `createTriggers`, or `noTriggers`
- * for the core alone (its size is checked on its own, issue 2).
+ * The instance, with the survey triggers it is given: `createTriggers`, which adds the survey
+ * methods (`show`, `explain`, `record`, `preview`), or `noTriggers` for the core alone (its
+ * size is checked on its own, issue 2).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createInstance(
-  makeTriggers: (host: Host) => Triggers,
+  makeTriggers: (host: Host, tp: Touchpoint) => Triggers,
   options: CreateOptions = {},
 ): Touchpoint {
   const warn = createWarn();
   // Development builds name the argument and what happens instead; the wrapper of each
-  // method (below) reports the refusal in every build.
-  const bad = (what: string, instead = 'dropped'): typeof REFUSED => {
-    if (__DEV__) warn(`${what}: invalid; ${instead}`);
+  // method (below) reports the refusal in every build. Call sites pass `__DEV__ && …`, so
+  // production carries none of the text.
+  const bad = (message: string | false): typeof REFUSED => {
+    if (__DEV__) warn(message as string);
     return REFUSED;
   };
   if (typeof options !== 'object' || !options) {
@@ -116,20 +103,17 @@ export function createInstance(
   if (!consented) store._persist(false);
   let held: JourneyEvent[] = [];
 
-  let anonymousId = '';
-  let userId: string | undefined;
-  const loadIdentity = () => {
-    const stored = store._get(ANONYMOUS_ID_KEY);
-    anonymousId = typeof stored === 'string' && stored ? stored : newIdentity();
-    const user = store._get(USER_ID_KEY);
-    userId = typeof user === 'string' ? user : undefined;
+  const text = (key: string) => {
+    const value = store._get(key);
+    return typeof value === 'string' && value ? value : undefined;
   };
+  let userId = text(USER_ID_KEY);
+  let anonymousId = text(ANONYMOUS_ID_KEY) as string;
   const newIdentity = () => {
     anonymousId = uuid();
     store._set(ANONYMOUS_ID_KEY, anonymousId);
-    return anonymousId;
   };
-  loadIdentity();
+  if (!anonymousId) newIdentity();
 
   let page: PageContext = { url: '', path: '/' };
   let pageHref: string | undefined;
@@ -161,9 +145,9 @@ export function createInstance(
 
   const deliver = (event: JourneyEvent) => {
     emitter._emit(event.type, event);
-    // Answers to a draft are not recorded: in preview, survey events reach their own
+    // The triggers may keep an event local: answers to a draft in preview reach their own
     // listeners (the widget, the overlay) but not '*', where collectors listen.
-    if (!(triggers._preview && SURVEY_EVENT.test(event.type))) emitter._emit('*', event);
+    if (!triggers._local?.(event)) emitter._emit('*', event);
     triggers._event(event);
   };
 
@@ -197,35 +181,17 @@ export function createInstance(
     emit('page', sanitize(props, 'page()', warn));
   };
 
-  const host: Host = {
-    _config: config,
-    _due: (due) => consented && emitter._emit('survey_due', due),
-    _where: () => ({ path: here().path, stage }),
-    _views: () => (store._get(SESSION_KEY) as Session | undefined)?.views ?? 0,
-    _consented: () => consented,
-    _aid: () => anonymousId,
-    _now: () => Date.now(),
-    _emit: (type, hash) => {
-      // A configuration applied after the page view (fetched, or fresher than the cached
-      // copy) maps this page's stage too, for the events that follow.
-      if (fromGlobs && !explicit) stage = triggers._stageFor(here().path);
-      emitter._emit(type, hash);
-    },
-    _store: store,
-    _warn: warn,
-  };
-  const triggers = makeTriggers(host);
-
-  const tp: Touchpoint = {
+  const tp = {
     page: (props?: Props) => view(props),
     stage(name: string, props?: Props) {
-      if (!isStageName(name)) return bad(`stage(${quote(name)})`);
+      if (!isStageName(name)) return bad(__DEV__ && `stage(${quote(name)}): invalid; dropped`);
       stage = name;
       explicit = true;
       emit('stage', sanitize(props, `stage('${name}')`, warn));
     },
     track(name: string, props?: Props) {
-      if (typeof name !== 'string' || !EVENT_NAME.test(name)) return bad(`track(${quote(name)})`);
+      if (typeof name !== 'string' || !EVENT_NAME.test(name))
+        return bad(__DEV__ && `track(${quote(name)}): invalid; dropped`);
       const clean = sanitize(props, `track('${name}')`, warn);
       let eventStage = stage;
       if (clean && Object.hasOwn(clean, 'stage')) {
@@ -237,13 +203,13 @@ export function createInstance(
       emit('track', clean, name, eventStage);
     },
     identify(id: string, traits?: Props) {
-      if (typeof id !== 'string' || !id) return bad(`identify(${quote(id)})`);
+      if (typeof id !== 'string' || !id) return bad(__DEV__ && `identify(${quote(id)}): invalid; dropped`);
       userId = id;
       store._set(USER_ID_KEY, id);
       emit('identify', sanitize(traits, 'identify()', warn));
     },
     consent(granted: boolean) {
-      if (typeof granted !== 'boolean') return bad(`consent(${quote(granted)})`, 'ignored');
+      if (typeof granted !== 'boolean') return bad(__DEV__ && `consent(${quote(granted)}): invalid; ignored`);
       if (granted && consented) return;
       consented = granted;
       // Refused or withdrawn: forget the held events and everything stored, and carry on
@@ -267,14 +233,12 @@ export function createInstance(
       held = [];
       for (const event of release) deliver(event);
     },
-    on(type, fn) {
+    on(type: string, fn: unknown) {
       // A type that throws as a key (a hostile object) fails into the wrapper, like any method.
       return typeof fn === 'function'
-        ? emitter._on(type, fn)
-        : bad(`on(${quote(type)}) listener`, 'not subscribed');
+        ? emitter._on(type, fn as never)
+        : bad(__DEV__ && `on(${quote(type)}) listener: invalid; not subscribed`);
     },
-    show: (surveyId: string) => triggers._show(surveyId),
-    explain: () => triggers._explain(),
     reset() {
       userId = undefined;
       store._set(USER_ID_KEY, undefined);
@@ -284,25 +248,30 @@ export function createInstance(
       store._set(SESSION_KEY, { id: uuid(), last: Date.now(), views: 0, trail: [] });
       newIdentity();
     },
-    record(type, props) {
-      if (!SURVEY_EVENT.test(type) || typeof props?.surveyId !== 'string' || !METRIC.test(props.metric))
-        return bad(`record(${quote(type)}) (type, surveyId or metric)`);
-      // The trail is the journey before the prompt; stored steps are cleaned like props. The
-      // configuration's hash lets answers be split by the configuration version that asked.
-      const full = { ...props, configHash: triggers._hash } as Props;
-      if (type === 'survey_answered') full.trail = touchSession(store, Date.now()).trail.slice() as never;
-      emit(type, sanitize(full, `record('${type}')`, warn));
-    },
     get consented() {
       return consented;
     },
-    get preview() {
-      return triggers._preview;
+  } as unknown as Touchpoint;
+
+  const host: Host = {
+    _config: config,
+    _where: () => ({ path: here().path, stage }),
+    _aid: () => anonymousId,
+    _signal: (type, payload) => {
+      // A configuration applied after the page view (fetched, or fresher than the cached
+      // copy) maps this page's stage too, for the events that follow.
+      if (fromGlobs && !explicit) stage = triggers._stageFor(here().path);
+      emitter._emit(type, payload);
     },
-  } as Touchpoint;
+    _record: (type, props) => emit(type, sanitize(props, `record('${type}')`, warn)),
+    _store: store,
+    _warn: warn,
+  };
+  // The triggers add the survey methods (show, explain, record) before the wrapping below.
+  const triggers = makeTriggers(host, tp);
 
   // Every method reports an unexpected failure (a bug, a hostile page) and a refusal of its
-  // arguments, and never throws into the page.
+  // arguments, and never throws into the page. Getters hold no function: they stay as they are.
   const wrap =
     (key: string, method: (...args: never[]) => unknown) =>
     (...args: unknown[]) => {
@@ -316,10 +285,8 @@ export function createInstance(
       // What a caller can still use: on() an unsubscribe function, explain() a list.
       return key === 'on' ? () => {} : key === 'explain' ? [] : undefined;
     };
-  for (const key in tp) {
-    const method = Object.getOwnPropertyDescriptor(tp, key)?.value;
-    if (typeof method === 'function') (tp as unknown as Record<string, unknown>)[key] = wrap(key, method);
-  }
+  const methods = tp as unknown as Record<string, (...args: never[]) => unknown>;
+  for (const key in methods) if (typeof methods[key] === 'function') methods[key] = wrap(key, methods[key]);
 
   if (dom) {
     let at = location.pathname + location.search;
@@ -334,15 +301,10 @@ export function createInstance(
       if (autoPageviews) setTimeout(guarded);
     });
     // Never inside this call: whoever subscribes in the same task (connect(tp), the script
-    // tag's queue replay with its identify() or stage()) must see the first page view.
-    // The first also waits for a configuration URL that has no cached copy yet, so it
-    // carries the stage the configuration maps its path to, but at most FIRST_VIEW_WAIT_MS,
-    // not the fetch's whole timeout.
-    const first = () =>
-      (triggers._ready
-        ? Promise.race([triggers._ready, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS))])
-        : Promise.resolve()
-      ).then(guarded);
+    // tag's queue replay with its identify() or stage()) must see the first page view. The
+    // triggers may hold it back a little longer (`_ready`: a configuration URL without a
+    // cached copy), so it carries the stage the configuration maps its path to.
+    const first = () => Promise.resolve(triggers._ready).then(guarded);
     if (autoPageviews)
       document.readyState === 'loading'
         ? addEventListener('DOMContentLoaded', first, { once: true })

@@ -5,17 +5,39 @@ import { configHash } from './config-hash.js';
 import { eligibility } from './eligibility.js';
 import { stageFor } from './glob.js';
 import { createHistory, type HistoryNote } from './history.js';
-import type { Host, Triggers } from './host.js';
+import { type Host, REFUSED, type Triggers } from './host.js';
+import { SESSION_KEY } from './keys.js';
 import { type ConfigLoader, cachedConfig, loadConfig } from './load-config.js';
-import type { Explanation, JourneyEvent, Reason, Survey, TouchpointConfig } from './types.js';
+import { type Session, touchSession } from './session.js';
+import type {
+  Explanation,
+  JourneyEvent,
+  Props,
+  Reason,
+  Survey,
+  Touchpoint,
+  TouchpointConfig,
+} from './types.js';
 import { validateConfig } from './validate.js';
 
 type Trigger = { name?: string | undefined; stage?: string | undefined } | undefined;
 
 const allOk = (reasons: Reason[]) => reasons.every((r) => r.ok);
 
-/** The instance's triggers: `host._config` may be an object, inline JSON or a URL. */
-export function createTriggers(host: Host): Triggers {
+/**
+ * The longest the first automatic page view waits for a configuration URL without a cached
+ * copy: a visitor who leaves meanwhile must not lose the landing page view.
+ */
+export const FIRST_VIEW_WAIT_MS = 1000;
+
+const SURVEY_EVENT = /^survey_(shown|answered|comment|dismissed)$/;
+const METRIC = /^(nps|csat|ces)$/;
+
+/**
+ * The instance's triggers: `host._config` may be an object, inline JSON or a URL. They add
+ * the survey methods to the instance `tp`: show(), explain(), record() and `preview`.
+ */
+export function createTriggers(host: Host, tp: Touchpoint): Triggers {
   const history = createHistory(host._store, host._warn);
   let config: TouchpointConfig = { version: 1 };
   let sessionId = '';
@@ -39,19 +61,21 @@ export function createTriggers(host: Host): Triggers {
       {
         ...host._where(),
         event,
-        pageViews: host._views(),
+        pageViews: (host._store._get(SESSION_KEY) as Session | undefined)?.views ?? 0,
         anonymousId: host._aid(),
         sessionId,
         // Events reach the triggers only after consent; this is for explain() before it.
-        consented: host._consented(),
+        consented: tp.consented,
         open,
         limits: config.limits,
       },
       self._preview ? { surveys: {} } : history._read(),
-      host._now(),
+      Date.now(),
     );
 
-  const due = (survey: Survey, forced: boolean) => host._due({ survey, forced });
+  // Dropped while consent is missing: no prompt asks a person who has not agreed.
+  const due = (survey: Survey, forced: boolean) =>
+    tp.consented && host._signal('survey_due', { survey, forced });
 
   // Configuration order decides: the first eligible survey wins, even if it must wait.
   const evaluate = (event?: Trigger) => {
@@ -107,7 +131,7 @@ export function createTriggers(host: Host): Triggers {
     config = valid;
     // Once per configuration, not per event: every survey event carries it (record()).
     self._hash = hash;
-    host._emit('config', self._hash);
+    host._signal('config', self._hash);
     // A configuration fetched after the page view still gets to judge this page.
     if (sessionId) {
       debug();
@@ -149,13 +173,39 @@ export function createTriggers(host: Host): Triggers {
       } else evaluate({ name: e.name, stage: e.stage });
     },
     _stageFor: (path) => stageFor(config.stages, path),
-    _show(id) {
+    // Answers to a draft are not recorded: in preview, survey events reach their own
+    // listeners (the widget, the overlay) but not '*', where collectors listen.
+    _local: (e) => !!self._preview && SURVEY_EVENT.test(e.type),
+  };
+
+  Object.assign(tp, {
+    show(id: string) {
       const survey = config.surveys?.find((s) => s.id === id);
       if (survey) due(survey, true);
       else host._warn(`show('${id}'): unknown survey; ignored`);
     },
-    _explain: explain,
-  };
+    explain,
+    record(type: string, props?: Props) {
+      if (
+        !SURVEY_EVENT.test(type) ||
+        typeof props?.surveyId !== 'string' ||
+        !METRIC.test(props.metric as string)
+      ) {
+        if (__DEV__)
+          host._warn(
+            `record(${typeof type === 'string' ? `'${type}'` : typeof type}) (type, surveyId or metric): invalid; dropped`,
+          );
+        return REFUSED;
+      }
+      // The trail is the journey before the prompt; stored steps are cleaned like props. The
+      // configuration's hash lets answers be split by the configuration version that asked.
+      const full = { ...props, configHash: self._hash } as Props;
+      if (type === 'survey_answered')
+        full.trail = touchSession(host._store, Date.now()).trail.slice() as never;
+      host._record(type as JourneyEvent['type'], full);
+    },
+  });
+  Object.defineProperty(tp, 'preview', { get: () => self._preview, enumerable: true });
 
   const source = host._config;
   // A function is a loader (previewConfig): no configuration can be one.
@@ -171,7 +221,8 @@ export function createTriggers(host: Host): Triggers {
     // Never an unhandled rejection in the host page, even from a bug in apply().
     const fresh = loaded.then(apply).catch((error) => host._warn('config: not applied', error));
     if (stale) apply(stale);
-    else self._ready = fresh;
+    else
+      self._ready = Promise.race([fresh, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS))]);
   } else apply(loaded);
   return self;
 }
