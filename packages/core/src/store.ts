@@ -20,11 +20,12 @@ export interface Store {
 }
 
 export function createStore(warn: Warn, persisting: boolean): Store {
-  const memory: Record<string, JsonValue | undefined> = {};
-  // Only keys set here are written: another tab's newer values of the others survive.
-  let dirty: Record<string, 1> = {};
+  let memory: Record<string, JsonValue | undefined> = {};
+  // The keys set since the last write, and a write is scheduled; none while not persisting
+  // (`_persist(true)` writes every key). Only these are written: another tab's newer values
+  // of the others survive.
+  let dirty: Record<string, 1> | undefined;
   let broken = false;
-  let scheduled = false;
 
   // Safari private mode, disabled cookies, sandboxed iframes and full quotas make
   // localStorage throw on access: degrade to memory, with one warning.
@@ -42,17 +43,14 @@ export function createStore(warn: Warn, persisting: boolean): Store {
   // a burst of events costs one write per key, still before the page can unload.
   const flush = () => {
     const keys = dirty;
-    dirty = {};
-    scheduled = false;
+    dirty = undefined;
     // A write-behind still pending when consent is withdrawn must not store anything.
     if (persisting)
       io((s) => {
-        for (const key in keys) {
-          const value = memory[key];
-          value === undefined
+        for (const key in keys)
+          memory[key] === undefined
             ? s.removeItem(STORE_PREFIX + key)
-            : s.setItem(STORE_PREFIX + key, JSON.stringify(value));
-        }
+            : s.setItem(STORE_PREFIX + key, JSON.stringify(memory[key]));
       });
   };
 
@@ -68,25 +66,25 @@ export function createStore(warn: Warn, persisting: boolean): Store {
     },
     _set(key, value) {
       memory[key] = value;
+      if (!persisting) return;
+      if (!dirty) {
+        dirty = {};
+        queueMicrotask(flush);
+      }
       dirty[key] = 1;
-      if (persisting && !scheduled) queueMicrotask(flush);
-      scheduled = persisting;
     },
     _persist(on) {
       persisting = on;
       if (on) {
-        for (const key in memory) dirty[key] = 1;
+        dirty = memory as never;
         flush();
       }
     },
     _clear() {
-      for (const key in memory) delete memory[key];
-      dirty = {};
+      memory = {};
+      dirty = undefined;
       io((s) => {
-        for (let i = s.length; i--; ) {
-          const key = s.key(i);
-          if (key?.startsWith(STORE_PREFIX)) s.removeItem(key);
-        }
+        for (const key of Object.keys(s)) if (key.startsWith(STORE_PREFIX)) s.removeItem(key);
       });
     },
   };
