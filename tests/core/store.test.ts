@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../packages/core/src/store';
+import { createWarn } from '../../packages/core/src/warn';
 
 const tick = () => Promise.resolve();
 
 beforeEach(() => {
   localStorage.clear();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('createStore', () => {
@@ -76,13 +78,13 @@ describe('createStore', () => {
     expect(warn).toHaveBeenCalledWith('stored tp_a: invalid; ignored');
   });
 
-  it('keeps to memory, warning once, when localStorage throws', async () => {
-    const warn = vi.fn();
+  it('keeps to memory, warning once through the instance warner, when localStorage throws', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const blocked = () => {
       throw new DOMException('blocked', 'SecurityError');
     };
     vi.stubGlobal('localStorage', { getItem: blocked, setItem: blocked, removeItem: blocked, key: blocked });
-    const store = createStore(warn, true);
+    const store = createStore(createWarn(), true);
     expect(store._get('a')).toBeUndefined();
     store._set('a', 1);
     await tick();
@@ -91,6 +93,6 @@ describe('createStore', () => {
     await tick();
     expect(store._get('b')).toBe(2);
     expect(warn).toHaveBeenCalledOnce();
-    expect(warn.mock.calls[0]?.[0]).toContain('localStorage is unavailable');
+    expect(String(warn.mock.calls[0]?.[0])).toContain('localStorage is unavailable');
   });
 });

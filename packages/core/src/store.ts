@@ -25,18 +25,16 @@ export function createStore(warn: Warn, persisting: boolean): Store {
   // (`_persist(true)` writes every key). Only these are written: another tab's newer values
   // of the others survive.
   let dirty: Record<string, 1> | undefined;
-  let broken = false;
 
   // Safari private mode, disabled cookies, sandboxed iframes and full quotas make
-  // localStorage throw on access: degrade to memory, with one warning.
+  // localStorage throw on access: degrade to memory. The warner says it once, and each
+  // later access tries again (a full quota may have room again).
   const io = <T>(work: (storage: Storage) => T): T | undefined => {
-    if (!broken)
-      try {
-        return work(localStorage);
-      } catch (error) {
-        broken = true;
-        warn('localStorage is unavailable; memory is used', error);
-      }
+    try {
+      return work(localStorage);
+    } catch (error) {
+      warn('localStorage is unavailable; memory is used', error);
+    }
   };
 
   // Writing behind keeps localStorage (synchronous, slow) off the hot path of track():
