@@ -41,9 +41,13 @@ export function touchSession(store: Store, now: number, event?: JourneyEvent): S
   if (event) {
     event.sessionId = live.id;
     if (event.type === 'page') live.views++;
-    const step: Step = { type: event.type, path: event.page.path, ts: now };
-    if (event.stage) step.stage = event.stage;
-    if (event.name) step.name = event.name;
+    const step: Step = {
+      type: event.type,
+      stage: event.stage,
+      name: event.name,
+      path: event.page.path,
+      ts: now,
+    };
     if (live.trail.push(step) > TRAIL_LENGTH) live.trail.shift();
   }
   store._set(SESSION_KEY, live as never);

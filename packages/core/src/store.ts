@@ -20,39 +20,35 @@ export interface Store {
 }
 
 export function createStore(warn: Warn, persisting: boolean): Store {
-  const memory: Record<string, JsonValue | undefined> = {};
-  // Only keys set here are written: another tab's newer values of the others survive.
-  let dirty: Record<string, 1> = {};
-  let broken = false;
-  let scheduled = false;
+  let memory: Record<string, JsonValue | undefined> = {};
+  // The keys set since the last write, and a write is scheduled; none while not persisting
+  // (`_persist(true)` writes every key). Only these are written: another tab's newer values
+  // of the others survive.
+  let dirty: Record<string, 1> | undefined;
 
   // Safari private mode, disabled cookies, sandboxed iframes and full quotas make
-  // localStorage throw on access: degrade to memory, with one warning.
+  // localStorage throw on access: degrade to memory. The warner says it once, and each
+  // later access tries again (a full quota may have room again).
   const io = <T>(work: (storage: Storage) => T): T | undefined => {
-    if (!broken)
-      try {
-        return work(localStorage);
-      } catch (error) {
-        broken = true;
-        warn('localStorage is unavailable; memory is used', error);
-      }
+    try {
+      return work(localStorage);
+    } catch (error) {
+      warn('localStorage is unavailable; memory is used', error);
+    }
   };
 
   // Writing behind keeps localStorage (synchronous, slow) off the hot path of track():
   // a burst of events costs one write per key, still before the page can unload.
   const flush = () => {
     const keys = dirty;
-    dirty = {};
-    scheduled = false;
+    dirty = undefined;
     // A write-behind still pending when consent is withdrawn must not store anything.
     if (persisting)
       io((s) => {
-        for (const key in keys) {
-          const value = memory[key];
-          value === undefined
+        for (const key in keys)
+          memory[key] === undefined
             ? s.removeItem(STORE_PREFIX + key)
-            : s.setItem(STORE_PREFIX + key, JSON.stringify(value));
-        }
+            : s.setItem(STORE_PREFIX + key, JSON.stringify(memory[key]));
       });
   };
 
@@ -68,25 +64,25 @@ export function createStore(warn: Warn, persisting: boolean): Store {
     },
     _set(key, value) {
       memory[key] = value;
+      if (!persisting) return;
+      if (!dirty) {
+        dirty = {};
+        queueMicrotask(flush);
+      }
       dirty[key] = 1;
-      if (persisting && !scheduled) queueMicrotask(flush);
-      scheduled = persisting;
     },
     _persist(on) {
       persisting = on;
       if (on) {
-        for (const key in memory) dirty[key] = 1;
+        dirty = memory as never;
         flush();
       }
     },
     _clear() {
-      for (const key in memory) delete memory[key];
-      dirty = {};
+      memory = {};
+      dirty = undefined;
       io((s) => {
-        for (let i = s.length; i--; ) {
-          const key = s.key(i);
-          if (key?.startsWith(STORE_PREFIX)) s.removeItem(key);
-        }
+        for (const key of Object.keys(s)) if (key.startsWith(STORE_PREFIX)) s.removeItem(key);
       });
     },
   };

@@ -1,5 +1,5 @@
 /** Reports a problem on the console, once per distinct message (STYLE.md 7). */
-export type Warn = (message: string, detail?: unknown) => void;
+export type Warn = (message: string, ...detail: unknown[]) => void;
 
 /**
  * One warner per instance: the message is the cause, so a field path or an id in it makes
@@ -7,10 +7,10 @@ export type Warn = (message: string, detail?: unknown) => void;
  */
 export function createWarn(): Warn {
   const said = new Set<string>();
-  return (message, detail) => {
+  // A rest parameter, so an absent detail does not print a trailing `undefined`.
+  return (message, ...detail) => {
     if (said.has(message)) return;
     said.add(message);
-    // Spread so an absent detail does not print a trailing `undefined`.
-    console.warn(`[touchpoint] ${message}`, ...(detail === undefined ? [] : [detail]));
+    console.warn(`[touchpoint] ${message}`, ...detail);
   };
 }
