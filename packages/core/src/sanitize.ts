@@ -31,14 +31,14 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
   // Development builds say which field and why (`track('buy') props.a.b: circular; dropped`);
   // production says once per call that its props changed, whatever the causes (the warner
   // keeps one message per cause). The reasons are written `__DEV__ && '…'` so production
-  // bundles carry none of their text.
-  const note = (key: string, why: string | false): undefined => {
-    warn(
-      __DEV__
-        ? `${field} props${[...path, key].join('.')}: ${why}`
-        : `${field} props: changed to fit JSON and its limits`,
-    );
-  };
+  // bundles carry none of their text. An undefined key names the value being walked itself.
+  const note: (key: string | undefined, why: string | false) => undefined = __DEV__
+    ? (key, why) => {
+        warn(`${field} props${path.concat(key ?? []).join('.')}: ${why}`);
+      }
+    : () => {
+        warn(`${field} props: changed to fit JSON and its limits`);
+      };
   // A direct copy, as JSON.stringify would see it (toJSON, Dates, dropping undefined, NaN →
   // null): about five times faster on track()'s hot path than a JSON round trip with a
   // replacer, which calls back for every value and parses the text again.
@@ -73,8 +73,14 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
     const array = Array.isArray(value);
     const names = array ? value : Object.keys(value);
     const copy: unknown[] | Record<string, unknown> = array ? [] : {};
-    let i = 0;
-    for (; i < names.length && budget > 0; i++) {
+    // Cut short once the budget is spent: warned once for the whole cut (the budget goes
+    // below 0 only here), never per value, which would flood the console for a long list.
+    for (
+      let i = 0;
+      i < names.length &&
+      (budget > 0 || (!budget-- && note(undefined, __DEV__ && `over ${VALUES} values; the rest cut`)));
+      i++
+    ) {
       const k = array ? `${i}` : names[i];
       // Assigning a JSON-parsed `__proto__` key would replace the copy's prototype.
       const v = k === '__proto__' ? note(k, __DEV__ && 'not a usable key; dropped') : walk(value[k], k);
@@ -84,9 +90,6 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
     }
     holders.pop();
     if (__DEV__) path.pop();
-    // Cut short: warned once for the whole cut (the budget goes below 0 only here), never
-    // per value, which would flood the console for a 20,000-item list.
-    if (i < names.length && !budget--) note(key, __DEV__ && `over ${VALUES} values; the rest cut`);
     return copy;
   };
   if (props == null) return;
