@@ -70,7 +70,7 @@ describe('sanitize', () => {
   });
 
   it('drops props that are not an object, or that throw when read', () => {
-    expect(run('text')).toEqual({ out: undefined, messages: ["track('x') props.: not an object; dropped"] });
+    expect(run('text')).toEqual({ out: undefined, messages: ["track('x') props: not an object; dropped"] });
     const hostile = {
       get boom() {
         throw new Error('getter');
@@ -79,7 +79,7 @@ describe('sanitize', () => {
     expect(run(hostile).out).toBeUndefined();
   });
 
-  it('warns once with a fixed message and stops reading when a huge list spends the value budget', () => {
+  it('warns once, naming where the cut began, and stops reading when a huge list spends the value budget', () => {
     let reads = 0;
     const list = new Proxy(Array(20000).fill(1), {
       get(target, key, receiver) {
@@ -88,10 +88,27 @@ describe('sanitize', () => {
       },
     });
     const { out, messages } = run({ list });
-    expect(messages).toEqual([`track('x') props: over ${SANITIZE_LIMITS.values} values; the rest cut`]);
+    expect(messages).toEqual([`track('x') props.list: over ${SANITIZE_LIMITS.values} values; the rest cut`]);
     // The props object and the list count as values too.
     expect(out?.list).toHaveLength(SANITIZE_LIMITS.values - 2);
     expect(reads).toBeLessThanOrEqual(SANITIZE_LIMITS.values);
+  });
+
+  it('warns once per call when the budget runs out inside one value and more values follow', () => {
+    const { out, messages } = run({ a: Array(600).fill(1), b: [2], c: 3 });
+    expect(messages).toEqual([`track('x') props.a: over ${SANITIZE_LIMITS.values} values; the rest cut`]);
+    expect(out).toEqual({ a: Array(SANITIZE_LIMITS.values - 2).fill(1) });
+  });
+
+  it('writes null for holes and dropped values in arrays, and keeps none of their other properties', () => {
+    // A hole at 1 and 4, 5 past the last element, a property arrays carry but JSON does not.
+    const list = Object.assign([1] as unknown[], { extra: 1 });
+    list[2] = undefined;
+    list[3] = () => 1;
+    list.length = 6;
+    const { out } = run({ list });
+    expect(out).toEqual(JSON.parse(JSON.stringify({ list })));
+    expect(out?.list).toEqual([1, null, null, null, null, null]);
   });
 
   it('warns once when an object has more keys than the value budget', () => {
