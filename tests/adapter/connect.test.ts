@@ -7,7 +7,7 @@ import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collector, fakeHost, fakePage, makeEvent, recorder } from './fake-host';
+import { collector, fakeHost, fakePage, holdOpens, makeEvent, recorder } from './fake-host';
 
 const server = setupServer();
 const url = 'https://collect.test/v1/events';
@@ -596,6 +596,49 @@ describe('consent withdrawn', () => {
     host.consent(true);
     await link.flush();
     await open(fakeHost()).flush();
+    expect(ids()).toEqual([]);
+  });
+
+  it('deletes events a slow IndexedDB stored after the queue moved to memory', async () => {
+    fakeTimers();
+    const opens = holdOpens();
+    const { ids } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await settle();
+    // No answer within the deadline: the queue moves to memory, and the write waits on.
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+    expect(warnings()).toContain('[touchpoint] IndexedDB failed (blocked); memory used');
+    // The open answers at last: the waiting write lands in IndexedDB.
+    opens.release();
+    await settle();
+    host.consent(false);
+    await link.flush();
+    await settle();
+    expect(await stored()).toEqual([]);
+    page.navigator.onLine = true;
+    page.window.dispatchEvent(new Event('online'));
+    host.consent(true);
+    await link.flush();
+    await open(fakeHost()).flush();
+    expect(ids()).toEqual([]);
+  });
+
+  it('withdraws without a throw or a rejection when IndexedDB is missing', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const { ids } = collector(server, url);
+    page.navigator.onLine = false;
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent());
+    await link.flush();
+    expect(() => host.consent(false)).not.toThrow();
+    await link.flush();
+    page.navigator.onLine = true;
+    host.consent(true);
+    await link.flush();
     expect(ids()).toEqual([]);
   });
 

@@ -170,3 +170,36 @@ export function recorder(
   );
   return requests;
 }
+
+/**
+ * Holds back every `indexedDB.open` of the page until `release()`: a slow or blocked open, as a
+ * busy disk or another connection makes it. idb-keyval's handlers are forwarded to a real open
+ * made at release, so what was waiting then runs against the real database, in order.
+ */
+export function holdOpens() {
+  const realOpen = indexedDB.open.bind(indexedDB);
+  const held: (() => void)[] = [];
+  let released = false;
+  vi.spyOn(indexedDB, 'open').mockImplementation((name: string) => {
+    if (released) return realOpen(name);
+    type Handler = ((event: Event) => void) | null;
+    const request: Record<string, Handler> = {};
+    held.push(() => {
+      const real = realOpen(name);
+      Object.defineProperties(request, {
+        result: { get: () => real.result },
+        error: { get: () => real.error },
+      });
+      const forward = real as unknown as Record<string, Handler>;
+      for (const type of ['onupgradeneeded', 'onsuccess', 'onerror', 'onblocked'])
+        forward[type] = (event) => request[type]?.(event);
+    });
+    return request as unknown as IDBOpenDBRequest;
+  });
+  return {
+    release() {
+      released = true;
+      for (const open of held.splice(0)) open();
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type Entry,
@@ -9,6 +9,7 @@ import {
   openQueue,
   type QueueStore,
 } from '../../packages/adapter/src/queue-store';
+import { holdOpens } from './fake-host';
 
 let n = 0;
 beforeEach(() => {
@@ -132,5 +133,58 @@ describe('openQueue', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('clear, after the queue moved to memory', () => {
+    /** Lets fake-indexeddb finish what it started (it runs on real macrotasks). */
+    const settle = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    it('deletes what a write waiting for a slow open stored in IndexedDB after the switch', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const opens = holdOpens();
+        const q = openQueue('q', () => {});
+        const adding = q._add(entries(2), 10);
+        await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+        await adding;
+        opens.release();
+        await settle();
+        expect((await openQueue('q', () => {})._head(10))[0]).toHaveLength(2);
+        await q._clear();
+        await settle();
+        expect(await q._head(10)).toEqual([[], 0]);
+        expect(await openQueue('q', () => {})._head(10)).toEqual([[], 0]);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('deletes what IndexedDB held before a later write failed', async () => {
+      const q = openQueue('q', () => {});
+      await q._add(entries(2), 1);
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+        throw new DOMException('full', 'QuotaExceededError');
+      });
+      await q._add(entries(1), 10);
+      vi.restoreAllMocks();
+      await q._clear();
+      await settle();
+      expect(await openQueue('q', () => {})._head(10)).toEqual([[], 0]);
+    });
+
+    it('neither throws nor rejects when IndexedDB is missing', async () => {
+      vi.stubGlobal('indexedDB', undefined);
+      try {
+        const q = openQueue('q', () => {});
+        await q._add(entries(1), 10);
+        await expect(q._clear()).resolves.toBeUndefined();
+        await settle();
+        expect(await q._head(10)).toEqual([[], 0]);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
   });
 });

@@ -17,9 +17,9 @@ export function retryDelay(
   random = Math.random,
 ): number {
   // A number is delay-seconds (`+` ignores the spaces around it, and reads null or '' as 0);
-  // anything else may be a date, and NaN when it is not one, which `|| 0` ignores.
-  const asked =
-    (Number.isNaN(Number(header)) ? Date.parse(header as string) - now : Number(header) * 1000) || 0;
+  // anything else may be a date, and NaN when it is not one, which `|| 0` ignores. `0` also asks
+  // Date.parse, which reads it as a past year or NaN: as a minimum, a negative wait is no wait.
+  const asked = +(header as string) * 1000 || Date.parse(header as string) - now || 0;
   return Math.min(
     BACKOFF_CAP_MS,
     Math.max(asked, random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),

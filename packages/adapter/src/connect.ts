@@ -212,8 +212,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
     }
   };
 
-  const run = (wait: boolean, full?: boolean): Promise<unknown> => {
-    if (!interval || paused) return Promise.resolve();
+  const run = async (wait: boolean, full?: boolean): Promise<unknown> => {
+    if (!interval || paused) return;
     // The running drain may have read the queue before these events were stored: once more after
     // it, one run for every caller meanwhile (the first starts it, the others find it).
     if (draining) return draining.then(() => draining ?? run(wait, full));

@@ -83,15 +83,17 @@ export function idbQueue(store: UseStore): QueueStore {
         if (reported) addDropped(s, -reported);
         return promisifyRequest(s.transaction);
       }),
-    _clear: () => store('readwrite', (s) => promisifyRequest(s.clear())),
+    // Async, so a missing IndexedDB (whose open throws at once) rejects like any other failure.
+    _clear: async () => store('readwrite', (s) => promisifyRequest(s.clear())),
   };
 }
 
 /**
  * The same queue in memory: for pages without usable IndexedDB, and lost when the page closes.
  * It answers at once: no `async` on each operation, since every caller awaits anyway.
+ * `onClear` runs at each clear: the queue it replaced may still hold events (see {@link openQueue}).
  */
-export function memoryQueue(): QueueStore {
+export function memoryQueue(onClear?: () => void): QueueStore {
   // Oldest first: only this page writes here, with increasing keys.
   let list: Entry[] = [];
   let dropped = 0;
@@ -112,6 +114,7 @@ export function memoryQueue(): QueueStore {
     _clear: () => {
       list = [];
       dropped = 0;
+      onClear?.();
     },
   };
 }
@@ -120,6 +123,11 @@ export function memoryQueue(): QueueStore {
  * IndexedDB, falling back to memory for good at its first failure (missing, blocked by policy,
  * throwing, over quota, or no answer within {@link OPEN_TIMEOUT_MS}). Entries of a failed write
  * go to memory, so none is lost while the page lives; `onFail` is told why, once.
+ *
+ * A clear (withdrawn consent) reaches IndexedDB in either mode: after the switch it may still
+ * hold what it stored before, and a write that waited for a slow open lands there after the
+ * switch. The clear is made after that write and IndexedDB runs them in that order; it is not
+ * awaited, since that open may never answer, and its failure is no news.
  */
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
   const idb = idbQueue(createStore(dbName, 'events'));
@@ -134,19 +142,18 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
       if (!active) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         try {
-          return await Promise.race([
+          // A race in one promise (smaller than Promise.race and a second promise).
+          return await new Promise<R>((resolve, reject) => {
             // First: it throws at once when there is no IndexedDB, and no timer is made then.
-            op(idb)(...args),
-            // Never settles once IndexedDB has answered; nothing holds it after the race.
-            new Promise<never>((_, reject) => {
-              if (!answered) timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
-            }),
-          ]);
+            (op(idb)(...args) as Promise<R>).then(resolve, reject);
+            // No deadline once IndexedDB has answered.
+            if (!answered) timer = setTimeout(reject, OPEN_TIMEOUT_MS, 'blocked');
+          });
         } catch (error) {
           // Concurrent operations may fail together: one warning, one memory queue.
           if (!active) {
             onFail(error);
-            active = memoryQueue();
+            active = memoryQueue(() => (idb._clear() as Promise<void>).catch(() => {}));
           }
         } finally {
           // After a failure `active` decides, so this only matters after an answer.
