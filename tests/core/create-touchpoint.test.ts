@@ -1,4 +1,4 @@
-import { createTouchpoint, type JourneyEvent, STAGES } from '@touchpoint/core';
+import { createTouchpoint, type JourneyEvent, STAGES, type TouchpointConfig } from '@touchpoint/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_VIEW_WAIT_MS } from '../../packages/core/src/triggers';
 
@@ -130,6 +130,59 @@ describe('page views', () => {
     const events = collect(tp, 'page');
     await vi.advanceTimersByTimeAsync(10);
     expect(events.map((e) => e.stage)).toEqual(['touchpoint']);
+  });
+
+  it("starts the first view's wait when the document has loaded, not when the instance is created", async () => {
+    vi.useFakeTimers();
+    const config = { version: 1, stages: { '/': 'touchpoint' } };
+    // The configuration answers 2.5 s after start-up, 0.5 s after DOMContentLoaded.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        () => new Promise((resolve) => setTimeout(() => resolve(new Response(JSON.stringify(config))), 2500)),
+      ),
+    );
+    // A classic async script that runs while the page is still parsing.
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      const tp = createTouchpoint({ config: '/touchpoint.config.json' });
+      const events = collect(tp, 'page');
+      await vi.advanceTimersByTimeAsync(2000);
+      window.dispatchEvent(new Event('DOMContentLoaded'));
+      await vi.advanceTimersByTimeAsync(400);
+      expect(events).toEqual([]);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(events.map((e) => e.stage)).toEqual(['touchpoint']);
+    } finally {
+      // Back to the document's own getter.
+      delete (document as { readyState?: unknown }).readyState;
+    }
+  });
+
+  it('maps the page stage again when a configuration arrives, not when a survey is due', async () => {
+    vi.useFakeTimers();
+    const config: TouchpointConfig = {
+      version: 1,
+      stages: { '/a': 'interest', '/b': 'purchase' },
+      surveys: [{ id: 'go', metric: 'nps', question: 'Recommend us?', when: { event: 'go' } }],
+    };
+    history.replaceState(null, '', '/a');
+    const tp = createTouchpoint({ config, autoPageviews: false });
+    tp.page();
+    const dues: unknown[] = [];
+    tp.on('survey_due', (d) => dues.push(d));
+    const tracks = collect(tp, 'track');
+    // Navigated, and the page view that maps the new path is not there yet.
+    history.pushState(null, '', '/b');
+    tp.track('x');
+    tp.track('go');
+    tp.track('y');
+    expect(dues).toHaveLength(1);
+    expect(tracks.map((e) => [e.name, e.stage])).toEqual([
+      ['x', 'interest'],
+      ['go', 'interest'],
+      ['y', 'interest'],
+    ]);
   });
 
   it('sees back and forward navigation (popstate)', () => {

@@ -374,7 +374,7 @@ describe('createTriggers', () => {
     vi.mocked(t.host._signal).mockImplementation(() => {
       throw new Error('bug');
     });
-    await expect(t.triggers._ready).resolves.toBeUndefined();
+    await expect(t.triggers._ready?.()).resolves.toBeUndefined();
     expect(t.host._warn).toHaveBeenCalledWith('config: not applied', expect.any(Error));
   });
 
@@ -429,7 +429,7 @@ describe('a configuration URL, stale while revalidating', () => {
   it('without a cached copy, offers a promise the first page view waits for', async () => {
     const t = fakeHost(URL_);
     expect(t.triggers._stageFor('/checkout/done')).toBeUndefined();
-    await t.triggers._ready;
+    await t.triggers._ready?.();
     expect(t.triggers._stageFor('/checkout/done')).toBe('use');
   });
 

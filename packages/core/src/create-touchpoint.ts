@@ -260,7 +260,7 @@ export function createInstance(
     _signal: (type, payload) => {
       // A configuration applied after the page view (fetched, or fresher than the cached
       // copy) maps this page's stage too, for the events that follow.
-      if (fromGlobs && !explicit) stage = triggers._stageFor(here().path);
+      if (type === 'config' && fromGlobs && !explicit) stage = triggers._stageFor(here().path);
       emitter._emit(type, payload);
     },
     _record: (type, props) => emit(type, sanitize(props, `record('${type}')`, warn)),
@@ -304,7 +304,7 @@ export function createInstance(
     // tag's queue replay with its identify() or stage()) must see the first page view. The
     // triggers may hold it back a little longer (`_ready`: a configuration URL without a
     // cached copy), so it carries the stage the configuration maps its path to.
-    const first = () => Promise.resolve(triggers._ready).then(guarded);
+    const first = () => Promise.resolve(triggers._ready?.()).then(guarded);
     if (autoPageviews)
       document.readyState === 'loading'
         ? addEventListener('DOMContentLoaded', first, { once: true })

@@ -46,9 +46,9 @@ export interface Triggers {
   /** The draft's URL while this tab previews one (see `Touchpoint.preview`). */
   _preview?: string | undefined;
   /**
-   * Settles when the first page view may go: once a configuration URL without a cached copy
-   * has been applied, or after FIRST_VIEW_WAIT_MS, so it carries the stage the configuration
-   * maps its path to.
+   * Called when the first page view is due; settles when it may go: once a configuration URL
+   * without a cached copy has been applied, or FIRST_VIEW_WAIT_MS later, so it carries the
+   * stage the configuration maps its path to.
    */
-  _ready?: Promise<unknown>;
+  _ready?(): Promise<unknown>;
 }

@@ -7,8 +7,8 @@ const STRING = 1000;
 const DEPTH = 8;
 const VALUES = 500;
 
-/** How much of a props object survives: beyond these it is cut, with a warning. */
-export const SANITIZE_LIMITS = {
+/** How much of a props object survives: beyond these it is cut, with a warning. Read-only. */
+export const SANITIZE_LIMITS: { readonly string: number; readonly depth: number; readonly values: number } = {
   /** Characters per string. */
   string: STRING,
   /** Levels of nesting below `props`. */

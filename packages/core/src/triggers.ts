@@ -205,7 +205,7 @@ export function createTriggers(host: Host, tp: Touchpoint): Triggers {
       host._record(type as JourneyEvent['type'], full);
     },
   });
-  Object.defineProperty(tp, 'preview', { get: () => self._preview, enumerable: true });
+  Object.defineProperty(tp, 'preview', { get: () => self._preview, enumerable: true, configurable: true });
 
   const source = host._config;
   // A function is a loader (previewConfig): no configuration can be one.
@@ -221,8 +221,10 @@ export function createTriggers(host: Host, tp: Touchpoint): Triggers {
     // Never an unhandled rejection in the host page, even from a bug in apply().
     const fresh = loaded.then(apply).catch((error) => host._warn('config: not applied', error));
     if (stale) apply(stale);
+    // The wait starts when the first page view is due (DOMContentLoaded), not at start-up.
     else
-      self._ready = Promise.race([fresh, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS))]);
+      self._ready = () =>
+        Promise.race([fresh, new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS))]);
   } else apply(loaded);
   return self;
 }
