@@ -51,6 +51,17 @@ describe('createTouchpoint', () => {
     expect(events[0]?.anonymousId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("leaves absent fields out of the event's JSON, as the SPEC's event shape has them optional", () => {
+    const tp = createTouchpoint({ autoPageviews: false });
+    const events = collect(tp);
+    tp.page();
+    tp.identify('user-7');
+    tp.track('order_completed', { total: 42 });
+    const wire = events.map((e) => Object.keys(JSON.parse(JSON.stringify(e))).sort());
+    const base = ['anonymousId', 'id', 'page', 'sessionId', 'ts', 'type'];
+    expect(wire).toEqual([base, [...base, 'userId'].sort(), [...base, 'name', 'props', 'userId'].sort()]);
+  });
+
   it('gives track events their name, props and the stage from props.stage', () => {
     const tp = createTouchpoint({ autoPageviews: false });
     const events = collect(tp);

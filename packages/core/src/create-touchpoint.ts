@@ -153,11 +153,19 @@ export function createInstance(
 
   const emit = (type: EventType, props?: Props, name?: string, eventStage = stage) => {
     const ts = Date.now();
-    const event = { id: uuid(), type, ts, anonymousId, sessionId: '', page: here() } as JourneyEvent;
-    if (name) event.name = name;
-    if (eventStage) event.stage = eventStage;
-    if (props) event.props = props;
-    if (userId) event.userId = userId;
+    // One shape for every event (absent fields undefined, which JSON leaves out).
+    const event = {
+      id: uuid(),
+      type,
+      name,
+      stage: eventStage,
+      props,
+      ts,
+      anonymousId,
+      sessionId: '',
+      userId,
+      page: here(),
+    } as JourneyEvent;
     // Sets the session id, counts the page view and extends the trail.
     touchSession(store, ts, event);
     if (consented) deliver(event);

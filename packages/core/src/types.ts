@@ -34,16 +34,18 @@ export interface JourneyEvent {
   /** Unique; unchanged across retries, so collectors de-duplicate by it. */
   id: string;
   type: EventType;
+  // Optional fields may be present as undefined in memory (every event has one shape, which
+  // engines keep fast); JSON, and so the wire, leaves them out.
   /** track: the event name, e.g. `order_completed`. */
-  name?: string;
+  name?: string | undefined;
   /** The journey stage this event belongs to, when known. */
-  stage?: string;
-  props?: Props;
+  stage?: string | undefined;
+  props?: Props | undefined;
   /** Epoch ms when the event was created on the client. */
   ts: number;
   anonymousId: string;
   sessionId: string;
-  userId?: string;
+  userId?: string | undefined;
   page: PageContext;
 }
 
