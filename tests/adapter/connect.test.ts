@@ -24,6 +24,16 @@ const open = (host = fakeHost(), options = {}) => {
   return link;
 };
 
+/** An adapter on an offline page with one event queued: where withdrawals and reconnections start. */
+const offlineWithEvent = () => {
+  const delivered = collector(server, url);
+  page.navigator.onLine = false;
+  const host = fakeHost();
+  const link = open(host);
+  host.emit(makeEvent());
+  return { ...delivered, host, link };
+};
+
 const status = (code: number, headers: Record<string, string> = {}) =>
   new HttpResponse(null, { status: code, headers });
 
@@ -345,11 +355,7 @@ describe('consent given again', () => {
   });
 
   it('forgets an offline state it could not hear end while stopped', async () => {
-    const { ids } = collector(server, url);
-    page.navigator.onLine = false;
-    const host = fakeHost();
-    const link = open(host);
-    host.emit(makeEvent());
+    const { ids, host, link } = offlineWithEvent();
     await link.flush();
     host.consent(false);
     page.navigator.onLine = true;
@@ -602,11 +608,7 @@ describe('consent withdrawn', () => {
   it('deletes events a slow IndexedDB stored after the queue moved to memory', async () => {
     fakeTimers();
     const opens = holdOpens();
-    const { ids } = collector(server, url);
-    page.navigator.onLine = false;
-    const host = fakeHost();
-    const link = open(host);
-    host.emit(makeEvent());
+    const { ids, host, link } = offlineWithEvent();
     await settle();
     // No answer within the deadline: the queue moves to memory, and the write waits on.
     await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
@@ -628,11 +630,7 @@ describe('consent withdrawn', () => {
 
   it('withdraws without a throw or a rejection when IndexedDB is missing', async () => {
     vi.stubGlobal('indexedDB', undefined);
-    const { ids } = collector(server, url);
-    page.navigator.onLine = false;
-    const host = fakeHost();
-    const link = open(host);
-    host.emit(makeEvent());
+    const { ids, host, link } = offlineWithEvent();
     await link.flush();
     expect(() => host.consent(false)).not.toThrow();
     await link.flush();
