@@ -11,7 +11,7 @@ import { createStore } from './store.js';
 import { createTriggers } from './triggers.js';
 import type { EventType, JourneyEvent, PageContext, Props, Touchpoint, TouchpointConfig } from './types.js';
 import { uuid } from './uuid.js';
-import { createWarn } from './warn.js';
+import { createWarn, quote } from './warn.js';
 
 /** Options of {@link createTouchpoint}; every default is in {@link CREATE_DEFAULTS}. */
 export interface CreateOptions {
@@ -48,12 +48,6 @@ export const CONSENT_BUFFER_LIMIT = 100;
 
 // Segment-style names: `order_completed`, `Order Completed`, `checkout:step-2`.
 const EVENT_NAME = /^[A-Za-z][\w .:-]{0,63}$/;
-
-/**
- * How a bad argument appears in a development warning, without ever throwing itself
- * (symbols would).
- */
-const quote = (value: unknown) => (typeof value === 'string' ? `'${value}'` : typeof value);
 
 /**
  * Creates a Touchpoint instance: journey events with identity, session and page context,

@@ -28,6 +28,10 @@ export const isLive = (value: unknown, now: number): value is Session =>
   Array.isArray((value as Session).trail) &&
   Math.abs(now - (value as Session).last) < SESSION_TIMEOUT_MS;
 
+/** Page views in the stored session so far (the triggers' `afterPageViews`). */
+export const pageViews = (store: Store): number =>
+  (store._get(SESSION_KEY) as Session | undefined)?.views ?? 0;
+
 /**
  * The live session at `now`, marked active; a new one after 30 minutes of inactivity.
  * Before rotating it re-reads storage: another tab may have kept the session alive.

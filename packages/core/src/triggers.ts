@@ -6,9 +6,8 @@ import { eligibility } from './eligibility.js';
 import { stageFor } from './glob.js';
 import { createHistory, type HistoryNote } from './history.js';
 import { type Host, REFUSED, type Triggers } from './host.js';
-import { SESSION_KEY } from './keys.js';
 import { type ConfigLoader, cachedConfig, loadConfig } from './load-config.js';
-import { type Session, touchSession } from './session.js';
+import { pageViews, touchSession } from './session.js';
 import type {
   Explanation,
   JourneyEvent,
@@ -19,6 +18,7 @@ import type {
   TouchpointConfig,
 } from './types.js';
 import { validateConfig } from './validate.js';
+import { quote } from './warn.js';
 
 type Trigger = { name?: string | undefined; stage?: string | undefined } | undefined;
 
@@ -61,7 +61,7 @@ export function createTriggers(host: Host, tp: Touchpoint): Triggers {
       {
         ...host._where(),
         event,
-        pageViews: (host._store._get(SESSION_KEY) as Session | undefined)?.views ?? 0,
+        pageViews: pageViews(host._store),
         anonymousId: host._aid(),
         sessionId,
         // Events reach the triggers only after consent; this is for explain() before it.
@@ -191,10 +191,7 @@ export function createTriggers(host: Host, tp: Touchpoint): Triggers {
         typeof props?.surveyId !== 'string' ||
         !METRIC.test(props.metric as string)
       ) {
-        if (__DEV__)
-          host._warn(
-            `record(${typeof type === 'string' ? `'${type}'` : typeof type}) (type, surveyId or metric): invalid; dropped`,
-          );
+        if (__DEV__) host._warn(`record(${quote(type)}) (type, surveyId or metric): invalid; dropped`);
         return REFUSED;
       }
       // The trail is the journey before the prompt; stored steps are cleaned like props. The

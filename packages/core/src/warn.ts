@@ -2,6 +2,12 @@
 export type Warn = (message: string, ...detail: unknown[]) => void;
 
 /**
+ * How a bad argument appears in a development warning, without ever throwing itself
+ * (symbols would).
+ */
+export const quote = (value: unknown) => (typeof value === 'string' ? `'${value}'` : typeof value);
+
+/**
  * One warner per instance: the message is the cause, so a field path or an id in it makes
  * each bad field its own cause, and a page that calls `track()` in a loop warns once.
  */
