@@ -220,3 +220,42 @@ describe('widget in Chromium', () => {
     }
   });
 });
+
+// `TP_SCREENSHOTS=<label> npx vitest run tests/e2e/widget.test.ts -t screenshots` writes the
+// README's pictures to docs/screenshots/<label>-*.png (light, dark, phone, Arabic).
+const SHOTS = process.env.TP_SCREENSHOTS;
+describe.runIf(SHOTS)('docs screenshots', () => {
+  const dir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+  const shots = [
+    { name: 'light', scheme: 'light', view: { width: 1280, height: 720 }, locale: 'en', survey: 'nps' },
+    { name: 'dark', scheme: 'dark', view: { width: 1280, height: 720 }, locale: 'en', survey: 'csat' },
+    { name: 'phone', scheme: 'light', view: { width: 390, height: 844 }, locale: 'en', survey: 'nps' },
+    { name: 'arabic', scheme: 'light', view: { width: 390, height: 844 }, locale: 'ar', survey: 'nps' },
+  ] as const;
+  for (const shot of shots) {
+    it(`screenshots: ${shot.name}`, async () => {
+      mkdirSync(dir, { recursive: true });
+      const { page, close } = await open({ theme: 'auto', locale: shot.locale }, shot.view, shot.scheme);
+      if (shot.locale === 'ar')
+        await page.evaluate(() => {
+          document.documentElement.lang = 'ar';
+          document.documentElement.dir = 'rtl';
+        });
+      const survey = SURVEYS[shot.survey] as Survey;
+      await show(
+        page,
+        shot.locale === 'ar'
+          ? { ...survey, question: 'ما مدى احتمال أن توصي بمتجرنا لصديق أو زميل؟' }
+          : survey,
+      );
+      await expect.poll(() => dialog(page).count()).toBe(1);
+      await page.screenshot({ path: `${dir}${SHOTS}-${shot.name}.png` });
+      if (shot.name === 'dark') {
+        await page.getByRole('radio').first().click();
+        await expect.poll(() => page.getByRole('textbox').count()).toBe(1);
+        await page.screenshot({ path: `${dir}${SHOTS}-dark-follow-up.png` });
+      }
+      await close();
+    });
+  }
+});
