@@ -1,4 +1,5 @@
 export { band } from './band.js';
+export { type Localized, pickText } from './localized.js';
 export { LOCALES } from './locales/all.js';
 export { ar } from './locales/ar.js';
 export { de } from './locales/de.js';
@@ -7,3 +8,4 @@ export { es } from './locales/es.js';
 export { fr } from './locales/fr.js';
 export { mountWidget, WIDGET_DEFAULTS, type Widget, type WidgetOptions } from './mount.js';
 export { SCALES } from './scales.js';
+export { applyStyles } from './stylesheet.js';
