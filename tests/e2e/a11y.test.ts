@@ -223,3 +223,64 @@ describe('answering on the script tag', () => {
     });
   }
 });
+
+describe('a prompt the person opens, and a score they change', () => {
+  /** A "Give feedback" control on the page that forces the NPS survey, as a site would add one. */
+  async function giveFeedback(page: Page) {
+    await page.evaluate((id) => {
+      const button = document.createElement('a');
+      button.href = '#feedback';
+      button.id = 'feedback';
+      button.textContent = 'Give feedback';
+      button.addEventListener('click', (e) => {
+        e.preventDefault();
+        (window as unknown as { Touchpoint: TouchpointLike }).Touchpoint.show(id);
+      });
+      document.querySelector('main')?.append(button);
+    }, IDS.nps);
+  }
+
+  it('takes focus when opened from the keyboard with "Give feedback", and gives it back on Escape', async () => {
+    const tab = await openTab(context, `${site.url}/`);
+    const { page } = tab;
+    await giveFeedback(page);
+    await page.locator('#feedback').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+    await expect.poll(() => focused(page)).toEqual({ role: 'radio', name: '0 Not at all likely' });
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+    expect(tab.messages).toEqual([]);
+  });
+
+  it('changes the score from the keyboard alone, with zero axe violations, and sends both answers', async () => {
+    const tab = await show('nps');
+    const { page } = tab;
+    await tabTo(page, 'radio');
+    for (let score = 0; score < 6; score++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByText('Your score: 6').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await tabTo(page, 'button', /^Change$/);
+    await page.keyboard.press('Enter');
+    // Back on the scale, on the score chosen before, which is checked.
+    await expect.poll(() => focused(page)).toEqual({ role: 'radio', name: '6' });
+    expect(await page.getByRole('radio', { name: '6' }).getAttribute('aria-checked')).toBe('true');
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByText('Your score: 8').waitFor();
+    await tabTo(page, 'button', /^Send$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Thank you for your feedback!').waitFor();
+    expect(surveyEvents(await delivered(tab))).toEqual([
+      ['survey_shown', null],
+      ['survey_answered', 6],
+      ['survey_answered', 8],
+    ]);
+    expect(tab.messages).toEqual([]);
+  });
+});

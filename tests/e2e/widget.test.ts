@@ -226,6 +226,10 @@ const GERMAN: Survey = {
   metric: 'nps',
   question:
     'Wie wahrscheinlich empfehlen Sie unsere Kundendienstleistungsqualitätsverbesserungsmaßnahmen weiter?',
+  followUp: {
+    low: 'Was sollten wir an unseren Kundendienstleistungsqualitätsverbesserungsmaßnahmen zuerst ändern, damit Sie uns beim nächsten Mal eine bessere Bewertung geben? Jede Kleinigkeit hilft uns, denn wir lesen jede Antwort selbst.',
+  },
+  links: { low: { label: 'Kundendienst kontaktieren', url: '/help' } },
 };
 
 /** Boxes of every score option, and of the two end labels. */
@@ -322,6 +326,18 @@ describe('the prompt as a designer checks it', () => {
     const closeButton = page.getByRole('button', { name: 'Close' });
     const box = await closeButton.boundingBox();
     expect(box && box.y >= 0 && box.y + box.height <= 320).toBe(true);
+    // The follow-up is taller than what is left of the screen: its body scrolls, Close stays.
+    await page.getByRole('radio', { name: '3' }).click();
+    const scrolls = await page.evaluate(() => {
+      const body = document.querySelector('touchpoint-widget')?.shadowRoot?.querySelector('.tp-body');
+      return (body?.scrollHeight ?? 0) > (body?.clientHeight ?? 0);
+    });
+    expect(scrolls).toBe(true);
+    await page.getByRole('button', { name: 'Send' }).scrollIntoViewIfNeeded();
+    const send = await page.getByRole('button', { name: 'Send' }).boundingBox();
+    expect(send && send.y >= 0 && send.y + send.height <= 320).toBe(true);
+    const after = await closeButton.boundingBox();
+    expect(after && after.y >= 0 && after.y + after.height <= 320).toBe(true);
     await closeButton.click();
     await expect.poll(() => dialog(page).count()).toBe(0);
     await close();

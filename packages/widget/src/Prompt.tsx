@@ -120,31 +120,33 @@ export function Prompt({ survey, locale, strings, look, takeFocus, opener, recor
         }
       }}
     >
-      {step === 'score' ? (
-        <>
-          <h2 id="tp-heading" class="tp-heading" tabIndex={-1}>
-            {survey.question}
-          </h2>
-          <ScoreScale
-            metric={survey.metric}
+      <div class="tp-body">
+        {step === 'score' ? (
+          <>
+            <h2 id="tp-heading" class="tp-heading" tabIndex={-1}>
+              {survey.question}
+            </h2>
+            <ScoreScale
+              metric={survey.metric}
+              strings={strings}
+              dir={locale.dir}
+              chosen={score}
+              onChoose={(chosen) => act({ type: 'choose', score: chosen })}
+            />
+          </>
+        ) : step === 'comment' ? (
+          <FollowUp
+            band={band(survey.metric, score as number)}
+            survey={survey}
             strings={strings}
-            dir={locale.dir}
-            chosen={score}
-            onChoose={(chosen) => act({ type: 'choose', score: chosen })}
+            score={score as number}
+            onChange={() => act({ type: 'change' })}
+            onSend={(comment) => act({ type: 'send', comment })}
           />
-        </>
-      ) : step === 'comment' ? (
-        <FollowUp
-          band={band(survey.metric, score as number)}
-          survey={survey}
-          strings={strings}
-          score={score as number}
-          onChange={() => act({ type: 'change' })}
-          onSend={(comment) => act({ type: 'send', comment })}
-        />
-      ) : (
-        <ThankYou text={strings.thanks} onDone={close} />
-      )}
+        ) : (
+          <ThankYou text={strings.thanks} onDone={close} />
+        )}
+      </div>
       {/* Last in tab order, so Tab enters on the scores; placed in the corner by CSS. */}
       <button
         type="button"
