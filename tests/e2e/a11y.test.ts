@@ -4,6 +4,7 @@ import type { JourneyEvent, Metric, TouchpointConfig } from '@touchpoint/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { addFeedbackLink } from './support/feedback-link';
 import { openTab, recordEvents, type Site, startSite, type Tab, type TouchpointLike } from './support/site';
 
 // The prompt on the real script tag (core + adapter + lazily loaded widget, strict CSP): every
@@ -225,25 +226,10 @@ describe('answering on the script tag', () => {
 });
 
 describe('a prompt the person opens, and a score they change', () => {
-  /** A "Give feedback" control on the page that forces the NPS survey, as a site would add one. */
-  async function giveFeedback(page: Page) {
-    await page.evaluate((id) => {
-      const button = document.createElement('a');
-      button.href = '#feedback';
-      button.id = 'feedback';
-      button.textContent = 'Give feedback';
-      button.addEventListener('click', (e) => {
-        e.preventDefault();
-        (window as unknown as { Touchpoint: TouchpointLike }).Touchpoint.show(id);
-      });
-      document.querySelector('main')?.append(button);
-    }, IDS.nps);
-  }
-
   it('takes focus when opened from the keyboard with "Give feedback", and gives it back on Escape', async () => {
     const tab = await openTab(context, `${site.url}/`);
     const { page } = tab;
-    await giveFeedback(page);
+    await addFeedbackLink(page, 'Touchpoint.show', [IDS.nps]);
     await page.locator('#feedback').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor({ timeout: 10_000 });

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { addFeedbackLink } from './support/feedback-link';
 import { type Served, serve } from './support/serve';
 
 // The widget as it ships (packages/widget/dist, built by `pnpm build`) on a page whose every
@@ -407,17 +408,7 @@ describe('the prompt as a designer checks it', () => {
 
   it('takes focus when the person opens the prompt, and gives it back on close', async () => {
     const { page, close } = await open({ theme: 'light', locale: 'en' });
-    await page.evaluate((survey) => {
-      const trigger = document.createElement('a');
-      trigger.href = '#feedback';
-      trigger.id = 'feedback';
-      trigger.textContent = 'Give feedback';
-      trigger.addEventListener('click', (e) => {
-        e.preventDefault();
-        (window as never as { __tp: { show(s: unknown, f: boolean): void } }).__tp.show(survey, true);
-      });
-      document.querySelector('main')?.append(trigger);
-    }, SURVEYS.nps as Survey);
+    await addFeedbackLink(page, '__tp.show', [SURVEYS.nps, true]);
     await page.locator('#feedback').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog(page).count()).toBe(1);

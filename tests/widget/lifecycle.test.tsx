@@ -1,5 +1,4 @@
 import { act, fireEvent } from '@testing-library/preact';
-import { createTouchpoint } from '@touchpoint/core';
 import { mountWidget } from '@touchpoint/widget';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CSAT, fakeTp, NPS } from './fake-tp';
@@ -29,53 +28,6 @@ describe('the widget over its lifetime', () => {
     fireEvent.click(screen().getByRole('button', { name: 'Send' }));
     act(() => f.widget.destroy());
     expect(f.types()).toEqual(['survey_shown', 'survey_answered']);
-  });
-
-  it('leaves no open prompt in the core after destroy(), so other surveys can show', async () => {
-    const tp = createTouchpoint({
-      autoPageviews: false,
-      config: {
-        version: 1,
-        surveys: [
-          { id: 'home-nps', metric: 'nps', question: 'Recommend us?', when: { pages: ['/nowhere'] } },
-        ],
-        limits: { maxPerSession: 5 },
-      },
-    });
-    const openRule = () => tp.explain().flatMap((e) => e.reasons.filter((r) => r.rule === 'open'));
-    const widget = mountWidget(tp, { locale: 'en' });
-    tp.page();
-    act(() => tp.show('home-nps'));
-    await act(async () => {});
-    expect(screen().getByRole('dialog')).toBeTruthy();
-    expect(openRule()).toHaveLength(1);
-    act(() => widget.destroy());
-    expect(openRule()).toEqual([]);
-  });
-
-  // Known gap: Send with an empty box records nothing (a finished answer is no dismissal and no
-  // comment), so the core, which learns of a closed prompt only from survey_comment or
-  // survey_dismissed, keeps it open until the next page view. It needs a way for the widget to
-  // say "closed"; this test passes, and `fails` must go, once the core has one.
-  it.fails('leaves no open prompt in the core after Send with an empty follow-up', async () => {
-    const tp = createTouchpoint({
-      autoPageviews: false,
-      config: {
-        version: 1,
-        surveys: [
-          { id: 'home-nps', metric: 'nps', question: 'Recommend us?', when: { pages: ['/nowhere'] } },
-        ],
-      },
-    });
-    const widget = mountWidget(tp, { locale: 'en' });
-    tp.page();
-    act(() => tp.show('home-nps'));
-    await act(async () => {});
-    fireEvent.click(screen().getByRole('radio', { name: '9' }));
-    fireEvent.click(screen().getByRole('button', { name: 'Send' }));
-    const open = tp.explain().flatMap((e) => e.reasons.filter((r) => r.rule === 'open'));
-    act(() => widget.destroy());
-    expect(open).toEqual([]);
   });
 
   it('warns once and returns the first widget when mounted twice on one instance', () => {
