@@ -42,4 +42,12 @@ describe('survey texts by language', () => {
       document.documentElement.lang = '';
     }
   });
+
+  it('lets an English fallback on an Arabic page keep its own direction', () => {
+    setup({ locale: 'ar', locales: LOCALES }).show({ ...survey, question: 'Would you recommend us?' });
+    expect(screen().getByRole('dialog').getAttribute('dir')).toBe('rtl');
+    expect(screen().getByRole('heading', { name: 'Would you recommend us?' }).getAttribute('dir')).toBe(
+      'auto',
+    );
+  });
 });

@@ -42,7 +42,7 @@ export function FollowUp({ band, survey, strings, score, onChange, onSend }: Fol
         onSend(text.value.trim());
       }}
     >
-      <label id="tp-heading" class="tp-heading" for="tp-comment" tabIndex={-1}>
+      <label id="tp-heading" class="tp-heading" for="tp-comment" dir="auto" tabIndex={-1}>
         {survey.followUp[band] || strings.followUp}
       </label>
       <p class="tp-chosen">
@@ -68,7 +68,7 @@ export function FollowUp({ band, survey, strings, score, onChange, onSend }: Fol
           </span>
         )}
         {link && (
-          <a class="tp-link" href={link.url} target="_blank" rel="noopener noreferrer">
+          <a class="tp-link" href={link.url} target="_blank" rel="noopener noreferrer" dir="auto">
             {link.label}
           </a>
         )}

@@ -123,7 +123,9 @@ export function Prompt({ survey, locale, strings, look, takeFocus, opener, recor
       <div class="tp-body">
         {step === 'score' ? (
           <>
-            <h2 id="tp-heading" class="tp-heading" tabIndex={-1}>
+            {/* dir=auto: a survey text in another script than the prompt's language (an English
+                fallback on an Arabic page) keeps its own direction and punctuation. */}
+            <h2 id="tp-heading" class="tp-heading" dir="auto" tabIndex={-1}>
               {survey.question}
             </h2>
             <ScoreScale

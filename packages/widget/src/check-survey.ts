@@ -37,17 +37,15 @@ function safeUrl(url: unknown): boolean {
  * a map by language (see pickText).
  */
 export function checkSurvey(input: unknown, lang = ''): ShownSurvey | null {
-  const s = input as Record<string, unknown> | null | undefined;
-  const question = pickText(s?.question, lang);
-  if (!s || typeof s.id !== 'string' || !Object.hasOwn(SCALES, s.metric as string) || !question) {
-    warnOnce(
-      `survey:${s?.id}`,
-      `survey "${s?.id}": needs id, metric (nps|csat|ces) and question; not shown.`,
-    );
+  const survey = input as Record<string, unknown> | null | undefined;
+  const id = survey?.id;
+  const question = pickText(survey?.question, lang);
+  if (!survey || typeof id !== 'string' || !Object.hasOwn(SCALES, survey.metric as string) || !question) {
+    warnOnce(`survey:${id}`, `survey "${id}": needs id, metric (nps|csat|ces) and question; not shown.`);
     return null;
   }
-  const given = (s.followUp ?? {}) as Record<string, unknown>;
-  const givenLinks = (s.links ?? {}) as Record<string, { label?: unknown; url?: unknown } | undefined>;
+  const given = (survey.followUp ?? {}) as Record<string, unknown>;
+  const givenLinks = (survey.links ?? {}) as Record<string, { label?: unknown; url?: unknown } | undefined>;
   const followUp: ShownSurvey['followUp'] = {};
   const links: ShownSurvey['links'] = {};
   for (const b of BANDS) {
@@ -57,17 +55,16 @@ export function checkSurvey(input: unknown, lang = ''): ShownSurvey | null {
     if (!link) continue;
     const label = pickText(link.label, lang);
     if (safeUrl(link.url) && label) links[b] = { label, url: link.url as string };
-    else
-      warnOnce(`link:${s.id}:${b}`, `survey "${s.id}" links.${b}: needs label and an http(s) url; left out.`);
+    else warnOnce(`link:${id}:${b}`, `survey "${id}" links.${b}: needs label and an http(s) url; left out.`);
   }
   const strings: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(s.strings ?? {})) strings[key] = pickText(value, lang);
+  for (const [key, value] of Object.entries(survey.strings ?? {})) strings[key] = pickText(value, lang);
   return {
-    id: s.id,
-    metric: s.metric as Metric,
+    id,
+    metric: survey.metric as Metric,
     question,
     followUp,
     links,
-    strings: pickStrings(strings, `survey "${s.id}" strings`),
+    strings: pickStrings(strings, `survey "${id}" strings`),
   };
 }
