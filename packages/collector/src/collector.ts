@@ -185,12 +185,16 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     if (url.pathname === `${insightsPath}/sign-in` && req.method === 'POST') {
       return signIn(req, res, settings.insightsToken, insightsPath);
     }
-    const allowed = access(req, settings.insightsToken, settings.clientAddress(req));
+    // The stylesheet is public: the sign-in form uses it too.
+    const isStylesheet = url.pathname === `${insightsPath}/insights.css`;
+    const allowed = isStylesheet
+      ? 'granted'
+      : access(req, settings.insightsToken, settings.clientAddress(req));
     if (allowed === 'granted') return insights(req, res, url);
     req.resume();
     if (allowed === 'loopback-only') {
       return sendJson(res, 403, {
-        error: `${insightsPath}: no insights token is configured, so only this machine may read it; set TOUCHPOINT_INSIGHTS_TOKEN`,
+        error: `${url.pathname}: no insights token is configured, so only this machine may read it; set TOUCHPOINT_INSIGHTS_TOKEN`,
       });
     }
     return signInPage(req, res, insightsPath);
