@@ -4,7 +4,7 @@
 import { createCollector } from '../../packages/collector/src/collector.js';
 import { type EventStore, openEventStore } from '../../packages/collector/src/store.js';
 import { freshDataDir } from '../demo/data-dir.js';
-import { startPostgres, type TestPostgres } from './support/postgres.js';
+import { startPostgres, type TestPostgres } from './support/postgres.mjs';
 import { post, serve, wireEvent } from './support/serve.js';
 
 interface Backend {

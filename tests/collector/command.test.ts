@@ -11,6 +11,7 @@ describe('parseCommand', () => {
         insightsToken: undefined,
         config: undefined,
         host: '0.0.0.0',
+        rateLimit: undefined,
       },
     });
   });
@@ -30,6 +31,8 @@ describe('parseCommand', () => {
     [[], { DATABASE_URL: 'postgres://u:p@db:5432/tp' }, { databaseUrl: 'postgres://u:p@db:5432/tp' }],
     [[], { TOUCHPOINT_INSIGHTS_TOKEN: 's3cret' }, { insightsToken: 's3cret' }],
     [[], { TOUCHPOINT_INSIGHTS_TOKEN: '' }, { insightsToken: undefined }],
+    [['--rate-limit', '0'], {}, { rateLimit: 0 }],
+    [['--rate-limit', '250'], {}, { rateLimit: 250 }],
   ])('reads %j with %j', (args, env, expected) => {
     const parsed = parseCommand(args, env);
     expect(parsed.ok && parsed.settings).toMatchObject(expected);
@@ -41,6 +44,7 @@ describe('parseCommand', () => {
     [['--port'], {}, '--port: expected a value'],
     [['--verbose'], {}, 'unknown argument "--verbose"'],
     [[], { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: expected postgres://'],
+    [['--rate-limit', 'lots'], {}, '--rate-limit "lots": expected requests per second'],
   ])('refuses %j with %j, saying why', (args, env, message) => {
     const parsed = parseCommand(args, env);
     expect(parsed.ok).toBe(false);
@@ -65,6 +69,7 @@ describe('startLines', () => {
     insightsToken: undefined,
     config: undefined,
     host: '0.0.0.0',
+    rateLimit: undefined,
   };
 
   it('says insights are for this machine only when no token is set', () => {

@@ -12,7 +12,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { createCollector } from '../../packages/collector/src/collector.js';
 import type { EventStore } from '../../packages/collector/src/store.js';
 import { fakeHost, fakePage } from '../adapter/fake-host.js';
-import { freePort, startPostgres, type TestPostgres } from './support/postgres.js';
+import { freePort, startPostgres, type TestPostgres } from './support/postgres.mjs';
 import { serve, wireEvent } from './support/serve.js';
 
 const BIN = fileURLToPath(new URL('../../packages/collector/bin/touchpoint-collector.mjs', import.meta.url));

@@ -13,6 +13,8 @@ export interface CommandSettings {
   config: string | undefined;
   /** The address to listen on. */
   host: string;
+  /** Requests per second per client address on /collect (bursts of six seconds' worth), 0 for no limit; the default when absent. */
+  rateLimit: number | undefined;
 }
 
 export const COMMAND_DEFAULTS = {
@@ -21,13 +23,13 @@ export const COMMAND_DEFAULTS = {
   host: '0.0.0.0',
 };
 
-export const USAGE = `Usage: touchpoint-collector [--port 8080] [--data ./touchpoint-data] [--config <file|URL>] [--host 0.0.0.0]
+export const USAGE = `Usage: touchpoint-collector [--port 8080] [--data ./touchpoint-data] [--config <file|URL>] [--host 0.0.0.0] [--rate-limit <requests/s per address, 0: none>]
 
 Stores Touchpoint events sent to POST /collect and serves /insights.
 Environment: DATABASE_URL (PostgreSQL; PGlite in --data without it), TOUCHPOINT_INSIGHTS_TOKEN,
 TOUCHPOINT_CONFIG, PORT.`;
 
-const FLAGS = ['--port', '--data', '--config', '--host'] as const;
+const FLAGS = ['--port', '--data', '--config', '--host', '--rate-limit'] as const;
 
 export type Parsed = { ok: true; settings: CommandSettings } | { ok: false; message: string; help?: boolean };
 
@@ -55,6 +57,13 @@ export function parseCommand(args: readonly string[], env: Record<string, string
       message: `[touchpoint] port ${JSON.stringify(portText)}: expected a port number 0–65535`,
     };
   }
+  const rateText = given['--rate-limit'];
+  if (rateText !== undefined && !/^\d+$/.test(rateText)) {
+    return {
+      ok: false,
+      message: `[touchpoint] --rate-limit ${JSON.stringify(rateText)}: expected requests per second, 0 for no limit`,
+    };
+  }
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     return {
@@ -71,6 +80,7 @@ export function parseCommand(args: readonly string[], env: Record<string, string
       insightsToken: env.TOUCHPOINT_INSIGHTS_TOKEN || undefined,
       config: given['--config'] ?? (env.TOUCHPOINT_CONFIG || undefined),
       host: given['--host'] ?? COMMAND_DEFAULTS.host,
+      rateLimit: rateText === undefined ? undefined : Number(rateText),
     },
   };
 }

@@ -18,6 +18,10 @@ export async function main(args: readonly string[], env: Record<string, string |
   const collector = createCollector({
     database: settings.databaseUrl ? { url: settings.databaseUrl } : { dataDir: settings.dataDir },
     insightsToken: settings.insightsToken,
+    ...(settings.rateLimit !== undefined && {
+      rateLimit:
+        settings.rateLimit > 0 ? { perSecond: settings.rateLimit, burst: settings.rateLimit * 6 } : false,
+    }),
     log: (message) => console.warn(message),
     ...(env[EXIT_AFTER_COMMIT] === '1' && { afterCommit: () => process.kill(process.pid, 'SIGKILL') }),
   });

@@ -1,4 +1,4 @@
-// A real PostgreSQL server for the tests: Debian's binaries (`apt-get install postgresql`,
+// A real PostgreSQL server for the tests and the bench: Debian's binaries (`apt-get install postgresql`,
 // which .ci/run does), a fresh cluster in a temporary folder, listening on 127.0.0.1 on a
 // free port. Missing binaries fail loudly: a PostgreSQL half that silently skips would
 // prove nothing in CI.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const ROOT = '/usr/lib/postgresql';
 
 /** The newest installed version's bin folder. */
-export function postgresBin(): string {
+export function postgresBin() {
   const versions = existsSync(ROOT)
     ? readdirSync(ROOT)
         .filter((v) => existsSync(join(ROOT, v, 'bin', 'initdb')))
@@ -25,7 +25,8 @@ export function postgresBin(): string {
   return join(ROOT, versions[0], 'bin');
 }
 
-export function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -36,23 +37,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface TestPostgres {
-  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
-  url: string;
-  /** Stops the server (fast shutdown: clients are disconnected), keeping its data. */
-  stop(): void;
-  /** Starts it again on the same port and data. */
-  start(): void;
-  /** Stops it and removes its folder. */
-  destroy(): void;
-}
-
 /** Starts a new cluster. `fsync: false` (the default) trades crash safety for test speed. */
-export async function startPostgres({ fsync = false } = {}): Promise<TestPostgres> {
+export async function startPostgres({ fsync = false } = {}) {
   const bin = postgresBin();
   // PostgreSQL refuses to run as root: as root, run its tools as the postgres user.
   const asRoot = process.getuid?.() === 0;
-  const run = (tool: string, args: string[]) =>
+  const run = (tool, args) =>
     execFileSync(
       asRoot ? 'runuser' : join(bin, tool),
       asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args,
