@@ -136,7 +136,7 @@ describe.each(backends)('POST /collect on $name', (backend) => {
     ['an id over 200 characters', { id: 'x'.repeat(201) }, 'events[0].id'],
     ['a missing anonymousId', { anonymousId: undefined }, 'events[0].anonymousId'],
     ['a ts PostgreSQL cannot hold', { ts: 1e300 }, 'events[0].ts'],
-    ['props over 64 KiB', { props: { pad: 'x'.repeat(70_000) } }, 'at most 65536 characters of JSON'],
+    ['props over 64 KiB', { props: { pad: 'x'.repeat(70_000) } }, 'at most 65536 characters of text'],
     [
       'nesting 40 levels deep',
       { props: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { unstorableText } from '../../packages/collector/src/storable.js';
+import { inspectText, unstorableText } from '../../packages/collector/src/storable.js';
 
 /** Any UTF-16 code unit, so lone surrogates and U+0000 come up often. */
 const unit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
@@ -58,5 +58,20 @@ describe('unstorableText', () => {
       'props.a.b: expected less nesting of objects and arrays',
     );
     expect(unstorableText({ a: { b: { c: 1 } } }, 'props', 3)).toBeUndefined();
+  });
+
+  it('counts the characters of every string and key it walks', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ maxLength: 9 }), fc.integer())),
+        (props) => {
+          const expected = Object.entries(props).reduce(
+            (n, [k, v]) => n + k.length + (typeof v === 'string' ? v.length : 0),
+            0,
+          );
+          expect(inspectText({ props }, 'event', 8).characters).toBe(expected + 'props'.length);
+        },
+      ),
+    );
   });
 });

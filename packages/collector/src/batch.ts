@@ -1,7 +1,7 @@
 // The wire format's rules (SPEC "Wire format"): is this body a batch, and which of its
 // events can be stored? Pure, so the HTTP edge, the demo's seed script and the tests share
 // one rule.
-import { unstorableText } from './storable.js';
+import { inspectText, unstorableText } from './storable.js';
 
 /** SPEC "Events": the types a client sends. `survey_due` is local and never arrives. */
 export const EVENT_TYPES = [
@@ -21,7 +21,7 @@ export interface BatchLimits {
   maxEvents: number;
   /** Length of ids and the other short string fields. */
   maxIdLength: number;
-  /** Length of one event as JSON; the core caps each string at 1,000 characters. */
+  /** Characters in the strings and keys of one event; the core caps each string at 1,000. */
   maxEventLength: number;
   /** Nesting of objects and arrays in one event; a trail is three deep. */
   maxDepth: number;
@@ -103,10 +103,10 @@ export function eventError(
     if (event[field] !== undefined && !isShortString(event[field], limits)) return at(field, short);
   }
   if (event.props !== undefined && !isObject(event.props)) return at('props', 'an object');
-  const text = unstorableText(event, path, limits.maxDepth);
-  if (text) return text;
-  if (JSON.stringify(event).length > limits.maxEventLength) {
-    return at('', `at most ${limits.maxEventLength} characters of JSON`);
+  const text = inspectText(event, path, limits.maxDepth);
+  if (text.error) return text.error;
+  if (text.characters > limits.maxEventLength) {
+    return at('', `at most ${limits.maxEventLength} characters of text`);
   }
   return undefined;
 }

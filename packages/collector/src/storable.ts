@@ -12,27 +12,49 @@ const reasonOf = (text: string) =>
     ? 'text without U+0000 (PostgreSQL cannot store it)'
     : 'well-formed text: a lone surrogate (half of an emoji?) cannot be stored';
 
-/**
- * The first place in `value` (a string, a key, or a string nested in objects and arrays)
- * that cannot be stored, as `path: expected …`, or undefined. Nesting deeper than
- * `maxDepth` is refused too: the walk, and PostgreSQL's parser, have a stack.
- */
-export function unstorableText(value: unknown, path: string, maxDepth: number): string | undefined {
-  if (typeof value === 'string')
-    return UNSTORABLE.test(value) ? `${path}: expected ${reasonOf(value)}` : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (maxDepth <= 0) return `${path}: expected less nesting of objects and arrays`;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unstorableText(value[i], `${path}[${i}]`, maxDepth - 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (UNSTORABLE.test(key)) return `${path}: expected keys of ${reasonOf(key)}`;
-    const found = unstorableText(item, `${path}.${key}`, maxDepth - 1);
-    if (found) return found;
-  }
-  return undefined;
+/** What one walk over a value found: the first unstorable place, and the characters of its strings and keys. */
+export interface TextFacts {
+  error: string | undefined;
+  characters: number;
 }
+
+/**
+ * Walks `value` (a string, or strings and keys nested in objects and arrays) once: the
+ * first place that cannot be stored, as `path: expected …`, and how many characters its
+ * strings and keys hold (the walk is there anyway; serializing each event to measure it
+ * cost more than the rest of validation). Nesting deeper than `maxDepth` is refused too:
+ * the walk, and PostgreSQL's parser, have a stack.
+ */
+export function inspectText(value: unknown, path: string, maxDepth: number): TextFacts {
+  const facts: TextFacts = { error: undefined, characters: 0 };
+  walk(value, path, maxDepth, facts);
+  return facts;
+}
+
+function walk(value: unknown, path: string, depth: number, facts: TextFacts): void {
+  if (typeof value === 'string') {
+    facts.characters += value.length;
+    if (UNSTORABLE.test(value)) facts.error = `${path}: expected ${reasonOf(value)}`;
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (depth <= 0) {
+    facts.error = `${path}: expected less nesting of objects and arrays`;
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && !facts.error; i++) walk(value[i], `${path}[${i}]`, depth - 1, facts);
+    return;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    facts.characters += key.length;
+    if (UNSTORABLE.test(key)) facts.error = `${path}: expected keys of ${reasonOf(key)}`;
+    else walk((value as Record<string, unknown>)[key], `${path}.${key}`, depth - 1, facts);
+    if (facts.error) return;
+  }
+}
+
+/** The first place in `value` that cannot be stored, or undefined. */
+export const unstorableText = (value: unknown, path: string, maxDepth: number): string | undefined =>
+  inspectText(value, path, maxDepth).error;
