@@ -5,7 +5,7 @@
 // `touchpoint-collector` command in its own process; the clients run in this one, on the
 // same 2 vCPUs. Run after `pnpm build`: `node bench/collector.bench.mjs` (or `pnpm bench`).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,34 @@ const BATCH = 20;
 const CLIENTS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP_SECONDS = 1;
+
+/** CPU time of a process so far, in ms (utime + stime, /proc ticks of 10 ms); 0 once it is gone. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL server's processes: the postmaster and its children (backends, WAL writer…). */
+function postgresPids(dataDir) {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
 
 /** One collector process; resolves once it listens. */
 function startCollector(env, args = []) {
@@ -34,6 +62,7 @@ function startCollector(env, args = []) {
       if (match)
         resolve({
           url: match[1],
+          pid: child.pid,
           stop: () => new Promise((done) => child.once('exit', done).kill('SIGTERM')),
         });
     });
@@ -84,10 +113,21 @@ const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /**
- * `CLIENTS` clients send batches for `SECONDS` after a warm-up, round-robin over `urls`;
- * `rate` (events/s, all clients together) paces them, or none for as fast as answered.
+ * `CLIENTS` clients send batches for `SECONDS` after a warm-up, round-robin over the
+ * collectors; `rate` (events/s, all clients together) paces them, or none for as fast as
+ * answered. Also the CPU time the collectors and PostgreSQL spent per 1,000 events: on a
+ * machine shared with other work, throughput says how much CPU was left, CPU time what
+ * the collector costs.
  */
-async function load(name, urls, rate) {
+async function load(name, collectors, rate, postgresDir) {
+  const urls = collectors.map((c) => c.url);
+  const serverPids = () => (postgresDir ? postgresPids(postgresDir) : []);
+  const cpu = (pids) => pids.reduce((ms, pid) => ms + cpuMs(pid), 0);
+  const before = {
+    collectors: cpu(collectors.map((c) => c.pid)),
+    server: new Map(serverPids().map((pid) => [pid, cpuMs(pid)])),
+  };
+  let all = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies = [];
   let events = 0;
@@ -107,6 +147,7 @@ async function load(name, urls, rate) {
       const sent = performance.now();
       const status = await post(agent, urls[n % urls.length], body());
       const done = performance.now();
+      if (status === 200) all += BATCH;
       if (sent < measureFrom || done > end) continue;
       if (status === 200) {
         events += BATCH;
@@ -116,13 +157,19 @@ async function load(name, urls, rate) {
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
   agent.destroy();
+  const collectorMs = cpu(collectors.map((c) => c.pid)) - before.collectors;
+  // Backends that started during the run count from 0.
+  const serverMs = serverPids().reduce((ms, pid) => ms + cpuMs(pid) - (before.server.get(pid) ?? 0), 0);
   latencies.sort((a, b) => a - b);
+  const perThousand = (ms) => Number(((1000 * ms) / all).toFixed(1));
   return {
     name,
     'events/s': Math.round(events / SECONDS),
     'p50 ms/batch': Number(percentile(latencies, 50).toFixed(1)),
     'p99 ms/batch': Number(percentile(latencies, 99).toFixed(1)),
     'non-200': failures,
+    'collector CPU ms/1k events': perThousand(collectorMs),
+    'PostgreSQL CPU ms/1k events': postgresDir ? perThousand(serverMs) : '-',
   };
 }
 
@@ -132,21 +179,20 @@ export async function run() {
   const pg = await startPostgres({ fsync: true });
   try {
     const pglite = await startCollector({ DATABASE_URL: '' }, ['--data', dataDir]);
-    rows.push(await load('PGlite, 1 process', [pglite.url]));
+    rows.push(await load('PGlite, 1 process', [pglite]));
     await pglite.stop();
 
     const one = await startCollector({ DATABASE_URL: pg.url });
-    const max = await load('PostgreSQL, 1 process', [one.url]);
+    const max = await load('PostgreSQL, 1 process', [one], undefined, pg.dataDir);
     rows.push(max);
     await one.stop();
 
     const three = await Promise.all([1, 2, 3].map(() => startCollector({ DATABASE_URL: pg.url })));
-    const urls = three.map((c) => c.url);
-    const max3 = await load('PostgreSQL, 3 processes', urls);
+    const max3 = await load('PostgreSQL, 3 processes', three, undefined, pg.dataDir);
     rows.push(max3);
     const half = Math.round(Math.max(max['events/s'], max3['events/s']) / 2);
-    rows.push(await load(`PostgreSQL, 3 processes, paced at ${half} events/s`, urls, half));
-    rows.push(await load('PostgreSQL, 3 processes, paced at 10000 events/s', urls, 10_000));
+    rows.push(await load(`PostgreSQL, 3 processes, paced at ${half} events/s`, three, half, pg.dataDir));
+    rows.push(await load('PostgreSQL, 3 processes, paced at 10000 events/s', three, 10_000, pg.dataDir));
     await Promise.all(three.map((c) => c.stop()));
   } finally {
     pg.destroy();

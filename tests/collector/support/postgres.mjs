@@ -73,6 +73,7 @@ export async function startPostgres({ fsync = false } = {}) {
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir: data,
     stop() {
       stop();
       stopped = true;
