@@ -197,7 +197,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
         error: `${url.pathname}: no insights token is configured, so only this machine may read it; set TOUCHPOINT_INSIGHTS_TOKEN`,
       });
     }
-    return signInPage(req, res, insightsPath);
+    return signInPage(res, insightsPath);
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {

@@ -1,6 +1,5 @@
 // The public API of @touchpoint/collector: the request handler, the store it writes, and
 // the wire-format rules it applies.
-export { type Access, access } from './auth.js';
 export {
   BATCH_LIMITS,
   type BatchLimits,

@@ -41,7 +41,7 @@ ${problem ? html`<p role="alert">${problem}</p>` : ''}
 }
 
 /** The answer to a request without a valid token: the form for people, 401 for all. */
-export function signInPage(_req: IncomingMessage, res: ServerResponse, insightsPath: string) {
+export function signInPage(res: ServerResponse, insightsPath: string) {
   page(res, 401, insightsPath);
 }
 
