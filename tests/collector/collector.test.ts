@@ -272,17 +272,19 @@ describe('a database that is slow or refuses an event', () => {
     };
     const collector = createCollector({ database: refusing, log: () => {} });
     const good = [wireEvent(), wireEvent()];
+    const droppedBefore = (await store.stats()).dropped;
     const got = await call(collector, {
       method: 'POST',
       url: '/collect',
       headers: { 'content-type': 'application/json' },
-      body: batch([good[0], poison, good[1]] as ReturnType<typeof wireEvent>[]),
+      body: JSON.stringify({ sentAt: Date.now(), events: [good[0], poison, good[1]], dropped: 3 }),
     });
     expect(got.status).toBe(200);
     const body = JSON.parse(got.body);
     expect(body).toMatchObject({ stored: 2, duplicates: 0 });
     expect(body.rejected).toEqual([{ index: 1, error: expect.stringContaining('the database refused it') }]);
     expect(body.rejected[0].error).toContain(poison.id);
+    expect((await store.stats()).dropped).toBe(droppedBefore + 3);
 
     const alone = await call(collector, {
       method: 'POST',

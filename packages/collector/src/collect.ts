@@ -40,14 +40,20 @@ export interface CollectOptions {
  */
 async function storeOneByOne(
   store: EventStore,
-  sentAt: number,
+  { sentAt, dropped }: { sentAt: number; dropped: number },
   events: { event: WireEvent; index: number }[],
   contentType: string,
 ): Promise<StoreResult & { refused: Rejection[] }> {
   const total = { stored: 0, duplicates: 0, refused: [] as Rejection[] };
+  // The client's dropped count is recorded once, with the first event stored.
+  let unrecorded = dropped;
   for (const { event, index } of events) {
     try {
-      const result = await store.insert({ sentAt, events: [event], dropped: 0, rejected: 0 }, contentType);
+      const result = await store.insert(
+        { sentAt, events: [event], dropped: unrecorded, rejected: 0 },
+        contentType,
+      );
+      unrecorded = 0;
       total.stored += result.stored;
       total.duplicates += result.duplicates;
     } catch (error) {
@@ -118,7 +124,7 @@ export async function collect(
       .map((event, index) => ({ event: event as WireEvent, index }))
       .filter(({ event }) => valid.has(event));
     try {
-      const alone = await storeOneByOne(store, batch.sentAt, indexed, type);
+      const alone = await storeOneByOne(store, batch, indexed, type);
       rejected.push(...alone.refused);
       rejected.sort((a, b) => a.index - b.index);
       result = { stored: alone.stored, duplicates: alone.duplicates };
