@@ -29,6 +29,23 @@ const call = async (collector: ReturnType<typeof createCollector>, request: Fake
 };
 
 const batch = (events = [wireEvent()]) => JSON.stringify({ sentAt: Date.now(), events });
+
+/** POST /collect with a JSON batch (one new event by default). */
+const collect = (
+  collector: ReturnType<typeof createCollector>,
+  {
+    body = batch(),
+    headers = {},
+    remoteAddress,
+  }: { body?: string; headers?: Record<string, string>; remoteAddress?: string } = {},
+) =>
+  call(collector, {
+    method: 'POST',
+    url: '/collect',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    ...(remoteAddress && { remoteAddress }),
+  });
 const PRIVATE = [
   '/insights',
   '/insights/export?format=csv',
@@ -155,19 +172,13 @@ describe('CORS and the rate limit on /collect', () => {
       allowedOrigins: ['https://shop.example'],
       log: () => {},
     });
-    const ok = await call(collector, {
-      method: 'POST',
-      url: '/collect',
+    const ok = await collect(collector, {
       headers: { 'content-type': 'text/plain', origin: 'https://shop.example' },
-      body: batch(),
     });
     expect(ok.status).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBe('https://shop.example');
-    const refused = await call(collector, {
-      method: 'POST',
-      url: '/collect',
+    const refused = await collect(collector, {
       headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
-      body: batch(),
     });
     expect(refused.status).toBe(403);
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
@@ -179,14 +190,7 @@ describe('CORS and the rate limit on /collect', () => {
       rateLimit: { burst: 2, perSecond: 0.5 },
       log: () => {},
     });
-    const send = (remoteAddress: string) =>
-      call(collector, {
-        method: 'POST',
-        url: '/collect',
-        headers: { 'content-type': 'application/json' },
-        body: batch(),
-        remoteAddress,
-      });
+    const send = (remoteAddress: string) => collect(collector, { remoteAddress });
     expect((await send('192.0.2.1')).status).toBe(200);
     expect((await send('192.0.2.1')).status).toBe(200);
     const limited = await send('192.0.2.1');
@@ -249,12 +253,7 @@ describe('a database that is slow or refuses an event', () => {
       queryTimeoutMs: 500,
       log: () => {},
     });
-    const got = await call(collector, {
-      method: 'POST',
-      url: '/collect',
-      headers: { 'content-type': 'application/json' },
-      body: batch(),
-    });
+    const got = await collect(collector);
     expect(got.status).toBe(503);
     expect(got.headers['retry-after']).toBe('5');
     await expect(collector.ready).rejects.toThrow();
@@ -273,10 +272,7 @@ describe('a database that is slow or refuses an event', () => {
     const collector = createCollector({ database: refusing, log: () => {} });
     const good = [wireEvent(), wireEvent()];
     const droppedBefore = (await store.stats()).dropped;
-    const got = await call(collector, {
-      method: 'POST',
-      url: '/collect',
-      headers: { 'content-type': 'application/json' },
+    const got = await collect(collector, {
       body: JSON.stringify({ sentAt: Date.now(), events: [good[0], poison, good[1]], dropped: 3 }),
     });
     expect(got.status).toBe(200);
@@ -286,12 +282,7 @@ describe('a database that is slow or refuses an event', () => {
     expect(body.rejected[0].error).toContain(poison.id);
     expect((await store.stats()).dropped).toBe(droppedBefore + 3);
 
-    const alone = await call(collector, {
-      method: 'POST',
-      url: '/collect',
-      headers: { 'content-type': 'application/json' },
-      body: batch([poison]),
-    });
+    const alone = await collect(collector, { body: batch([poison]) });
     expect(alone.status).toBe(400);
   });
 });
