@@ -109,6 +109,7 @@ async function main() {
   const { events } = await app.store.stats();
   console.log(`Touchpoint demo shop   ${app.url}/`);
   console.log(`Collector endpoint     ${app.url}/collect   (counts: ${app.url}/collect/stats)`);
+  console.log(`Insights               ${app.url}/insights   (this machine only: no token needed)`);
   console.log(`Events stored in       ${resolve(dataDir)}   (${events} so far)`);
   if (!existsSync(join(SERVER_DEFAULTS.root, 'dist', 'touchpoint.js'))) {
     console.warn('[touchpoint demo] dist/touchpoint.js is missing: run `npx pnpm@10 build` first');
