@@ -207,6 +207,31 @@ describe.each(backends)('POST /collect on $name', (backend) => {
     expect(res.status).toBe(413);
     expect((await store.stats()).events).toBe(before);
   });
+
+  it('computes the insights of what it stored, with the same SQL on this database', async () => {
+    const answer = wireEvent({
+      type: 'survey_answered',
+      props: {
+        surveyId: 'checkout-csat',
+        metric: 'csat',
+        score: 5,
+        trail: [{ type: 'track', name: 'add_to_cart' }],
+      },
+    });
+    const comment = wireEvent({
+      type: 'survey_comment',
+      props: { surveyId: 'checkout-csat', metric: 'csat', score: 5, comment: 'Quick' },
+    });
+    await post(app.url, { sentAt: Date.now(), events: [answer, comment] });
+    const res = await fetch(`${app.url}/insights/report.json`);
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.overall.csat.n).toBeGreaterThanOrEqual(1);
+    expect(report.comments.rows.map((c: { id: string }) => c.id)).toContain(comment.id);
+    expect((await fetch(`${app.url}/insights`)).status).toBe(200);
+    const exported = await (await fetch(`${app.url}/insights/export?format=ndjson`)).text();
+    expect(exported).toContain(answer.id);
+  });
 });
 
 describe('PostgreSQL faults', () => {
