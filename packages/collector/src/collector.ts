@@ -7,6 +7,7 @@ import { BATCH_LIMITS, type BatchLimits } from './batch.js';
 import { collect } from './collect.js';
 import { type AllowedOrigins, corsFor } from './cors.js';
 import { createInsights } from './insights/route.js';
+import { createLinkRoute, LINK_DEFAULTS, type LinkOptions } from './links/route.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import { sendJson } from './respond.js';
 import { signIn, signInPage } from './sign-in.js';
@@ -42,6 +43,8 @@ export interface CollectorOptions {
   path?: string;
   /** The insights page's path; its export and stylesheet are below it. */
   insightsPath?: string;
+  /** Link surveys (`GET /s/<surveyId>`): the signing secret, the site's configuration, the widget files. */
+  links?: LinkOptions;
   /** Where problems go (a refused batch, a database that is down). */
   log?: (message: string) => void;
   /** @internal Runs once a batch is committed, before the answer: crash tests stop the process here. */
@@ -61,6 +64,7 @@ export const COLLECTOR_DEFAULTS = {
   limits: BATCH_LIMITS,
   path: '/collect',
   insightsPath: '/insights',
+  links: {} as LinkOptions,
   /** Events `GET <path>/events` lists at most. */
   maxListed: 500,
   log: (message: string) => console.warn(message),
@@ -91,6 +95,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   ready.catch(() => {});
   const limiter = settings.rateLimit ? createRateLimiter(settings.rateLimit) : undefined;
   const insights = createInsights(ready, { path: insightsPath });
+  const linksPath = settings.links.path ?? LINK_DEFAULTS.path;
+  const links = createLinkRoute(ready, { ...settings.links, log });
 
   async function store(res: ServerResponse, headers = {}): Promise<EventStore | undefined> {
     try {
@@ -206,7 +212,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       ? endpoint
       : under(url.pathname, insightsPath)
         ? privateInsights
-        : undefined;
+        : url.pathname.startsWith(`${linksPath}/`)
+          ? links
+          : undefined;
     if (!mine) return false;
     try {
       await mine(req, res, url);

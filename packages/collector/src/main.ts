@@ -18,6 +18,7 @@ export async function main(args: readonly string[], env: Record<string, string |
   const collector = createCollector({
     database: settings.databaseUrl ? { url: settings.databaseUrl } : { dataDir: settings.dataDir },
     insightsToken: settings.insightsToken,
+    links: { secret: env.TOUCHPOINT_LINK_SECRET || undefined, config: settings.config },
     ...(settings.rateLimit !== undefined && {
       rateLimit:
         settings.rateLimit > 0 ? { perSecond: settings.rateLimit, burst: settings.rateLimit * 6 } : false,
