@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type TouchpointConfig, validateConfig } from '@touchpoint/core/rules';
 import { EXPLAIN_DEFAULTS, explainUrl, formatExplanation } from './explain.js';
+import { LINK_USAGE, runLink } from './link.js';
 import { formatLint, lint } from './lint.js';
 import { formatSimulation, SIMULATE_DEFAULTS, simulate } from './simulate.js';
 import { parseWalks, type Walks, walkPaths } from './walks.js';
@@ -14,6 +15,8 @@ export interface Io {
   err(line: string): void;
   readFile(path: string): string;
   now(): number;
+  /** The environment (`TOUCHPOINT_LINK_SECRET`); absent: none. */
+  env?: Record<string, string | undefined>;
 }
 
 /** The real terminal and disk. */
@@ -22,6 +25,7 @@ export const NODE_IO: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
   now: () => Date.now(),
+  env: process.env,
 };
 
 /** Exit statuses: problems in the configuration, and a command line that cannot run. */
@@ -32,6 +36,7 @@ export const USAGE = `Usage:
   touchpoint simulate <config.json> --pages <file> [--visitors ${SIMULATE_DEFAULTS.visitors}] [--days ${SIMULATE_DEFAULTS.days}]
       [--seed ${SIMULATE_DEFAULTS.seed}] [--visit-rate ${SIMULATE_DEFAULTS.visitRate}] [--pages-per-visit ${SIMULATE_DEFAULTS.pagesPerVisit}] [--answer-rate ${SIMULATE_DEFAULTS.answerRate}] [--json]
   touchpoint explain <config.json> --url <path or URL> [--event <name>] [--stage <stage>] [--visitor <anonymousId>]
+${LINK_USAGE}
 
 A pages file lists one path per line, optionally followed by the events on that page
 (\`/checkout/done order_completed\`, or \`order_completed@purchase\` with its stage);
@@ -90,6 +95,8 @@ export function main(argv: readonly string[], io: Io = NODE_IO): number {
 }
 
 function run(argv: readonly string[], io: Io): number {
+  // `link` signs a URL rather than reading a configuration: its own options (link.ts).
+  if (argv[0] === 'link') return runLink(argv.slice(1), io);
   const { values: v, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
   const [command, file, ...extra] = positionals;
   if (v.help || !command) {

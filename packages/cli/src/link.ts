@@ -1,0 +1,187 @@
+// `touchpoint link`: a signed link to a survey hosted by the collector, and with `--html` an
+// e-mail snippet with one button per score. The signing rule is the collector's own
+// (`@touchpoint/collector/links`), so a link printed here is one the collector accepts.
+import { parseArgs } from 'node:util';
+import { type LinkParams, linkProblem, SCORE_RANGE, signedQuery } from '@touchpoint/collector/links';
+import type { Io } from './main.js';
+
+/** What `link` needs from the outside: files, the environment, the clock and the terminal. */
+export type LinkIo = Pick<Io, 'out' | 'err' | 'readFile' | 'now' | 'env'>;
+
+/** A file that cannot be read is a problem of the input (exit status 1), as in the other commands. */
+class Unreadable extends Error {}
+
+export const LINK_USAGE =
+  '  touchpoint link [config.json] --survey <id> [--ref <ticket>] [--user <id>] [--channel email] [--expires 14d | 2027-06-30]\n' +
+  '      --base <collector URL> [--html] [--secret-file <file>]   (secret: TOUCHPOINT_LINK_SECRET)';
+
+const OPTIONS = {
+  survey: { type: 'string' },
+  ref: { type: 'string' },
+  user: { type: 'string' },
+  channel: { type: 'string' },
+  expires: { type: 'string' },
+  base: { type: 'string' },
+  html: { type: 'boolean' },
+  'secret-file': { type: 'string' },
+} as const;
+
+/** A command line that cannot run (main.ts prints it with the usage, exit status 2). */
+const usage = (message: string) =>
+  Object.assign(new Error(`link: ${message}`), { code: 'ERR_TOUCHPOINT_USAGE' });
+
+const UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
+
+/**
+ * `--expires` as seconds since the epoch: a duration from now (`90m`, `12h`, `14d`), a date
+ * (`2027-06-30`: the link works through that whole day, UTC) or an ISO date and time. Pure.
+ */
+export function parseExpiry(text: string, nowMs: number): number | undefined {
+  const duration = /^(\d{1,6})([mhd])$/.exec(text);
+  if (duration)
+    return Math.floor(nowMs / 1000) + Number(duration[1]) * (UNITS[duration[2] as string] as number);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text))
+    return undefined;
+  const ms = Date.parse(dateOnly ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(ms)) return undefined;
+  return Math.floor(ms / 1000) + (dateOnly ? 86_400 : 0);
+}
+
+/** The survey `--survey` names, from the configuration file. */
+interface Survey {
+  id: string;
+  metric: keyof typeof SCORE_RANGE;
+  question: string | Record<string, string>;
+}
+
+/** The question in English, else the configuration's first language. */
+const questionText = (question: Survey['question']) =>
+  typeof question === 'string' ? question : (question.en ?? Object.values(question)[0] ?? '');
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+
+/**
+ * The e-mail snippet: the question and one button per score, each a signed link with its
+ * `score`. Tables and inline styles, as e-mail clients drop `<style>` and ignore flexbox; no
+ * images, so it reads the same with images off; `bgcolor` besides `background` for Outlook.
+ */
+export function emailHtml(survey: Survey, urlFor: (score: number) => string): string[] {
+  const [min, max] = SCORE_RANGE[survey.metric];
+  const cells: string[] = [];
+  for (let score = min; score <= max; score++) {
+    cells.push(
+      `    <td bgcolor="#4f46e5" style="background:#4f46e5;border-radius:6px;text-align:center;"><a href="${escapeHtml(urlFor(score))}" style="display:inline-block;min-width:20px;padding:10px 8px;font:bold 16px Arial,sans-serif;color:#ffffff;text-decoration:none;">${score}</a></td>`,
+    );
+  }
+  return [
+    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:separate;">',
+    `  <tr><td colspan="${max - min + 1}" style="padding:0 0 12px;font:16px Arial,sans-serif;color:#1f2328;">${escapeHtml(questionText(survey.question))}</td></tr>`,
+    '  <tr>',
+    ...cells,
+    '  </tr>',
+    '</table>',
+  ];
+}
+
+/** The plain-text alternative: the question, then one line per score with its link. */
+export function emailText(survey: Survey, urlFor: (score: number) => string): string[] {
+  const [min, max] = SCORE_RANGE[survey.metric];
+  const lines = [questionText(survey.question), ''];
+  for (let score = min; score <= max; score++) lines.push(`${score}: ${urlFor(score)}`);
+  return lines;
+}
+
+function findSurvey(text: string, path: string, id: string): Survey {
+  let config: { surveys?: unknown };
+  try {
+    config = JSON.parse(text);
+  } catch (error) {
+    throw usage(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const found = (Array.isArray(config?.surveys) ? (config.surveys as Survey[]) : []).find(
+    (s) => s?.id === id,
+  );
+  if (!found) throw usage(`${path}: no survey "${id}"`);
+  if (!Object.hasOwn(SCORE_RANGE, found.metric) || !found.question)
+    throw usage(`${path}: survey "${id}" needs a metric (nps|csat|ces) and a question`);
+  return found;
+}
+
+/** Runs `touchpoint link`; returns the exit status. Throws usage errors for main.ts to print. */
+export function runLink(args: readonly string[], io: LinkIo): number {
+  try {
+    return link(args, io);
+  } catch (error) {
+    if (!(error instanceof Unreadable)) throw error;
+    io.err(error.message);
+    return 1;
+  }
+}
+
+function link(args: readonly string[], io: LinkIo): number {
+  const read = (path: string, what: string) => {
+    try {
+      return io.readFile(path);
+    } catch (error) {
+      throw new Unreadable(
+        `error ${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+    }
+  };
+  const { values: v, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true });
+  const [configPath, extra] = positionals;
+  if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
+  if (!v.survey) throw usage('--survey is missing');
+  if (!v.base) throw usage('--base (the collector URL, https://collect.example.com) is missing');
+  let base: URL;
+  try {
+    base = new URL(v.base);
+  } catch {
+    throw usage(`--base ${v.base}: expected an http(s) URL`);
+  }
+  if (!/^https?:$/.test(base.protocol)) throw usage(`--base ${v.base}: expected an http(s) URL`);
+  if (v.html && !configPath)
+    throw usage('--html needs the configuration file, for the question and the scale');
+  const survey = configPath ? findSurvey(read(configPath, 'configuration'), configPath, v.survey) : undefined;
+
+  const secret = v['secret-file']
+    ? read(v['secret-file'], 'secret file').trim()
+    : io.env?.TOUCHPOINT_LINK_SECRET;
+  if (!secret) throw usage("no secret: set TOUCHPOINT_LINK_SECRET (the collector's) or give --secret-file");
+
+  const params: LinkParams = { surveyId: v.survey };
+  if (v.ref !== undefined) params.ref = v.ref;
+  if (v.user !== undefined) params.u = v.user;
+  if (v.channel !== undefined) params.ch = v.channel;
+  if (v.expires !== undefined) {
+    const exp = parseExpiry(v.expires, io.now());
+    if (exp === undefined)
+      throw usage(
+        `--expires ${v.expires}: expected 90m, 12h, 14d, a date (2027-06-30) or an ISO date and time`,
+      );
+    params.exp = exp;
+  }
+  const problem = linkProblem(params);
+  if (problem) throw usage(problem);
+
+  const page = new URL(`s/${encodeURIComponent(v.survey)}`, base.href.endsWith('/') ? base : `${base.href}/`);
+  const urlFor = (score?: number) =>
+    `${page.href}?${signedQuery(score === undefined ? params : { ...params, score }, secret)}`;
+  if (!v.html || !survey) {
+    io.out(urlFor());
+    return 0;
+  }
+  io.out('<!-- HTML part: paste into the e-mail body -->');
+  for (const line of emailHtml(survey, urlFor)) io.out(line);
+  io.out('<!-- Plain-text part: the text/plain alternative of the same e-mail -->');
+  for (const line of emailText(survey, urlFor)) io.out(line);
+  return 0;
+}
