@@ -44,7 +44,8 @@ export function parseExpiry(text: string, nowMs: number): number | undefined {
   if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text))
     return undefined;
   const ms = Date.parse(dateOnly ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(ms)) return undefined;
+  // Date.parse rolls 2027-02-31 over into March: a date must read back as itself.
+  if (Number.isNaN(ms) || (dateOnly && new Date(ms).toISOString().slice(0, 10) !== text)) return undefined;
   return Math.floor(ms / 1000) + (dateOnly ? 86_400 : 0);
 }
 
