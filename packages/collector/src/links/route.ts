@@ -33,8 +33,8 @@ export interface LinkOptions {
 export const LINK_DEFAULTS = {
   secret: undefined as string | undefined,
   config: undefined as ConfigSource | undefined,
-  /** The copy of the script-tag build's widget files that ships in the package's `widget/` folder. */
-  widgetDir: fileURLToPath(new URL('../../widget/', import.meta.url)),
+  /** The copy of the script-tag build's widget files the package ships in `dist/widget/` (scripts/copy-widget.mjs). */
+  widgetDir: fileURLToPath(new URL('../../dist/widget/', import.meta.url)),
   path: '/s',
   /** Longest answer body: a score and a comment. */
   maxBodyBytes: 16 * 1024,
