@@ -25,9 +25,9 @@ export const COMMAND_DEFAULTS = {
 
 export const USAGE = `Usage: touchpoint-collector [--port 8080] [--data ./touchpoint-data] [--config <file|URL>] [--host 0.0.0.0] [--rate-limit <requests/s per address, 0: none>]
 
-Stores Touchpoint events sent to POST /collect and serves /insights.
+Stores Touchpoint events sent to POST /collect, serves /insights, and link surveys at /s/<surveyId>.
 Environment: DATABASE_URL (PostgreSQL; PGlite in --data without it), TOUCHPOINT_INSIGHTS_TOKEN,
-TOUCHPOINT_CONFIG, PORT.`;
+TOUCHPOINT_LINK_SECRET, TOUCHPOINT_CONFIG, PORT.`;
 
 const FLAGS = ['--port', '--data', '--config', '--host', '--rate-limit'] as const;
 
