@@ -14,7 +14,7 @@ function Page({ stage, sku }: { stage: string; sku?: string }) {
 /** Placed before the page in the tree, its effect subscribes first in the commit that brings the instance. */
 function Spy({ seen }: { seen: string[] }) {
   const tp = useTouchpoint();
-  useEffect(() => tp?.on('stage', (e) => seen.push(`${e.stage} ${e.page.path}`)), [tp]);
+  useEffect(() => tp?.on('stage', (e) => seen.push(`${e.stage} ${e.page.path}`)), [tp, seen]);
   return null;
 }
 
