@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { type Collector, createCollector } from './support/collector';
 
-// The React example as it ships: demo/react/dist from `pnpm build` (Vite, React Router,
+// The React example as it ships: demo/react/dist from `pnpm build` (Vite, React Router, React's
+// development build so that Strict Mode runs every effect twice,
 // @touchpoint/react and the packages bundled from their dist/ through node_modules), served
 // under /react/ with the history-API fallback every SPA host has, and a collector at /collect.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -126,6 +127,8 @@ describe('the React example at /react/', () => {
     await tab.getByRole('button', { name: 'Place order' }).click();
     await tab.getByRole('heading', { name: 'Thank you!' }).waitFor();
     expect(new URL(tab.url()).pathname).toBe('/react/checkout/done');
+    // Strict Mode ran every effect twice (the example is built with React's development build).
+    expect(await tab.locator('touchpoint-widget').count()).toBe(1);
 
     const dialog = tab.getByRole('dialog', { name: 'How satisfied are you with checkout today?' });
     await dialog.waitFor({ timeout: 10_000 });

@@ -1,6 +1,6 @@
 import { useTouchpoint } from '@touchpoint/react';
 import { useNavigate } from 'react-router';
-import { PRODUCT } from './product.js';
+import { PRODUCT } from './catalog.js';
 
 /**
  * Checkout. The order is tracked in the click handler, after navigate(): React Router has

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { PRODUCT } from './product.js';
+import { PRODUCT } from './catalog.js';
 
 /** The landing page: its stage comes from the configuration's `stages` globs. */
 export function Home() {

@@ -1,6 +1,6 @@
 import { useStage, useTouchpoint } from '@touchpoint/react';
 import { useNavigate } from 'react-router';
-import { PRODUCT } from './product.js';
+import { PRODUCT } from './catalog.js';
 
 /** A product page: its stage, with the SKU, set by the page itself. */
 export function Product() {
