@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from '../../../bench/chromium.mjs';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -67,18 +67,7 @@ export async function serveStatic(dir) {
 
 /** A tab of the system Chromium; `received` fills with what reaches `/collect`, `history()` lists the history calls. */
 export async function openTab() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launch();
   const tab = await browser.newPage();
   const received = [];
   await tab.route('**/collect', async (route) => {
@@ -107,6 +96,23 @@ export async function openTab() {
     tab,
     received,
     heading: (name) => tab.getByRole('heading', { name }).waitFor(),
+    /**
+     * Opens `url` (its heading `first`), follows each link of `links` (a page's heading is its
+     * link's text), goes back once (to the heading `back`), then opens the NPS by the "Give
+     * feedback" button.
+     */
+    async tour(url, first, links, back) {
+      await tab.goto(url);
+      await this.heading(first);
+      for (const name of links) {
+        await tab.getByRole('link', { name }).click();
+        await this.heading(name);
+      }
+      await tab.goBack();
+      await this.heading(back);
+      await tab.getByRole('button', { name: 'Give feedback' }).click();
+      await tab.getByRole('dialog', { name: 'How likely are you to recommend us?' }).waitFor();
+    },
     /** Waits (the adapter sends a partial batch every 5 s) and reports what was measured. */
     async report(want, extra = {}) {
       for (let i = 0; i < 75 && pages().length < want.length; i++)

@@ -77,19 +77,8 @@ await build({
 });
 
 const site = await serveStatic(resolve(dir, 'public'));
-const { tab, heading, report } = await openTab();
-await tab.goto(site.url);
-await heading('Home');
-await tab.getByRole('link', { name: 'Product 1' }).click();
-await heading('Product 1');
-await tab.getByRole('link', { name: 'Product 2' }).click();
-await heading('Product 2');
-await tab.getByRole('link', { name: 'About' }).click();
-await heading('About');
-await tab.goBack();
-await heading('Product 2');
-await tab.getByRole('button', { name: 'Give feedback' }).click();
-await tab.getByRole('dialog', { name: 'How likely are you to recommend us?' }).waitFor();
+const { tour, report } = await openTab();
+await tour(site.url, 'Home', ['Product 1', 'Product 2', 'About'], 'Product 2');
 const ok = await report(['/', '/products/1', '/products/2', '/about', '/products/2'], {
   vue: version(dir, 'vue'),
   'vue-router': version(dir, 'vue-router'),
