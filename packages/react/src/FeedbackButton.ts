@@ -1,4 +1,4 @@
-import { type ButtonHTMLAttributes, createElement, type ReactNode } from 'react';
+import { type ButtonHTMLAttributes, createElement, type MouseEvent, type ReactNode } from 'react';
 import { STRINGS } from './strings.js';
 import { useTouchpoint } from './use-touchpoint.js';
 
@@ -27,7 +27,7 @@ export function FeedbackButton({
     {
       ...rest,
       type: 'button',
-      onClick(event: Parameters<NonNullable<typeof onClick>>[0]) {
+      onClick(event: MouseEvent<HTMLButtonElement>) {
         onClick?.(event);
         if (!event.defaultPrevented) tp?.show(surveyId);
       },
