@@ -15,10 +15,11 @@ const packages = {
   adapter: ['index', 'segment', 'posthog'],
   widget: ['index'],
   cli: ['cli'],
+  react: ['index'],
 };
 
 // Workspace packages and their dependencies stay imports; the app's bundler dedupes them.
-const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval)/.test(id);
+const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval|react(-dom)?(\/|$))/.test(id);
 
 /** Internal fields and methods (`_due`, `_store`) get short names at build time, as Preact's mangle.json does. */
 const mangleProps = /^_[a-z]/;
