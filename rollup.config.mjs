@@ -111,12 +111,14 @@ const scriptPlugins = (dev = false) => [
   }),
 ];
 
-// The widget file drives the first script's instance and needs only the core's types: a value
-// import of the core would bundle a second copy, so it fails the build instead.
+// The widget and debug files drive the first script's instance and need only the core's types
+// and its pure rules (`@touchpoint/core/rules`: the overlay formats reasons and picks the next
+// survey as the triggers do): a value import of the core itself would bundle a second
+// instance's code, so it fails the build instead.
 const noCore = {
-  name: 'no-core-in-widget-file',
+  name: 'no-core-in-lazy-file',
   resolveId(id, importer) {
-    if (id.startsWith('@touchpoint/core'))
+    if (id.startsWith('@touchpoint/core') && id !== '@touchpoint/core/rules')
       this.error(`${importer} imports ${id}: a lazily loaded file must not bundle the core`);
     return null;
   },

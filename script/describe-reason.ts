@@ -1,47 +1,53 @@
-import type { Reason } from '@touchpoint/core';
-
-const DAY = 864e5;
+import { DAY_MS, formatReason, type Reason } from '@touchpoint/core/rules';
 
 /** `2026-03-14`: the overlay is read by people in any locale; ISO dates are unambiguous. */
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-const WAIT_LABELS: Record<string, string> = {
+const WAIT_LABELS = {
   cooldown: 'cooldown',
   answered: 'answered; repeat',
   minDaysBetweenSurveys: 'pause between surveys',
 };
 
+/** Days, as the shared formatter writes them: one decimal at most. */
+const days = (value: number) => `${+value.toFixed(1)}`;
+
 /**
  * One condition of `explain()` as a person reads it in the overlay: `sample bucket 73 ≥ 20`,
  * `event order_completed pending`, `cooldown until 2026-03-14`, `session limit 1 of 1 used`.
- * Pure: it reads the rule's `detail` (`<what is>, needs <what it takes>`, the one shape
- * eligibility writes) and falls back to it for a rule it does not know.
+ * Pure: it reads the reason's fields, and a rule it does not phrase is written by the core's
+ * {@link formatReason}, as the console and the CLI write it.
  */
-export function describeReason({ rule, ok, detail }: Reason, now: number): string {
-  const [is = '', needs = ''] = detail.split(', needs ');
-  switch (rule) {
+export function describeReason(reason: Reason, now: number): string {
+  switch (reason.rule) {
     case 'consent':
-      return `consent ${is}`;
+      return `consent ${reason.actual ? 'given' : 'missing'}`;
     case 'pages':
-      return `page ${is} ${ok ? 'matches' : 'not in'} ${needs}`;
+      return `page ${reason.actual} ${reason.ok ? 'matches' : 'not in'} ${reason.needed}`;
     case 'event':
-      return `event ${needs} ${ok ? 'happened' : 'pending'}`;
+      return `event ${reason.needed} ${reason.ok ? 'happened' : 'pending'}`;
     case 'stage':
-      return `stage ${is}${ok ? '' : `, needs ${needs}`}`;
+      return `stage ${reason.actual ?? 'no stage'}${reason.ok ? '' : `, needs ${reason.needed}`}`;
     case 'afterPageViews':
-      return `page views ${is} of ${needs}`;
+      return `page views ${reason.actual} of ${reason.needed}`;
     case 'sample':
-      return `sample ${is} ${ok ? '<' : '≥'} ${needs.replace('< ', '')}`;
+      return `sample bucket ${reason.actual} ${reason.ok ? '<' : '≥'} ${reason.needed}`;
     case 'maxPerSession':
-      return `session limit ${Number.parseInt(is, 10)} of ${needs.replace('< ', '')} used`;
+      return `session limit ${reason.actual} of ${reason.needed} used`;
     case 'open':
-      return `${is.replace(/ open$/, '')} is open (one prompt at a time)`;
+      return `${reason.actual} is open (one prompt at a time)`;
+    case 'answered':
+    case 'cooldown':
+    case 'minDaysBetweenSurveys': {
+      const label = WAIT_LABELS[reason.rule];
+      const ago = `${days(reason.actual)} days ago`;
+      // An answered survey without repeatAfterDays has no date to wait for.
+      if (reason.needed === undefined) return `${label} never (${ago})`;
+      return reason.ok
+        ? `${label} over (${ago})`
+        : `${label} until ${day(now + (reason.needed - reason.actual) * DAY_MS)}`;
+    }
+    default:
+      return `${(reason as Reason).rule}: ${formatReason(reason)}`;
   }
-  const label = WAIT_LABELS[rule];
-  if (!label) return `${rule}: ${detail}`;
-  const days = Number.parseFloat(needs);
-  // `never` (an answered survey without repeatAfterDays) has no date to wait for.
-  if (Number.isNaN(days)) return `${label} never (${is})`;
-  // The rule rounds "days ago" to a tenth, so the date can be a day early near midnight.
-  return ok ? `${label} over (${is})` : `${label} until ${day(now + (days - Number.parseFloat(is)) * DAY)}`;
 }

@@ -15,6 +15,7 @@ import type {
   TouchpointConfig,
 } from '../../packages/core/src/types';
 import { validateConfig } from '../../packages/core/src/validate';
+import { readable, readableAll } from './readable';
 
 const DAY = 864e5;
 const csat: Survey = {
@@ -196,7 +197,7 @@ describe('createTriggers', () => {
     t.record('survey_shown', 'home-nps');
     t.visit('/help');
     expect(t.ids()).toEqual(['home-nps']);
-    expect(t.tp.explain()[1]?.reasons.at(-1)).toEqual({
+    expect(readable(t.tp.explain()[1]?.reasons.at(-1))).toEqual({
       rule: 'open',
       ok: false,
       detail: 'home-nps open, needs none',
@@ -298,7 +299,7 @@ describe('createTriggers', () => {
   it('explains every survey on this page right now', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
-    expect(t.tp.explain()).toEqual([
+    expect(readableAll(t.tp.explain())).toEqual([
       {
         id: 'checkout-csat',
         eligible: false,
@@ -486,7 +487,7 @@ describe('triggers through createTouchpoint', () => {
   it('names missing consent in explain() until consent is given', async () => {
     const { createTouchpoint } = await import('@touchpoint/core');
     const tp = createTouchpoint({ config, requireConsent: true, autoPageviews: false });
-    const consentOf = () => tp.explain().map((e) => [e.id, e.eligible, e.reasons[0]]);
+    const consentOf = () => tp.explain().map((e) => [e.id, e.eligible, readable(e.reasons[0])]);
     tp.page();
     expect(consentOf()).toEqual([
       ['checkout-csat', false, { rule: 'consent', ok: false, detail: 'missing, needs given' }],
@@ -495,7 +496,7 @@ describe('triggers through createTouchpoint', () => {
     ]);
     tp.consent(true);
     const given = { rule: 'consent', ok: true, detail: 'given, needs given' };
-    expect(tp.explain().map((e) => e.reasons[0])).toEqual([given, given, given]);
+    expect(tp.explain().map((e) => readable(e.reasons[0]))).toEqual([given, given, given]);
   });
 
   it('gives page views the configured stage, makes the due survey known and records what the widget reports', async () => {

@@ -32,15 +32,15 @@ const CHECKOUT: Explanation = {
   id: 'checkout-csat',
   eligible: false,
   reasons: [
-    { rule: 'consent', ok: true, detail: 'given, needs given' },
-    { rule: 'event', ok: false, detail: 'no event, needs order_completed' },
-    { rule: 'sample', ok: false, detail: 'bucket 73, needs < 20' },
+    { rule: 'consent', ok: true, actual: true, needed: true },
+    { rule: 'event', ok: false, actual: undefined, needed: 'order_completed' },
+    { rule: 'sample', ok: false, actual: 73, needed: 20 },
   ],
 };
 const HOME: Explanation = {
   id: 'home-nps',
   eligible: true,
-  reasons: [{ rule: 'pages', ok: true, detail: '/, needs /' }],
+  reasons: [{ rule: 'pages', ok: true, actual: '/', needed: '/' }],
 };
 
 const shadow = () => document.querySelector('[data-touchpoint-debug]')?.shadowRoot ?? null;

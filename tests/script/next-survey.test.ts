@@ -1,11 +1,16 @@
-import type { Explanation } from '@touchpoint/core';
+import type { Explanation, Reason } from '@touchpoint/core';
 import { describe, expect, it } from 'vitest';
 import { fromScript } from './from-script';
 
 const { nextSurvey } = await fromScript<{ nextSurvey(list: Explanation[]): unknown }>('next-survey.ts');
 
-const ok = (rule: string) => ({ rule, ok: true, detail: 'x, needs x' });
-const no = (rule: string, needs = 'y') => ({ rule, ok: false, detail: `x, needs ${needs}` });
+const ok = (rule: 'pages'): Reason => ({ rule, ok: true, actual: '/', needed: '/' });
+const no = (rule: 'pages' | 'event' | 'sample', needs = 'y'): Reason =>
+  rule === 'event'
+    ? { rule, ok: false, actual: undefined, needed: needs }
+    : rule === 'sample'
+      ? { rule, ok: false, actual: 73, needed: 20 }
+      : { rule, ok: false, actual: '/', needed: needs };
 
 describe('nextSurvey', () => {
   it('names the first eligible survey in configuration order as showing now', () => {

@@ -2,11 +2,14 @@
 // history to the pure `eligibility` rule and acts on the answer: timers for `delayMs`,
 // `survey_due` for the widget, history records, and the `?tp_debug=1` table.
 import { configHash } from './config-hash.js';
+import { hasDebugParam } from './debug-param.js';
 import { eligibility } from './eligibility.js';
 import { stageFor } from './glob.js';
 import { createHistory, type HistoryNote } from './history.js';
 import { type Host, REFUSED, type Triggers } from './host.js';
 import { type ConfigLoader, cachedConfig, loadConfig } from './load-config.js';
+import { isEligible, pickSurvey } from './pick-survey.js';
+import { formatReason } from './reason.js';
 import { pageViews, touchSession } from './session.js';
 import type {
   Explanation,
@@ -21,8 +24,6 @@ import { validateConfig } from './validate.js';
 import { quote } from './warn.js';
 
 type Trigger = { name?: string | undefined; stage?: string | undefined } | undefined;
-
-const allOk = (reasons: Reason[]) => reasons.every((r) => r.ok);
 
 /**
  * The longest the first automatic page view waits for a configuration URL without a cached
@@ -79,31 +80,29 @@ export function createTriggers(host: Host, tp: Touchpoint): Triggers {
 
   // Configuration order decides: the first eligible survey wins, even if it must wait.
   const evaluate = (event?: Trigger) => {
-    for (const survey of config.surveys ?? [])
-      if (allOk(check(survey, event))) {
-        const delay = survey.when?.delayMs;
-        if (!delay) due(survey, false);
-        else
-          timers[survey.id] ??= [
-            setTimeout(() => {
-              delete timers[survey.id];
-              // Checked again in full: another survey may have shown, consent may have changed.
-              if (allOk(check(survey, event))) due(survey, false);
-            }, delay),
-            host._where().path,
-          ];
-        return;
-      }
+    const survey = pickSurvey(config.surveys ?? [], (candidate) => isEligible(check(candidate, event)));
+    if (!survey) return;
+    const delay = survey.when?.delayMs;
+    if (!delay) due(survey, false);
+    else
+      timers[survey.id] ??= [
+        setTimeout(() => {
+          delete timers[survey.id];
+          // Checked again in full: another survey may have shown, consent may have changed.
+          if (isEligible(check(survey, event))) due(survey, false);
+        }, delay),
+        host._where().path,
+      ];
   };
 
   const explain = (): Explanation[] =>
     (config.surveys ?? []).map((survey) => {
       const reasons = check(survey);
-      return { id: survey.id, eligible: allOk(reasons), reasons };
+      return { id: survey.id, eligible: isEligible(reasons), reasons };
     });
 
   const debug = () => {
-    if (typeof location !== 'undefined' && /[?&]tp_debug=1(&|$)/.test(location.search)) {
+    if (typeof location !== 'undefined' && hasDebugParam(location.search)) {
       console.info(`[touchpoint] surveys on ${host._where().path} (tp_debug=1)`);
       console.table(
         explain().map(({ id, eligible, reasons }) => ({
@@ -111,7 +110,7 @@ export function createTriggers(host: Host, tp: Touchpoint): Triggers {
           eligible,
           why: reasons
             .filter((r) => !r.ok)
-            .map((r) => `${r.rule}: ${r.detail}`)
+            .map((r) => `${r.rule}: ${formatReason(r)}`)
             .join('; '),
         })),
       );
