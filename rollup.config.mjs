@@ -86,9 +86,6 @@ const packageBuilds = [
   // Only the packages whose sources read `__DEV__` (types/dev.d.ts): for the others the
   // development build would be the same file twice.
   ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
-  // Not published: the core without survey triggers, built apart so scripts/size.mjs can
-  // check issue 2's budget for the core alone.
-  packageBuild('core', ['core-only'], 'packages/core/dist/size'),
 ];
 
 // The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page

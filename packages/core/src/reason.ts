@@ -52,53 +52,30 @@ export type RuleName = Reason['rule'];
 /** Days, as a person reads them: one decimal at most (`6.5`, `30`). */
 const days = (value: number) => `${+value.toFixed(1)}`;
 
-/** What was found, as text. */
-function actualText(reason: Reason): string {
-  switch (reason.rule) {
-    case 'consent':
-      return reason.actual ? 'given' : 'missing';
-    case 'event':
-      return reason.actual ?? 'no event';
-    case 'stage':
-      return reason.actual ?? 'no stage';
-    case 'sample':
-      return `bucket ${reason.actual}`;
-    case 'answered':
-    case 'cooldown':
-    case 'minDaysBetweenSurveys':
-      return `${days(reason.actual)} days ago`;
-    case 'maxPerSession':
-      return `${reason.actual} shown`;
-    case 'open':
-      return `${reason.actual} open`;
-    default:
-      return `${reason.actual}`;
-  }
-}
-
-/** What the rule needs, as text. */
-function neededText(reason: Reason): string {
-  switch (reason.rule) {
-    case 'consent':
-      return 'given';
-    case 'sample':
-    case 'maxPerSession':
-      return `< ${reason.needed}`;
-    case 'answered':
-    case 'cooldown':
-    case 'minDaysBetweenSurveys':
-      return reason.needed === undefined ? 'never' : `${reason.needed} days`;
-    case 'open':
-      return 'none';
-    default:
-      return `${reason.needed}`;
-  }
-}
-
 /**
  * A reason as one line of text, `<what was found>, needs <what it takes>`: `bucket 73, needs < 20`,
  * `2 days ago, needs 30 days`. What the `?tp_debug=1` console table and `touchpoint explain` print.
  */
 export function formatReason(reason: Reason): string {
-  return `${actualText(reason)}, needs ${neededText(reason)}`;
+  switch (reason.rule) {
+    case 'consent':
+      return `${reason.actual ? 'given' : 'missing'}, needs given`;
+    case 'event':
+      return `${reason.actual ?? 'no event'}, needs ${reason.needed}`;
+    case 'stage':
+      return `${reason.actual ?? 'no stage'}, needs ${reason.needed}`;
+    case 'sample':
+      return `bucket ${reason.actual}, needs < ${reason.needed}`;
+    case 'maxPerSession':
+      return `${reason.actual} shown, needs < ${reason.needed}`;
+    case 'open':
+      return `${reason.actual} open, needs none`;
+    case 'answered':
+    case 'cooldown':
+    case 'minDaysBetweenSurveys':
+      return `${days(reason.actual)} days ago, needs ${reason.needed === undefined ? 'never' : `${reason.needed} days`}`;
+    default:
+      // `pages`, `afterPageViews`, and a rule added later: the values as they are.
+      return `${reason.actual}, needs ${reason.needed}`;
+  }
 }
