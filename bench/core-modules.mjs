@@ -27,7 +27,8 @@ const stubs = {
 const measure = async (stub) => {
   const result = await build({
     stdin: {
-      contents: 'import { createTouchpoint, STAGES } from "./packages/core/src/index.ts"; console.log(createTouchpoint, STAGES);',
+      contents:
+        'import { createTouchpoint, STAGES } from "./packages/core/src/index.ts"; console.log(createTouchpoint, STAGES);',
       resolveDir: process.cwd(),
       loader: 'js',
     },
