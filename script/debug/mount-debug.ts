@@ -1,9 +1,9 @@
+import type { MountDebug } from '../handshake';
 import { applyStyles } from './apply-styles';
 import { overlayContent } from './debug-overlay';
 import { DEBUG_CSS } from './debug-styles';
 import { DEBUG_TEXT } from './debug-text';
 import { el } from './element';
-import type { MountDebug } from './handshake';
 import { previewBanner } from './preview-banner';
 
 /**

@@ -1,6 +1,6 @@
 import type { ListenerMap, SurveyDue, Touchpoint } from '@touchpoint/core';
 import type { WidgetOptions } from '@touchpoint/widget';
-import type { MountWidget } from './handshake';
+import type { MountWidget } from '../handshake';
 
 /**
  * Loads the widget only when a survey is first due, so pages without a prompt never pay for

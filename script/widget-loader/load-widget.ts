@@ -1,4 +1,4 @@
-import { type DEBUG_GLOBAL, WIDGET_GLOBAL } from './handshake';
+import { type DEBUG_GLOBAL, WIDGET_GLOBAL } from '../handshake';
 
 /**
  * Loads the widget file (or, by `name`, the debug file) with a classic `<script src>`: allowed

@@ -4,10 +4,10 @@
 // script (rollup.config.mjs refuses a value import of @touchpoint/core here, so a second copy
 // can never slip in).
 import { mountWidget } from '@touchpoint/widget';
-import { WIDGET_GLOBAL } from './handshake';
+import { WIDGET_GLOBAL } from '../handshake';
 import { lang, table } from './widget-locale';
 
-// The loader picked this file for the page's language (script/widget-url.ts), so that language
+// The loader picked this file for the page's language (script/widget-loader/widget-url.ts), so that language
 // is the default; a data-locale on the tag still comes through `options`.
 window[WIDGET_GLOBAL] = (tp, options) =>
   mountWidget(tp, { locale: lang, locales: { [lang]: table }, ...options });

@@ -1,9 +1,9 @@
 import type { Reason } from '@touchpoint/core';
 import { describe, expect, it } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 const { describeReason } = await fromScript<{ describeReason(r: Reason, now: number): string }>(
-  'describe-reason.ts',
+  'debug/describe-reason.ts',
 );
 const NOW = Date.UTC(2026, 2, 1, 12);
 

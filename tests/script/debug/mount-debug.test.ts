@@ -1,6 +1,6 @@
 import type { Explanation, ListenerMap, Touchpoint } from '@touchpoint/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 type Debug = Pick<Touchpoint, 'on' | 'explain' | 'preview'>;
 const { mountDebug } = await fromScript<{
@@ -8,7 +8,7 @@ const { mountDebug } = await fromScript<{
     tp: Debug,
     options: { exitPreview: () => void; nonce: string; overlay: boolean },
   ): { destroy(): void };
-}>('mount-debug.ts');
+}>('debug/mount-debug.ts');
 
 /** An instance whose explanations and preview the test sets, and whose listeners it fires. */
 function fakeTp(list: Explanation[], preview?: string) {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
-const { findTag } = await fromScript<{ findTag(): HTMLScriptElement | null }>('find-tag.ts');
+const { findTag } = await fromScript<{ findTag(): HTMLScriptElement | null }>('tag/find-tag.ts');
 
 /** Inert script tags (happy-dom does not fetch text/plain ones); tests run with no currentScript. */
 const add = (src: string) => {

@@ -1,10 +1,10 @@
 import type { Touchpoint } from '@touchpoint/core';
 import { describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 const { withPush } = await fromScript<{
   withPush(tp: object): { push(...calls: unknown[]): void };
-}>('push.ts');
+}>('tag/push.ts');
 
 /** A stand-in with two methods, recording what reaches them. */
 const fake = () => {

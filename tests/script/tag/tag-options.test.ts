@@ -1,7 +1,7 @@
 import type { CreateOptions } from '@touchpoint/core';
 import type { WidgetOptions } from '@touchpoint/widget';
 import { describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 const { readTag } = await fromScript<{
   readTag(
@@ -16,7 +16,7 @@ const { readTag } = await fromScript<{
     debugUrl: string;
     nonce: string;
   };
-}>('tag-options.ts');
+}>('tag/tag-options.ts');
 
 const BASE = 'https://shop.example/checkout/';
 

@@ -15,10 +15,10 @@ const { connect, loadWidget } = vi.hoisted(() => ({
   loadWidget: vi.fn<(url: string, nonce: string, name?: string) => Promise<unknown>>(),
 }));
 vi.mock('@touchpoint/adapter', () => ({ connect }));
-vi.mock('../../script/load-widget', () => ({ loadWidget }));
+vi.mock('../../../script/widget-loader/load-widget', () => ({ loadWidget }));
 
 // A path the type-checker does not follow: script/ is its own project.
-const entry = new URL('../../script/touchpoint.ts', import.meta.url).pathname;
+const entry = new URL('../../../script/tag/touchpoint.ts', import.meta.url).pathname;
 
 /** Runs the script-tag entry afresh, as a page load would. */
 const load = async () => {

@@ -1,10 +1,10 @@
 import type { Props } from '@touchpoint/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 const { trackClicks } = await fromScript<{
   trackClicks(tp: { track(name: string, props?: Props): void }): () => void;
-}>('track-clicks.ts');
+}>('tag/track-clicks.ts');
 
 const track = vi.fn<(name: string, props?: Props) => void>();
 let stop: () => void;

@@ -1,12 +1,12 @@
 import { createTouchpoint, type SurveyDue, type Touchpoint } from '@touchpoint/core';
 import type { WidgetOptions } from '@touchpoint/widget';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 type Mount = (tp: Pick<Touchpoint, 'on' | 'record'>, options: WidgetOptions) => { destroy(): void };
 const { lazyWidget } = await fromScript<{
   lazyWidget(tp: Touchpoint, load: () => Promise<Mount>, options: WidgetOptions): void;
-}>('lazy-widget.ts');
+}>('widget-loader/lazy-widget.ts');
 
 const config = {
   version: 1 as const,

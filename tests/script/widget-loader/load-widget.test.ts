@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
 const { loadWidget } = await fromScript<{
   loadWidget(url: string, nonce: string, name?: string): Promise<unknown>;
-}>('load-widget.ts');
+}>('widget-loader/load-widget.ts');
 const GLOBAL = '__touchpointWidget';
 const win = window as unknown as Record<string, unknown>;
 

@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { LOCALES } from '@touchpoint/widget';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from './from-script';
+import { fromScript } from '../from-script';
 
-const { widgetUrl } = await fromScript<{ widgetUrl(url: string, locale?: string): string }>('widget-url.ts');
+const { widgetUrl } = await fromScript<{ widgetUrl(url: string, locale?: string): string }>(
+  'widget-loader/widget-url.ts',
+);
 
 const EN = 'https://cdn.example/tp/touchpoint-widget.js';
 
