@@ -56,7 +56,7 @@ export interface SurveyTotals {
   suppressed: Record<Suppression, number>;
 }
 
-/** The `--json` output: exactly this shape (issue 11). */
+/** The `--json` output: exactly this shape, which scripts may rely on. */
 export interface Simulation {
   surveys: SurveyTotals[];
 }

@@ -25,7 +25,7 @@ export { CONSENT_BUFFER_LIMIT } from './consent.js';
 /** Options of {@link createTouchpoint}; every default is in {@link CREATE_DEFAULTS}. */
 export interface CreateOptions {
   /**
-   * The survey configuration (SPEC "Survey configuration"): the object, its JSON text, or
+   * The survey configuration (see schema/touchpoint.config.schema.json): the object, its JSON text, or
    * the URL of the JSON file (fetched with a timeout; the last good copy runs when it fails).
    */
   config?: TouchpointConfig | string | undefined;

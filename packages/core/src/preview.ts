@@ -7,7 +7,7 @@
 //
 // Opt-in, through `previewConfig(source)`: the script tag wraps its configuration in it, and
 // an npm app does so when its product team previews drafts. An app that never previews
-// carries none of this file (about 280 B brotli of the core with triggers).
+// carries none of this file.
 import type { KeyValue } from './history.js';
 import { PREVIEW_KEY } from './keys.js';
 import { type ConfigLoader, loadConfig } from './load-config.js';

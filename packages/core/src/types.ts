@@ -32,7 +32,7 @@ export interface PageContext {
   referrer?: string;
 }
 
-/** One event, exactly as it goes on the wire (SPEC "Events"). */
+/** One event, exactly as it goes on the wire. */
 export interface JourneyEvent {
   /** Unique; unchanged across retries, so collectors de-duplicate by it. */
   id: string;
@@ -58,7 +58,7 @@ export type Metric = 'nps' | 'csat' | 'ces';
 /** Score bands: NPS detractor / passive / promoter, CSAT and CES low / mid / high. */
 export type Band = 'low' | 'mid' | 'high';
 
-/** One survey of the configuration (SPEC "Survey configuration"). */
+/** One survey of the configuration (schema/touchpoint.config.schema.json). */
 export interface Survey {
   id: string;
   metric: Metric;
@@ -82,7 +82,7 @@ export interface Survey {
   strings?: Record<string, string>;
 }
 
-/** The configuration product teams edit (SPEC "Survey configuration"). */
+/** The configuration product teams edit (schema/touchpoint.config.schema.json). */
 export interface TouchpointConfig {
   version: 1;
   /** Page globs → stage; the most specific match wins. */

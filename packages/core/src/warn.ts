@@ -1,4 +1,4 @@
-/** Reports a problem on the console, once per distinct message (STYLE.md 7). */
+/** Reports a problem on the console, once per distinct message. */
 export type Warn = (message: string, ...detail: unknown[]) => void;
 
 /**
