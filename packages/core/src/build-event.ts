@@ -1,5 +1,4 @@
-import { anonymousId, userId } from './identity.js';
-import type { Store } from './store.js';
+import type { Identity } from './identity.js';
 import type { EventType, JourneyEvent, PageContext, Props } from './types.js';
 import { uuid } from './uuid.js';
 
@@ -17,7 +16,7 @@ export interface EventFields {
 export function buildEvent(
   type: EventType,
   fields: EventFields,
-  store: Store,
+  identity: Identity,
   page: PageContext,
   ts: number,
 ): JourneyEvent {
@@ -30,9 +29,9 @@ export function buildEvent(
     stage: fields.stage,
     props: fields.props,
     ts,
-    anonymousId: anonymousId(store),
+    anonymousId: identity._anonymousId,
     sessionId: '',
-    userId: userId(store),
+    userId: identity._userId,
     page,
   };
 }

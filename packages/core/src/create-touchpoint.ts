@@ -6,7 +6,7 @@ import { consentedAtStart, storedDecision } from './consent.js';
 import { emit } from './emit.js';
 import { createEmitter } from './emitter.js';
 import { guard } from './guard.js';
-import { anonymousId } from './identity.js';
+import { loadIdentity } from './identity.js';
 import type { Instance, InstanceState } from './instance-state.js';
 import { consent, identify, reset, stage, subscribe, track } from './methods.js';
 import { NO_STAGE, stageOfConfig } from './page-stage.js';
@@ -75,9 +75,13 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
   const store = createStore(warn, true);
   const consented = consentedAtStart(storedDecision(store), requireConsent);
   if (!consented) store._persist(false);
-  // A new visitor's anonymous id is made and stored at once, not with the first event.
-  anonymousId(store);
-  const state: InstanceState = { _consented: consented, _held: [], _stage: NO_STAGE, _lastView: undefined };
+  const state: InstanceState = {
+    _identity: loadIdentity(store),
+    _consented: consented,
+    _held: [],
+    _stage: NO_STAGE,
+    _lastView: undefined,
+  };
   const emitter = createEmitter();
   const page = createPageTracker(redact, warn);
   // The triggers are created with the host before the instance exists; the host reaches them
@@ -85,7 +89,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
   const host: TriggerHost = {
     _config: config,
     _where: () => ({ path: page._current().path, stage: state._stage._name }),
-    _anonymousId: () => anonymousId(store),
+    _anonymousId: () => state._identity._anonymousId,
     _consented: () => state._consented,
     _signal(type, payload) {
       if (type === 'config')

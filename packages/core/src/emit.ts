@@ -17,7 +17,7 @@ export function deliver(instance: Instance, event: JourneyEvent): void {
 /** Emits an event now, or holds it while consent is pending. */
 export function emit(instance: Instance, type: EventType, fields: EventFields): void {
   const ts = Date.now();
-  const event = buildEvent(type, fields, instance._store, instance._page._current(), ts);
+  const event = buildEvent(type, fields, instance._state._identity, instance._page._current(), ts);
   // Sets the session id, counts the page view and extends the trail.
   touchSession(instance._store, ts, event);
   if (instance._state._consented) deliver(instance, event);

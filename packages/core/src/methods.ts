@@ -49,7 +49,7 @@ export function track(instance: Instance, name: string, props?: Props): MaybeRef
 export function identify(instance: Instance, id: string, traits?: Props): MaybeRefused {
   if (typeof id !== 'string' || !id)
     return refuse(instance, __DEV__ && `identify(${quote(id)}): invalid; dropped`);
-  setUserId(instance._store, id);
+  setUserId(instance._store, instance._state._identity, id);
   emit(instance, 'identify', {
     stage: instance._state._stage._name,
     props: sanitize(traits, 'identify()', instance._warn),
@@ -66,18 +66,19 @@ export function consent(instance: Instance, granted: boolean): MaybeRefused {
   // instance carries on with a fresh identity in memory, in case consent comes later.
   if (!granted) state._held = [];
   storeDecision(store, granted);
-  if (!granted) newAnonymousId(store);
+  if (!granted) state._identity = { _anonymousId: newAnonymousId(store), _userId: undefined };
   instance._emitter._emit('consent', granted);
   release(instance);
 }
 
 export function reset(instance: Instance): void {
-  setUserId(instance._store, undefined);
+  const { _state: state, _store: store } = instance;
   // A new session at once, with an empty trail: removing the record would let the next
   // event re-read the stored one (the cross-tab check) before the removal is written, and
   // the next person's answers would carry the last one's journey.
-  instance._store._set(SESSION_KEY, { id: uuid(), last: Date.now(), views: 0, trail: [] });
-  newAnonymousId(instance._store);
+  store._set(SESSION_KEY, { id: uuid(), last: Date.now(), views: 0, trail: [] });
+  setUserId(store, state._identity, undefined);
+  state._identity._anonymousId = newAnonymousId(store);
 }
 
 export function subscribe(instance: Instance, type: string, fn: unknown): MaybeRefused<() => void> {
