@@ -1,4 +1,4 @@
-import { DAY_MS, formatReason, type Reason } from '@touchpoint/core/rules';
+import { DAY_MS, formatDays, formatReason, type Reason } from '@touchpoint/core/rules';
 
 /** `2026-03-14`: the overlay is read by people in any locale; ISO dates are unambiguous. */
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -8,9 +8,6 @@ const WAIT_LABELS = {
   answered: 'answered; repeat',
   minDaysBetweenSurveys: 'pause between surveys',
 };
-
-/** Days, as the shared formatter writes them: one decimal at most. */
-const days = (value: number) => `${+value.toFixed(1)}`;
 
 /**
  * One condition of `explain()` as a person reads it in the overlay: `sample bucket 73 ≥ 20`,
@@ -40,7 +37,7 @@ export function describeReason(reason: Reason, now: number): string {
     case 'cooldown':
     case 'minDaysBetweenSurveys': {
       const label = WAIT_LABELS[reason.rule];
-      const ago = `${days(reason.actual)} days ago`;
+      const ago = `${formatDays(reason.actual)} days ago`;
       // An answered survey without repeatAfterDays has no date to wait for.
       if (reason.needed === undefined) return `${label} never (${ago})`;
       return reason.ok

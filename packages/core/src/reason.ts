@@ -50,7 +50,7 @@ export type Reason = Judged &
 export type RuleName = Reason['rule'];
 
 /** Days, as a person reads them: one decimal at most (`6.5`, `30`). */
-const days = (value: number) => `${+value.toFixed(1)}`;
+export const formatDays = (value: number): string => `${+value.toFixed(1)}`;
 
 /**
  * A reason as one line of text, `<what was found>, needs <what it takes>`: `bucket 73, needs < 20`,
@@ -73,7 +73,7 @@ export function formatReason(reason: Reason): string {
     case 'answered':
     case 'cooldown':
     case 'minDaysBetweenSurveys':
-      return `${days(reason.actual)} days ago, needs ${reason.needed === undefined ? 'never' : `${reason.needed} days`}`;
+      return `${formatDays(reason.actual)} days ago, needs ${reason.needed === undefined ? 'never' : `${reason.needed} days`}`;
     default:
       // `pages`, `afterPageViews`, and a rule added later: the values as they are.
       return `${reason.actual}, needs ${reason.needed}`;

@@ -8,7 +8,7 @@ export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibil
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
 export { isEligible, pickSurvey } from './pick-survey.js';
-export { formatReason } from './reason.js';
+export { formatDays, formatReason } from './reason.js';
 export { inSample, sampleBucket } from './sample.js';
 export { isStageName, STAGES } from './stages.js';
 export { DAY_MS } from './time.js';
