@@ -14,8 +14,12 @@ export const CONSENT_BUFFER_LIMIT = 100;
 export const consentedAtStart = (decision: unknown, requireConsent: boolean): boolean =>
   decision === true || (!requireConsent && decision !== false);
 
-/** The stored decision. */
-export const storedDecision = (store: Store): unknown => store._get(CONSENT_KEY);
+/** Consented at start, by the stored decision; without consent, the store keeps to memory. */
+export function startConsent(store: Store, requireConsent: boolean): boolean {
+  const consented = consentedAtStart(store._get(CONSENT_KEY), requireConsent);
+  if (!consented) store._persist(false);
+  return consented;
+}
 
 /** Holds an event until consent; true when the oldest held event had to be dropped for it. */
 export function hold(held: JourneyEvent[], event: JourneyEvent): boolean {

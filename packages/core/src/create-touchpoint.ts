@@ -2,7 +2,7 @@
 // README's "Architecture" draws them): identity and session, page and navigation, event
 // building, consent, the emitter, and the survey triggers behind their seam.
 import { startPageviews } from './auto-pageviews.js';
-import { consentedAtStart, storedDecision } from './consent.js';
+import { startConsent } from './consent.js';
 import { emit } from './emit.js';
 import { createEmitter } from './emitter.js';
 import { guard } from './guard.js';
@@ -73,11 +73,10 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     redact = CREATE_DEFAULTS.redact,
   } = options;
   const store = createStore(warn, true);
-  const consented = consentedAtStart(storedDecision(store), requireConsent);
-  if (!consented) store._persist(false);
   const state: InstanceState = {
+    // Consent first: without it, the identity is read from and kept to memory.
+    _consented: startConsent(store, requireConsent),
     _identity: loadIdentity(store),
-    _consented: consented,
     _held: [],
     _stage: NO_STAGE,
     _lastView: undefined,
@@ -115,12 +114,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     page: guard(warn, 'page', (props?: Props) => pageView(instance, props)),
     stage: guard(warn, 'stage', (name: string, props?: Props) => stage(instance, name, props)),
     track: guard(warn, 'track', (name: string, props?: Props) => track(instance, name, props)),
-    identify: guard(
-      warn,
-      'identify',
-      (id: string, traits?: Props) => identify(instance, id, traits),
-      undefined,
-    ),
+    identify: guard(warn, 'identify', (id: string, traits?: Props) => identify(instance, id, traits)),
     consent: guard(warn, 'consent', (granted: boolean) => consent(instance, granted)),
     on: guard(warn, 'on', (type: string, fn: unknown) => subscribe(instance, type, fn), noop),
     show: guard(warn, 'show', (surveyId: string) => triggers._show(surveyId)),
