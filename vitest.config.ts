@@ -29,7 +29,7 @@ export default defineConfig({
           name: 'dom',
           globals: true,
           environment: 'happy-dom',
-          include: ['tests/{core,widget,script}/**/*.test.{ts,tsx}'],
+          include: ['tests/{core,widget,script,react}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', 'tests/core/**/*.node.test.ts'],
         },
       },
