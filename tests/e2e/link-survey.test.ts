@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Collector, createCollector } from '../../packages/collector/src/collector.js';
 import type { LinkParams } from '../../packages/collector/src/links/link-params.js';
 import { signedQuery } from '../../packages/collector/src/links/signature.js';
-import { type EventStore, openEventStore } from '../../packages/collector/src/store.js';
+import type { EventStore } from '../../packages/collector/src/store.js';
+import { openFreshStore } from '../collector/links/fresh-store.js';
 import { serve } from '../collector/support/serve.js';
-import { freshDataDir } from '../demo/data-dir.js';
 import { launchBrowser } from './support/browser.js';
 
 const SECRET = 'e2e-link-secret';
@@ -34,11 +34,11 @@ let browser: Browser;
 let store: EventStore;
 let collector: Collector;
 let server: Awaited<ReturnType<typeof serve>>;
-let data: { dir: string; remove(): void };
+let fresh: Awaited<ReturnType<typeof openFreshStore>> | undefined;
 
 beforeAll(async () => {
-  data = await freshDataDir();
-  store = await openEventStore(data.dir, { log: () => {} });
+  fresh = await openFreshStore();
+  store = fresh.store;
   collector = createCollector({
     database: store,
     log: () => {},
@@ -51,8 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await store?.close();
-  data?.remove();
+  await fresh?.close();
 });
 
 const linkTo = (params: Omit<LinkParams, 'surveyId'>) =>

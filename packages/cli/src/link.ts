@@ -2,7 +2,15 @@
 // e-mail snippet with one button per score. The signing rule is the collector's own
 // (`@touchpoint/collector/links`), so a link printed here is one the collector accepts.
 import { parseArgs } from 'node:util';
-import { type LinkParams, linkProblem, SCORE_RANGE, signedQuery } from '@touchpoint/collector/links';
+import {
+  type EmailSurvey,
+  emailHtml,
+  emailText,
+  type LinkParams,
+  linkProblem,
+  SCORE_RANGE,
+  signedQuery,
+} from '@touchpoint/collector/links';
 import type { Io } from './main.js';
 
 /** What `link` needs from the outside: files, the environment, the clock and the terminal. */
@@ -49,65 +57,14 @@ export function parseExpiry(text: string, nowMs: number): number | undefined {
   return Math.floor(ms / 1000) + (dateOnly ? 86_400 : 0);
 }
 
-/** The survey `--survey` names, from the configuration file. */
-interface Survey {
-  id: string;
-  metric: keyof typeof SCORE_RANGE;
-  question: string | Record<string, string>;
-}
-
-/** The question in English, else the configuration's first language. */
-const questionText = (question: Survey['question']) =>
-  typeof question === 'string' ? question : (question.en ?? Object.values(question)[0] ?? '');
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
-
-/**
- * The e-mail snippet: the question and one button per score, each a signed link with its
- * `score`. Tables and inline styles, as e-mail clients drop `<style>` and ignore flexbox; no
- * images, so it reads the same with images off; `bgcolor` besides `background` for Outlook.
- */
-export function emailHtml(survey: Survey, urlFor: (score: number) => string): string[] {
-  const [min, max] = SCORE_RANGE[survey.metric];
-  const cells: string[] = [];
-  for (let score = min; score <= max; score++) {
-    cells.push(
-      `    <td bgcolor="#4f46e5" style="background:#4f46e5;border-radius:6px;text-align:center;"><a href="${escapeHtml(urlFor(score))}" style="display:inline-block;min-width:20px;padding:10px 8px;font:bold 16px Arial,sans-serif;color:#ffffff;text-decoration:none;">${score}</a></td>`,
-    );
-  }
-  return [
-    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:separate;">',
-    `  <tr><td colspan="${max - min + 1}" style="padding:0 0 12px;font:16px Arial,sans-serif;color:#1f2328;">${escapeHtml(questionText(survey.question))}</td></tr>`,
-    '  <tr>',
-    ...cells,
-    '  </tr>',
-    '</table>',
-  ];
-}
-
-/** The plain-text alternative: the question, then one line per score with its link. */
-export function emailText(survey: Survey, urlFor: (score: number) => string): string[] {
-  const [min, max] = SCORE_RANGE[survey.metric];
-  const lines = [questionText(survey.question), ''];
-  for (let score = min; score <= max; score++) lines.push(`${score}: ${urlFor(score)}`);
-  return lines;
-}
-
-function findSurvey(text: string, path: string, id: string): Survey {
+function findSurvey(text: string, path: string, id: string): EmailSurvey {
   let config: { surveys?: unknown };
   try {
     config = JSON.parse(text);
   } catch (error) {
     throw usage(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  const found = (Array.isArray(config?.surveys) ? (config.surveys as Survey[]) : []).find(
+  const found = (Array.isArray(config?.surveys) ? (config.surveys as EmailSurvey[]) : []).find(
     (s) => s?.id === id,
   );
   if (!found) throw usage(`${path}: no survey "${id}"`);

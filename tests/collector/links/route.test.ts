@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { createCollector } from '../../../packages/collector/src/collector.js';
 import type { LinkParams } from '../../../packages/collector/src/links/link-params.js';
 import { signedQuery } from '../../../packages/collector/src/links/signature.js';
-import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
-import { freshDataDir } from '../../demo/data-dir.js';
+import type { EventStore } from '../../../packages/collector/src/store.js';
 import { type FakeRequest, fakeExchange } from '../support/fake-http.js';
+import { openFreshStore } from './fresh-store.js';
 
 const SECRET = 'route-test-secret';
 const CONFIG = {
@@ -30,19 +30,17 @@ const CONFIG = {
 };
 
 let store: EventStore;
-let remove: () => void;
+let fresh: Awaited<ReturnType<typeof openFreshStore>> | undefined;
 const widgetDir = mkdtempSync(join(tmpdir(), 'tp-widget-'));
 writeFileSync(join(widgetDir, 'touchpoint-widget.js'), '/* widget */');
 
 beforeAll(async () => {
-  const data = await freshDataDir();
-  remove = data.remove;
-  store = await openEventStore(data.dir, { log: () => {} });
+  fresh = await openFreshStore();
+  store = fresh.store;
 }, 120_000);
 
 afterAll(async () => {
-  await store?.close();
-  remove?.();
+  await fresh?.close();
   rmSync(widgetDir, { recursive: true, force: true });
 });
 
@@ -62,7 +60,7 @@ const call = async (collector: ReturnType<typeof createCollector>, request: Fake
 
 let refs = 0;
 /** A link to a ref no other test uses. */
-const fresh = (params: Partial<LinkParams> = {}): LinkParams => ({
+const newLink = (params: Partial<LinkParams> = {}): LinkParams => ({
   surveyId: 'support-csat',
   ref: `T-${process.pid}-${++refs}`,
   u: 'u-7',
@@ -91,7 +89,7 @@ const post = (collector: ReturnType<typeof createCollector>, url: string, body: 
 
 describe('GET /s/<surveyId>', () => {
   it('serves the page under a strict CSP and records nothing', async () => {
-    const link = fresh({ score: 2 });
+    const link = newLink({ score: 2 });
     const answer = await call(collectorWith(), { url: urlOf(link) });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-security-policy']).toMatch(/^default-src 'self';/);
@@ -104,7 +102,7 @@ describe('GET /s/<surveyId>', () => {
   });
 
   it('hands the survey and the pre-chosen score to the script, escaped so no text closes the data block', async () => {
-    const answer = await call(collectorWith(), { url: urlOf(fresh({ score: 2 })) });
+    const answer = await call(collectorWith(), { url: urlOf(newLink({ score: 2 })) });
     const block = /<script type="application\/json" id="tp-link-data">(.*)<\/script>/.exec(
       answer.body,
     )?.[1] as string;
@@ -117,7 +115,7 @@ describe('GET /s/<surveyId>', () => {
   });
 
   it('drops a pre-chosen score outside the survey scale', async () => {
-    const answer = await call(collectorWith(), { url: urlOf(fresh({ score: 9 })) });
+    const answer = await call(collectorWith(), { url: urlOf(newLink({ score: 9 })) });
     expect(answer.body).not.toContain('"score":9');
   });
 
@@ -128,7 +126,7 @@ describe('GET /s/<surveyId>', () => {
     ['ja', 'en', 'ltr', 'touchpoint-widget.js'],
   ])('speaks the first language of Accept-Language it knows (%s)', async (accept, lang, dir, file) => {
     const answer = await call(collectorWith(), {
-      url: urlOf(fresh()),
+      url: urlOf(newLink()),
       headers: { 'accept-language': accept },
     });
     expect(answer.body).toContain(`<html lang="${lang}" dir="${dir}">`);
@@ -148,7 +146,7 @@ describe('GET /s/<surveyId>', () => {
     ['for an unknown survey', (p: LinkParams) => urlOf({ ...p, surveyId: 'gone' }), 404, 'no longer exists'],
     ['without ref or u', (p: LinkParams) => urlOf(p).replace(/ref=[^&]*&u=[^&]*&/, ''), 400, 'incomplete'],
   ])('a link %s gets a clear page, and its POST records nothing', async (_, url, status, text) => {
-    const link = fresh({ score: 2 });
+    const link = newLink({ score: 2 });
     const collector = collectorWith();
     const page = await call(collector, { url: url(link) });
     expect(page.status).toBe(status);
@@ -161,14 +159,14 @@ describe('GET /s/<surveyId>', () => {
   it('refuses every link when no secret is set, and says so once', async () => {
     logged.length = 0;
     const collector = collectorWith({ secret: undefined });
-    for (let i = 0; i < 2; i++) expect((await call(collector, { url: urlOf(fresh()) })).status).toBe(503);
+    for (let i = 0; i < 2; i++) expect((await call(collector, { url: urlOf(newLink()) })).status).toBe(503);
     expect(logged).toEqual([expect.stringMatching(/^\[touchpoint\] .*TOUCHPOINT_LINK_SECRET is not set/)]);
   });
 
   it('reads the configuration from a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tp-config-'));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(CONFIG));
-    const answer = await call(collectorWith({ config: join(dir, 'config.json') }), { url: urlOf(fresh()) });
+    const answer = await call(collectorWith({ config: join(dir, 'config.json') }), { url: urlOf(newLink()) });
     rmSync(dir, { recursive: true });
     expect(answer.status).toBe(200);
   });
@@ -176,7 +174,7 @@ describe('GET /s/<surveyId>', () => {
 
 describe('POST /s/<surveyId>', () => {
   it('stores the answer as an ordinary survey event: channel, ref, user id, the service stage', async () => {
-    const link = fresh({ score: 2 });
+    const link = newLink({ score: 2 });
     const answer = await post(collectorWith(), urlOf(link), { type: 'survey_answered', score: 2 });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ saved: 'stored' });
@@ -191,7 +189,7 @@ describe('POST /s/<surveyId>', () => {
   });
 
   it('keeps one answer per (survey, ref, u): a later score replaces the earlier one', async () => {
-    const link = fresh();
+    const link = newLink();
     const collector = collectorWith();
     await post(collector, urlOf({ ...link, score: 2 }), { type: 'survey_answered', score: 2 });
     const second = await post(collector, urlOf({ ...link, score: 4 }), { type: 'survey_answered', score: 4 });
@@ -206,7 +204,7 @@ describe('POST /s/<surveyId>', () => {
   });
 
   it('a link to another user for the same ref is a second answer', async () => {
-    const link = fresh();
+    const link = newLink();
     const collector = collectorWith();
     await post(collector, urlOf(link), { type: 'survey_answered', score: 2 });
     await post(collector, urlOf({ ...link, u: 'u-8' }), { type: 'survey_answered', score: 5 });
@@ -214,7 +212,7 @@ describe('POST /s/<surveyId>', () => {
   });
 
   it('stores a comment beside the score, in the stage the survey names', async () => {
-    const link = fresh({ surveyId: 'support-ces' });
+    const link = newLink({ surveyId: 'support-ces' });
     const collector = collectorWith();
     await post(collector, urlOf(link), { type: 'survey_answered', score: 6 });
     await post(collector, urlOf(link), { type: 'survey_comment', score: 6, comment: 'Quick, thanks' });
@@ -232,7 +230,7 @@ describe('POST /s/<surveyId>', () => {
     ['an empty comment', { type: 'survey_comment', score: 2, comment: '' }],
     ['a comment PostgreSQL cannot store', { type: 'survey_comment', score: 2, comment: 'a\u0000b' }],
   ])('refuses %s with a 400 and stores nothing', async (_, body) => {
-    const link = fresh();
+    const link = newLink();
     expect((await post(collectorWith(), urlOf(link), body)).status).toBe(400);
     expect(await answersFor(link.ref as string)).toEqual([]);
   });
