@@ -96,6 +96,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const limiter = settings.rateLimit ? createRateLimiter(settings.rateLimit) : undefined;
   const insights = createInsights(ready, { path: insightsPath });
   const linksPath = settings.links.path ?? LINK_DEFAULTS.path;
+  // Link surveys claim their path only when asked for: an application behind the handler may have its own /s/.
+  const linksOn = settings.links.secret !== undefined || settings.links.config !== undefined;
   const links = createLinkRoute(ready, { ...settings.links, log });
 
   async function store(res: ServerResponse, headers = {}): Promise<EventStore | undefined> {
@@ -212,7 +214,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
       ? endpoint
       : under(url.pathname, insightsPath)
         ? privateInsights
-        : url.pathname.startsWith(`${linksPath}/`)
+        : linksOn && url.pathname.startsWith(`${linksPath}/`)
           ? links
           : undefined;
     if (!mine) return false;

@@ -163,6 +163,12 @@ describe('GET /s/<surveyId>', () => {
     expect(logged).toEqual([expect.stringMatching(/^\[touchpoint\] .*TOUCHPOINT_LINK_SECRET is not set/)]);
   });
 
+  it('leaves /s/ to the application when link surveys are not set up', async () => {
+    const collector = createCollector({ database: store, log: () => {} });
+    const { req, res } = fakeExchange({ url: urlOf(newLink()) });
+    expect(await collector(req, res)).toBe(false);
+  });
+
   it('reads the configuration from a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tp-config-'));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(CONFIG));
