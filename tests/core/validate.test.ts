@@ -34,12 +34,12 @@ describe('validateConfig', () => {
     ['bad-metric.json', ['surveys[2].metric: expected "nps" | "csat" | "ces"']],
     ['bad-root.json', ['config: expected an object']],
     ['bad-missing-version.json', ['version: expected 1']],
+    ['bad-unknown-key.json', ['theme: unknown key, ignored', 'surveys[0].cooldownDay: unknown key, ignored']],
     [
-      'bad-unknown-key.json',
+      'bad-when.json',
       [
-        'theme: unknown key, ignored',
-        'surveys[0].cooldownDay: unknown key, ignored',
-        'surveys[0].when.page: unknown key, ignored',
+        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews',
+        'surveys[1].when.pages: expected at least one page glob',
       ],
     ],
     [
@@ -111,6 +111,12 @@ describe('validateConfig', () => {
 
   it('runs a survey whose only problem is an unknown key', () => {
     expect(validateConfig(fixture('bad-unknown-key.json')).config.surveys?.map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('fails closed: skips a survey whose when has an unknown key or an empty pages list', () => {
+    const { config, skipped } = validateConfig(fixture('bad-when.json'));
+    expect(config.surveys?.map((s) => s.id)).toEqual(['good']);
+    expect(skipped).toEqual(['surveys[0]', 'surveys[1]']);
   });
 
   it('drops a bad stage entry but keeps the good ones', () => {

@@ -71,10 +71,14 @@ const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** `stages["/checkout/**"]`: keys that are data, not field names. */
 const entry = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`;
 
-/** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
+/**
+ * An object with known keys; a missing required key is checked as `undefined`, so it fails its
+ * own rule. Unknown keys are reported but ignored, unless the shape is `closed`: there an
+ * unknown key fails, as a mistyped condition must never widen who sees a survey.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 const shape =
-  (fields: Record<string, Check>, required: string[] = []): Check =>
+  (fields: Record<string, Check>, required: string[] = [], closed = false): Check =>
   (v, path) =>
     object(v, path) &&
     all([
@@ -82,8 +86,9 @@ const shape =
       ...Object.keys(v as Obj).map((key) =>
         Object.hasOwn(fields, key)
           ? (fields[key] as Check)((v as Obj)[key], at(path, key))
-          : // Unknown keys are reported but ignored, not fatal.
-            problems.push(`${at(path, key)}: unknown key, ignored`) > 0,
+          : closed
+            ? fail(at(path, key), `one of ${Object.keys(fields).join(', ')}`)
+            : problems.push(`${at(path, key)}: unknown key, ignored`) > 0,
       ),
     ]);
 
@@ -102,19 +107,28 @@ const list =
 /* @__NO_SIDE_EFFECTS__ */
 const bands = (value: Check): Check => shape({ low: value, mid: value, high: value });
 
+const globs = list(str(/^!?\//, 'a page glob starting with / or !/'));
+
 const survey = shape(
   {
     id: text,
     metric: oneOf('nps', 'csat', 'ces'),
     question: text,
-    when: shape({
-      pages: list(str(/^!?\//, 'a page glob starting with / or !/')),
-      event: text,
-      stage,
-      // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
-      delayMs: num(0, 2147483647),
-      afterPageViews: num(1, Infinity, true),
-    }),
+    // Targeting fails closed: an unknown condition or an empty `pages` skips the survey
+    // rather than showing it on every page.
+    when: shape(
+      {
+        pages: (v, path) =>
+          globs(v, path) && ((v as unknown[]).length > 0 || fail(path, 'at least one page glob')),
+        event: text,
+        stage,
+        // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
+        delayMs: num(0, 2147483647),
+        afterPageViews: num(1, Infinity, true),
+      },
+      [],
+      true,
+    ),
     sample: num(0, 1),
     cooldownDays: num(0),
     repeatAfterDays: num(0),
