@@ -8,6 +8,7 @@
 // so caching earlier would buy nothing.
 import type { KeyValue } from './history.js';
 import type { Host, Triggers } from './host.js';
+import { parseConfigText } from './parse-config.js';
 import type { JsonValue } from './types.js';
 
 /** Storage key of the last good fetched configuration (the store adds its `tp_` prefix). */
@@ -55,7 +56,7 @@ export function loadConfig(
   const text = source.trim();
   if (text[0] === '{')
     try {
-      return JSON.parse(text);
+      return parseConfigText(text);
     } catch (error) {
       return warn('config: not JSON; no surveys run', error);
     }
