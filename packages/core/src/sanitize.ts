@@ -33,10 +33,15 @@ export const wellFormed = (text: string): string =>
     ? text.replace(PAIR_OR_ILL_FORMED, (match) => (match.length === 2 ? match : '\uFFFD'))
     : text;
 
-/** The first `max` UTF-16 units of well-formed `text`, one fewer when the cut would split a pair. */
-const cut = (text: string, max: number): string => {
-  const high = text.charCodeAt(max - 1);
-  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
+/**
+ * `text` well-formed and at most {@link STRING} UTF-16 units long, cut on a code-point
+ * boundary: one unit fewer when the cut would split a surrogate pair.
+ */
+const fit = (text: string): string => {
+  const clean = wellFormed(text);
+  if (clean.length <= STRING) return clean;
+  const high = clean.charCodeAt(STRING - 1);
+  return clean.slice(0, high >= 0xd800 && high <= 0xdbff ? STRING - 1 : STRING);
 };
 
 /**
@@ -74,11 +79,16 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
       value = `${value}`;
     }
     if (typeof value === 'string') {
-      const text = wellFormed(value);
-      if (text !== value) note(key, __DEV__ && 'a lone surrogate or \\u0000; replaced by U+FFFD');
-      if (text.length <= STRING) return text;
-      note(key, __DEV__ && 'too long; truncated');
-      return cut(text, STRING);
+      const text = fit(value);
+      if (text !== value)
+        note(
+          key,
+          __DEV__ &&
+            (value.length > STRING
+              ? 'too long; truncated'
+              : 'a lone surrogate or \\u0000; replaced by U+FFFD'),
+        );
+      return text;
     }
     // biome-ignore lint/suspicious/noGlobalIsFinite: only numbers get here; 7 bytes shorter than Number.isFinite
     if (typeof value === 'number' && !isFinite(value)) {
@@ -114,8 +124,7 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
       if (array) (copy as unknown[]).push(v ?? null);
       else if (v !== undefined) {
         // Keys are text too: held to the same rules as string values.
-        const clean = wellFormed(k);
-        const name = clean.length > STRING ? cut(clean, STRING) : clean;
+        const name = fit(k);
         if (name !== k)
           note(k, __DEV__ && 'key too long or with a lone surrogate or \\u0000; cut or replaced');
         (copy as Record<string, unknown>)[name] = v;
