@@ -228,22 +228,35 @@ describe('answers of the collector', () => {
   });
 
   it.each([400, 401, 403, 422])(
-    'drops a batch answered %i with one console error naming it',
+    'splits a batch answered %i until the event refused alone is found, and drops only that one',
     async (code) => {
-      const { received } = collector(server, url, (_r, n) => (n === 1 ? status(code) : status(204)));
+      const accepted: string[] = [];
+      const { received } = collector(server, url, (r) => {
+        if (r.events.some((e) => e.name === 'poison')) return status(code);
+        accepted.push(...r.events.map((e) => e.id));
+        return status(204);
+      });
       const host = fakeHost();
-      const link = open(host, { batchSize: 2 });
-      const events = [makeEvent(), makeEvent(), makeEvent()];
+      const link = open(host);
+      const events = Array.from({ length: 20 }, (_, i) => makeEvent(i === 7 ? { name: 'poison' } : {}));
       for (const e of events) host.emit(e);
       await link.flush();
+      const poison = events[7] as JourneyEvent;
+      expect(accepted).toEqual(events.filter((e) => e !== poison).map((e) => e.id));
       expect(console.error).toHaveBeenCalledTimes(1);
-      expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`answered ${code}`));
-      expect(received.map((r) => r.events.map((e) => e.id))).toEqual([
-        [events[0]?.id, events[1]?.id],
-        [events[2]?.id],
-      ]);
+      expect(console.error).toHaveBeenCalledWith(
+        `[touchpoint] collector answered ${code} to event ${poison.id} (track) alone; event dropped`,
+      );
+      // Counted in the next batch's `dropped` once, and never sent again.
+      const last = received.findLastIndex((r) => r.events.some((e) => e.id === poison.id));
+      expect(received[last]?.events).toHaveLength(1);
+      expect(received.map((r) => r.dropped ?? 0)).toEqual(received.map((_r, i) => (i === last + 1 ? 1 : 0)));
+      const sent = received.length;
+      const later = makeEvent();
+      host.emit(later);
       await link.flush();
-      expect(received).toHaveLength(2);
+      expect(received.slice(sent).map((r) => r.events.map((e) => e.id))).toEqual([[later.id]]);
+      expect(received.at(-1)).not.toHaveProperty('dropped');
     },
   );
 
