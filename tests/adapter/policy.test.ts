@@ -15,7 +15,13 @@ const NOW = Date.parse('2030-01-01T00:00:00Z');
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
 
 /** A state as the table writes it: the defaults of a fresh delivery, overridden. */
-const state = (extra: Partial<DeliveryState> = {}): DeliveryState => ({ limit: BATCH, attempt: 0, ...extra });
+const state = (extra: Partial<DeliveryState> = {}): DeliveryState => ({
+  limit: BATCH,
+  attempt: 0,
+  unresolved: 0,
+  suspects: [],
+  ...extra,
+});
 const suspect = (key: string, othersAcknowledged: boolean) => ({ key, othersAcknowledged });
 
 /** An answer as the table writes it: online, not hiding, half-way jitter. */
@@ -56,16 +62,28 @@ const TABLE: [string, DeliveryState, Outcome, Decision][] = [
     decision(state(), true, send),
   ],
   [
-    '2xx of the others proves the collector works: the suspect goes next, alone',
-    state({ limit: 1, attempt: 1, suspect: suspect('p', false) }),
-    outcome(200, ['k1']),
-    decision(state({ suspect: suspect('p', true) }), true, send),
+    '2xx of one half of a failing batch keeps splitting: the other half holds the culprit',
+    state({ limit: 5, unresolved: 10 }),
+    outcome(200, keys(5)),
+    decision(state({ limit: 5, unresolved: 5 }), true, send),
   ],
   [
-    '2xx of the suspect itself clears it',
-    state({ suspect: suspect('p', true) }),
-    outcome(200, ['p']),
+    '2xx of the last unresolved events restores the batch size',
+    state({ limit: 2, unresolved: 2, attempt: 1 }),
+    outcome(200, keys(2)),
     decision(state(), true, send),
+  ],
+  [
+    '2xx of other events proves the collector works: the suspects go next, alone',
+    state({ limit: 1, attempt: 1, suspects: [suspect('p', false), suspect('q', false)] }),
+    outcome(200, ['k1']),
+    decision(state({ suspects: [suspect('p', true), suspect('q', true)] }), true, send),
+  ],
+  [
+    '2xx of a suspect alone clears it, and proves nothing about the others',
+    state({ suspects: [suspect('p', false), suspect('q', false)] }),
+    outcome(200, ['p']),
+    decision(state({ suspects: [suspect('q', false)] }), true, send),
   ],
   // The collector is busy or unreachable: the same events later
   [
@@ -108,113 +126,123 @@ const TABLE: [string, DeliveryState, Outcome, Decision][] = [
   [
     'the backoff is capped',
     state({ attempt: 30 }),
-    outcome(503, ['p']),
-    decision(state({ attempt: 31, suspect: suspect('p', false) }), false, wait(BACKOFF_CAP_MS / 2)),
+    outcome(408, keys(2)),
+    decision(state({ attempt: 31 }), false, wait(BACKOFF_CAP_MS / 2)),
   ],
   [
     'Retry-After beyond the cap is cut to it',
     state(),
     outcome(503, keys(4), { retryAfter: '86400' }),
-    decision(state({ limit: 2 }), false, wait(BACKOFF_CAP_MS)),
+    decision(state({ limit: 2, unresolved: 4 }), false, wait(BACKOFF_CAP_MS)),
   ],
-  // 5xx: something in these events, or an outage; split after a backoff
+  // 5xx: something in these events, or an outage: split after a backoff
   [
-    '500 halves the batch after a backoff',
+    '500 halves the batch after a backoff that does not grow',
     state(),
     outcome(500, keys(20)),
-    decision(state({ limit: 10 }), false, wait(500)),
+    decision(state({ limit: 10, unresolved: 20 }), false, wait(500)),
   ],
   [
     '503 halves an odd batch rounding up',
-    state({ limit: 5 }),
+    state({ limit: 5, unresolved: 10 }),
     outcome(503, keys(5)),
-    decision(state({ limit: 3 }), false, wait(500)),
+    decision(state({ limit: 3, unresolved: 5 }), false, wait(500)),
   ],
   [
     '503 with Retry-After halves and waits as asked',
     state(),
     outcome(503, keys(20), { retryAfter: '10' }),
-    decision(state({ limit: 10 }), false, wait(10_000)),
+    decision(state({ limit: 10, unresolved: 20 }), false, wait(10_000)),
   ],
   [
-    '503 for an event alone sets it aside after a backoff',
-    state({ limit: 1 }),
+    '503 for an event alone sets it aside after a backoff, and the batch size is back',
+    state({ limit: 1, unresolved: 1 }),
     outcome(503, ['p']),
-    decision(state({ limit: 1, attempt: 1, suspect: suspect('p', false) }), false, wait(500)),
+    decision(state({ attempt: 1, suspects: [suspect('p', false)] }), false, wait(500)),
   ],
   [
-    '503 again for the suspect after the others went through drops it',
-    state({ suspect: suspect('p', true) }),
+    '503 for the first of two unresolved events sets it aside; the split goes on for the other',
+    state({ limit: 1, unresolved: 2 }),
+    outcome(503, ['p']),
+    decision(
+      state({ limit: 1, unresolved: 1, attempt: 1, suspects: [suspect('p', false)] }),
+      false,
+      wait(500),
+    ),
+  ],
+  [
+    '503 again for a suspect after other events went through drops it',
+    state({ suspects: [suspect('p', true)] }),
     outcome(503, ['p']),
     decision(state(), false, { type: 'drop', key: 'p' }),
   ],
   [
-    '503 for another event alone while one is set aside is an outage: no drop, a longer backoff',
-    state({ limit: 1, attempt: 1, suspect: suspect('p', false) }),
-    outcome(503, ['q']),
-    decision(state({ limit: 1, attempt: 2, suspect: suspect('q', false) }), false, wait(1000)),
-  ],
-  [
-    '503 for the only event left, again, backs off without dropping it',
-    state({ limit: 1, attempt: 3, suspect: suspect('p', false) }),
+    '503 for a suspect with nothing acknowledged since (an outage, or the only event left): a longer backoff, no drop',
+    state({ attempt: 3, suspects: [suspect('p', false)] }),
     outcome(503, ['p']),
-    decision(state({ limit: 1, attempt: 4, suspect: suspect('p', false) }), false, wait(4000)),
+    decision(state({ attempt: 4, suspects: [suspect('p', false)] }), false, wait(4000)),
   ],
   [
-    '429 for the suspect is about the collector: it waits, still suspected',
-    state({ suspect: suspect('p', true) }),
+    '503 for another event alone while one waits aside sets it aside too, with a longer backoff',
+    state({ limit: 1, unresolved: 1, attempt: 1, suspects: [suspect('p', false)] }),
+    outcome(503, ['q']),
+    decision(state({ attempt: 2, suspects: [suspect('p', false), suspect('q', false)] }), false, wait(1000)),
+  ],
+  [
+    '429 for a suspect is about the collector: it waits, still suspected',
+    state({ suspects: [suspect('p', true)] }),
     outcome(429, ['p']),
-    decision(state({ attempt: 1, suspect: suspect('p', true) }), false, wait(500)),
+    decision(state({ attempt: 1, suspects: [suspect('p', true)] }), false, wait(500)),
   ],
   // 413: halving
   [
     '413 halves the batch at once',
     state(),
     outcome(413, keys(20)),
-    decision(state({ limit: 10 }), false, split),
+    decision(state({ limit: 10, unresolved: 20 }), false, split),
   ],
   [
     '413 halves 3 to 2',
     state({ limit: 3 }),
     outcome(413, keys(3)),
-    decision(state({ limit: 2 }), false, split),
+    decision(state({ limit: 2, unresolved: 3 }), false, split),
   ],
   [
     '413 for an event alone sets it aside and sends the others at once',
-    state({ limit: 1 }),
+    state({ limit: 1, unresolved: 1 }),
     outcome(413, ['p']),
-    decision(state({ limit: 1, suspect: suspect('p', false) }), false, send),
+    decision(state({ suspects: [suspect('p', false)] }), false, send),
   ],
   [
-    '413 again for the suspect after the others went through drops it',
-    state({ suspect: suspect('p', true) }),
+    '413 again for a suspect after other events went through drops it',
+    state({ suspects: [suspect('p', true)] }),
     outcome(413, ['p']),
     decision(state(), false, { type: 'drop', key: 'p' }),
   ],
   // Other 4xx: isolate the refused event
-  ...[400, 401, 403, 404, 409, 422].map((status): [string, DeliveryState, Outcome, Decision] => [
-    `${status} splits the batch at once`,
+  ...[400, 401, 403, 404, 409, 422].map((code): [string, DeliveryState, Outcome, Decision] => [
+    `${code} splits the batch at once`,
     state(),
-    outcome(status, keys(20)),
-    decision(state({ limit: 10 }), false, split),
+    outcome(code, keys(20)),
+    decision(state({ limit: 10, unresolved: 20 }), false, split),
   ]),
   [
     '400 for an event alone sets it aside and sends the others at once',
-    state({ limit: 1 }),
+    state({ limit: 1, unresolved: 1 }),
     outcome(400, ['p']),
-    decision(state({ limit: 1, suspect: suspect('p', false) }), false, send),
+    decision(state({ suspects: [suspect('p', false)] }), false, send),
   ],
   [
-    '422 again for the suspect after the others went through drops it',
-    state({ suspect: suspect('p', true) }),
+    '422 again for a suspect after other events went through drops it, and only it',
+    state({ suspects: [suspect('p', true), suspect('q', true)] }),
     outcome(422, ['p']),
-    decision(state(), false, { type: 'drop', key: 'p' }),
+    decision(state({ suspects: [suspect('q', true)] }), false, { type: 'drop', key: 'p' }),
   ],
   [
-    '400 for another event alone while one is set aside: the collector refuses everything, it backs off',
-    state({ limit: 1, suspect: suspect('p', false) }),
+    '400 for another event alone while one waits aside: the collector may refuse everything, it backs off',
+    state({ limit: 1, unresolved: 1, suspects: [suspect('p', false)] }),
     outcome(400, ['q']),
-    decision(state({ limit: 1, attempt: 1, suspect: suspect('q', false) }), false, wait(500)),
+    decision(state({ attempt: 1, suspects: [suspect('p', false), suspect('q', false)] }), false, wait(500)),
   ],
   // The page-hide send acts on an acknowledgement only
   [
@@ -224,7 +252,7 @@ const TABLE: [string, DeliveryState, Outcome, Decision][] = [
     decision(state(), true, done),
   ],
   [
-    'page-hide send refused: the events stay',
+    'page-hide send refused: the events stay, nothing else changes',
     state({ attempt: 2 }),
     outcome(400, keys(5), { hiding: true }),
     decision(state({ attempt: 2 }), false, done),
@@ -272,15 +300,19 @@ describe('pick', () => {
   const head = keys(6).map((key) => [key, `{"id":"${key}"}`] as [string, string]);
   it.each([
     ['the oldest `limit` events', state({ limit: 3 }), ['k0', 'k1', 'k2']],
-    ['the others, past the suspect', state({ limit: 3, suspect: suspect('k0', false) }), ['k1', 'k2', 'k3']],
+    [
+      'the others, past the suspects',
+      state({ limit: 3, suspects: [suspect('k0', false), suspect('k2', false)] }),
+      ['k1', 'k3', 'k4'],
+    ],
     [
       'the suspect alone once the others went through',
-      state({ limit: 3, suspect: suspect('k0', true) }),
+      state({ limit: 3, suspects: [suspect('k0', true)] }),
       ['k0'],
     ],
     [
       'the head when the suspect is gone (another tab delivered it)',
-      state({ limit: 2, suspect: suspect('x', true) }),
+      state({ limit: 2, suspects: [suspect('x', true)] }),
       ['k0', 'k1'],
     ],
   ])('sends %s', (_name, current, expected) => {
@@ -288,7 +320,7 @@ describe('pick', () => {
   });
 
   it('sends the suspect alone again when it is the only event left', () => {
-    expect(pick(state({ suspect: suspect('k0', false) }), head.slice(0, 1))).toEqual([head[0]]);
+    expect(pick(state({ suspects: [suspect('k0', false)] }), head.slice(0, 1))).toEqual([head[0]]);
   });
 });
 

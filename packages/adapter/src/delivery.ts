@@ -3,7 +3,7 @@
 import { withLock } from './lock.js';
 import type { Settings } from './options.js';
 import { buildPayload } from './payload.js';
-import { type DeliveryState, initialState, next, type Outcome, pick } from './policy.js';
+import { type DeliveryState, initialState, next, type Outcome, peekSize, pick } from './policy.js';
 import type { Item, Queue } from './queue.js';
 import type { Recent } from './recent.js';
 import type { Report } from './report.js';
@@ -110,7 +110,7 @@ export function createDelivery({
         return;
       }
       const mark = recent.mark();
-      const [head, dropped] = await queue.peek(state.policy.limit + 1);
+      const [head, dropped] = await queue.peek(peekSize(state.policy));
       recent.prune(mark, head[0]?.[0]);
       // Less than a batch stored now: the interval sends it, as any partial batch.
       if (full && head.length < state.policy.limit) return;

@@ -4,12 +4,12 @@ import { retryDelay } from './backoff.js';
 
 /**
  * An event that failed alone, set aside while the events behind it go first. It is dropped when
- * it fails alone again after the collector acknowledged another request: then the collector
- * works, and only this event is refused. While everything fails (an outage), nothing is.
+ * it fails alone again after the collector acknowledged other events: then the collector works,
+ * and only this event is refused. While everything fails (an outage), nothing is dropped.
  */
 export interface Suspect {
   key: IDBValidKey;
-  /** The collector acknowledged another request since this one failed alone. */
+  /** The collector acknowledged other events since this one failed alone. */
   othersAcknowledged: boolean;
 }
 
@@ -19,7 +19,13 @@ export interface DeliveryState {
   limit: number;
   /** Failed attempts since the last acknowledgement: the exponent of the backoff. */
   attempt: number;
-  suspect?: Suspect | undefined;
+  /**
+   * Events of the last failing batch not yet delivered or set aside: the split goes on, one half
+   * at a time, until they are all settled, then the batch size is back.
+   */
+  unresolved: number;
+  /** Oldest first. */
+  suspects: Suspect[];
 }
 
 /** One answer, with what the policy needs to know about its request. */
@@ -59,8 +65,13 @@ export interface Decision {
   action: Action;
 }
 
-/** The state delivery starts in, and returns to after each acknowledgement. */
-export const initialState = (batchSize: number): DeliveryState => ({ limit: batchSize, attempt: 0 });
+/** The state delivery starts in. */
+export const initialState = (batchSize: number): DeliveryState => ({
+  limit: batchSize,
+  attempt: 0,
+  unresolved: 0,
+  suspects: [],
+});
 
 /** Whether an answer acknowledges the whole batch: any 2xx. */
 export const acknowledged = (status: number) => status >= 200 && status < 300;
@@ -73,70 +84,74 @@ export const retryable = (status: number) => isBusy(status) || status >= 500;
 
 const half = (count: number) => Math.ceil(count / 2);
 
+/** How many events to read from the queue: a batch past every suspect. */
+export const peekSize = (state: DeliveryState) => state.limit + state.suspects.length;
+
 /**
- * The next step after an answer. In order: the page-hide send does nothing but acknowledge;
- * offline waits for `online`; 408, 429 and network errors back off (honouring `Retry-After`)
- * with the same events; any other 4xx, 413 included, splits the batch at once, and any 5xx
- * splits it after a backoff, until a single event fails alone; that event is set aside (see
- * {@link Suspect}) and the others go first, after a backoff that grows with each failure alone.
+ * The next step after an answer. The page-hide send only acknowledges. Offline waits for
+ * `online`; 408, 429 and network errors back off (honouring `Retry-After`) with the same events.
+ * Any other 4xx, 413 included, splits the batch at once, and a 5xx after a backoff, one half at
+ * a time, until an event fails alone; it is set aside (see {@link Suspect}) and the others go
+ * first: at once after a refusal, after a backoff after a 5xx or when another event already
+ * waits aside (the collector may be refusing everything).
  */
 export function next(state: DeliveryState, outcome: Outcome, batchSize: number): Decision {
   const { status, keys } = outcome;
-  const suspect = state.suspect;
   const wait = (attempt: number): Action => ({
     type: 'wait',
     ms: retryDelay(attempt, outcome.retryAfter, outcome.now, () => outcome.random),
   });
+  const fail = (next: DeliveryState, action: Action): Decision => ({ state: next, acknowledged: false, action });
   if (outcome.hiding) return { state, acknowledged: acknowledged(status), action: { type: 'done' } };
+  const isSuspect = (key: IDBValidKey) => state.suspects.some((suspect) => suspect.key === key);
   if (acknowledged(status)) {
-    const reset = initialState(batchSize);
-    // The suspect itself went through, or there is none: nothing is suspected any more.
-    if (!suspect || keys.includes(suspect.key))
-      return { state: reset, acknowledged: true, action: { type: 'send' } };
-    return {
-      state: { ...reset, suspect: { ...suspect, othersAcknowledged: true } },
-      acknowledged: true,
-      action: { type: 'send' },
-    };
+    const others = keys.filter((key) => !isSuspect(key)).length;
+    const suspects = state.suspects
+      .filter((suspect) => !keys.includes(suspect.key))
+      .map((suspect) => (others ? { ...suspect, othersAcknowledged: true } : suspect));
+    const unresolved = Math.max(0, state.unresolved - others);
+    const limit = unresolved ? Math.min(state.limit, unresolved) : batchSize;
+    return { state: { limit, attempt: 0, unresolved, suspects }, acknowledged: true, action: { type: 'send' } };
   }
-  if (status === 0 && outcome.offline) return { state, acknowledged: false, action: { type: 'wait-online' } };
+  if (status === 0 && outcome.offline) return fail(state, { type: 'wait-online' });
   const attempt = state.attempt + 1;
-  if (isBusy(status))
-    return { state: { ...state, attempt }, acknowledged: false, action: wait(state.attempt) };
+  if (isBusy(status)) return fail({ ...state, attempt }, wait(state.attempt));
   // Refused (4xx) or failed (5xx): something in these events, or the collector is down.
   const serverError = status >= 500;
   if (keys.length > 1) {
-    // Halving does not grow the backoff: a poisoned batch of 20 is narrowed to its event in
-    // six requests a second or less apart, and an outage costs each page those few requests.
-    const split = { ...state, limit: half(keys.length) };
-    const action: Action = serverError ? wait(state.attempt) : { type: 'split' };
-    return { state: split, acknowledged: false, action };
+    // Halving does not grow the backoff: a poisoned batch of 20 is narrowed to its event in at
+    // most six requests, and an outage costs each page those few requests.
+    const split = { ...state, limit: half(keys.length), unresolved: keys.length };
+    return fail(split, serverError ? wait(state.attempt) : { type: 'split' });
   }
   const [alone] = keys as [IDBValidKey];
-  if (suspect?.key === alone && suspect.othersAcknowledged)
-    return {
-      state: { ...state, suspect: undefined },
-      acknowledged: false,
-      action: { type: 'drop', key: alone },
-    };
-  // Failed alone: set aside, with no evidence against it yet. Refused, the others go at once;
-  // after a 5xx, or when an event had already failed alone with no acknowledgement since (the
-  // collector refuses everything, or this is the only event left), after a backoff.
-  const setAside = { ...state, suspect: { key: alone, othersAcknowledged: false } };
-  if (!suspect && !serverError) return { state: setAside, acknowledged: false, action: { type: 'send' } };
-  return { state: { ...setAside, attempt }, acknowledged: false, action: wait(state.attempt) };
+  const known = state.suspects.find((suspect) => suspect.key === alone);
+  if (known?.othersAcknowledged) {
+    const suspects = state.suspects.filter((suspect) => suspect !== known);
+    return fail({ ...state, suspects }, { type: 'drop', key: alone });
+  }
+  // Failed alone again with no acknowledgement in between: nothing new is known.
+  if (known) return fail({ ...state, attempt }, wait(state.attempt));
+  const unresolved = Math.max(0, state.unresolved - 1);
+  const setAside: DeliveryState = {
+    limit: unresolved ? Math.min(state.limit, unresolved) : batchSize,
+    attempt: state.attempt,
+    unresolved,
+    suspects: [...state.suspects, { key: alone, othersAcknowledged: false }],
+  };
+  if (!serverError && !state.suspects.length) return fail(setAside, { type: 'send' });
+  return fail({ ...setAside, attempt }, wait(state.attempt));
 }
 
 /**
- * The events of the next request, from the oldest `limit + 1` in the queue: the suspect alone
- * once another request was acknowledged, else the others (or, when it is the only event left,
- * the suspect alone again).
+ * The events of the next request, from the oldest {@link peekSize} in the queue: a suspect alone
+ * once other events were acknowledged, else a batch of the others, else (only suspects left)
+ * the oldest suspect alone again.
  */
 export function pick<T extends [IDBValidKey, ...unknown[]]>(state: DeliveryState, head: T[]): T[] {
-  const suspect = state.suspect;
-  const own = suspect && head.find((item) => item[0] === suspect.key);
-  if (!own) return head.slice(0, state.limit);
-  if (suspect.othersAcknowledged) return [own];
-  const others = head.filter((item) => item !== own).slice(0, state.limit);
-  return others.length ? others : [own];
+  const suspectOf = (item: T) => state.suspects.find((suspect) => suspect.key === item[0]);
+  const proven = head.find((item) => suspectOf(item)?.othersAcknowledged);
+  if (proven) return [proven];
+  const others = head.filter((item) => !suspectOf(item)).slice(0, state.limit);
+  return others.length ? others : head.slice(0, 1);
 }
