@@ -1,4 +1,4 @@
-import { connect, type Link } from '@touchpoint/adapter';
+import { connect, type Format, type Link } from '@touchpoint/adapter';
 import type { JourneyEvent } from '@touchpoint/core';
 import { BACKOFF_CAP_MS } from '../../packages/adapter/src/backoff';
 import { OPEN_TIMEOUT_MS } from '../../packages/adapter/src/queue-store';
@@ -809,6 +809,49 @@ describe('format', () => {
     expect(requests.map((r) => r.body)).toEqual([[e.id]]);
   });
 
+  it.each([
+    ['a string', (events: JourneyEvent[]) => JSON.stringify(events)],
+    ['a Promise', async (events: JourneyEvent[]) => ({ body: JSON.stringify(events) })],
+    ['a body that is not a string', (events: JourneyEvent[]) => ({ body: { events } })],
+    ['nothing', () => undefined],
+  ])('reports a format that returns %s once and keeps the events, unsent', async (_name, bad) => {
+    const requests = recorder(server, url);
+    let broken = true;
+    const host = fakeHost();
+    const link = open(host, {
+      format: ((events: JourneyEvent[], dropped: number) =>
+        broken ? bad(events) : { body: JSON.stringify(events.map((e) => e.id)) }) as unknown as Format,
+    });
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    await link.flush();
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(requests).toEqual([]);
+    expect(console.error).toHaveBeenCalledTimes(1);
+    expect(console.error).toHaveBeenCalledWith(
+      '[touchpoint] delivery failed (TypeError: format must return { body: string, headers? }); will retry',
+    );
+    broken = false;
+    await link.flush();
+    expect(requests.map((r) => r.body)).toEqual([[e.id]]);
+  });
+
+  it('reports a header a format returns that fetch() would refuse, naming it, and sends nothing', async () => {
+    const requests = recorder(server, url);
+    const host = fakeHost();
+    const link = open(host, {
+      format: (events: JourneyEvent[]) => ({ body: JSON.stringify(events), headers: { 'X Key': 'k' } }),
+    });
+    host.emit(makeEvent());
+    await link.flush();
+    expect(requests).toEqual([]);
+    expect(console.error).toHaveBeenCalledWith(
+      '[touchpoint] delivery failed (TypeError: format returned a bad header: header name "X Key" is invalid); will retry',
+    );
+  });
+
   it('warns about a format it does not know and sends the SPEC format instead', async () => {
     const { ids } = collector(server, url);
     const host = fakeHost();
@@ -853,6 +896,62 @@ describe('lifecycle and options', () => {
         expect.stringContaining('batchSize'),
         expect.stringContaining('flushIntervalMs'),
       ]),
+    );
+  });
+});
+
+describe('options checked at connect()', () => {
+  it.each([
+    ['a space in its name', { 'X Api Key': 'k1' }, 'header name "X Api Key" is invalid'],
+    [
+      'a line break in its value',
+      { 'X-Api-Key': 'k1\r\nX-Evil: 1' },
+      'header "X-Api-Key" has an invalid value',
+    ],
+    [
+      'a character beyond Latin-1 in its value',
+      { 'X-Team': 'café ☕' },
+      'header "X-Team" has an invalid value',
+    ],
+    ['a value that is not a string', { 'X-Count': 3 }, 'header "X-Count" is not a string'],
+  ])(
+    'reports a header with %s, leaves it out and delivers without retrying',
+    async (_name, headers, problem) => {
+      const requests = recorder(server, url);
+      const host = fakeHost();
+      const link = open(host, { headers: { ...headers, 'X-Ok': 'yes' } as Record<string, string> });
+      host.emit(makeEvent());
+      await link.flush();
+      expect(console.error).toHaveBeenCalledWith(`[touchpoint] connect: ${problem}; header left out`);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.headers['x-ok']).toBe('yes');
+      await link.flush();
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it('takes the default for a count that is not an integer, and says which and why', async () => {
+    const { received } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host, { batchSize: 0.5, maxQueue: 2.5 });
+    for (let i = 0; i < 21; i++) host.emit(makeEvent());
+    await link.flush();
+    expect(received.map((r) => r.events.length)).toEqual([20, 1]);
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        '[touchpoint] connect: bad batchSize (0.5; an integer from 1 to 1000); default used',
+        '[touchpoint] connect: bad maxQueue (2.5; an integer from 1 to 1000000); default used',
+      ]),
+    );
+  });
+
+  it('cuts a flushIntervalMs beyond what a timer can hold to the longest one, with a warning', async () => {
+    fakeTimers();
+    const interval = vi.spyOn(globalThis, 'setInterval');
+    open(fakeHost(), { flushIntervalMs: 2 ** 31 });
+    expect(interval).toHaveBeenCalledWith(expect.any(Function), 2 ** 31 - 1);
+    expect(warnings()).toContain(
+      '[touchpoint] connect: flushIntervalMs 2147483648 is over 2147483647; 2147483647 used',
     );
   });
 });
