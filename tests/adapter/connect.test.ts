@@ -1,4 +1,4 @@
-import { connect, type Format, type Link } from '@touchpoint/adapter';
+import { CONNECT_DEFAULTS, connect, type Format, type Link } from '@touchpoint/adapter';
 import type { JourneyEvent } from '@touchpoint/core';
 import { BACKOFF_CAP_MS } from '../../packages/adapter/src/backoff';
 import { OPEN_TIMEOUT_MS } from '../../packages/adapter/src/queue-store';
@@ -848,7 +848,7 @@ describe('format', () => {
     await link.flush();
     expect(requests).toEqual([]);
     expect(console.error).toHaveBeenCalledWith(
-      '[touchpoint] delivery failed (TypeError: format returned a bad header: header name "X Key" is invalid); will retry',
+      '[touchpoint] delivery failed (TypeError: format returned a bad header "X Key"); will retry',
     );
   });
 
@@ -902,27 +902,20 @@ describe('lifecycle and options', () => {
 
 describe('options checked at connect()', () => {
   it.each([
-    ['a space in its name', { 'X Api Key': 'k1' }, 'header name "X Api Key" is invalid'],
-    [
-      'a line break in its value',
-      { 'X-Api-Key': 'k1\r\nX-Evil: 1' },
-      'header "X-Api-Key" has an invalid value',
-    ],
-    [
-      'a character beyond Latin-1 in its value',
-      { 'X-Team': 'café ☕' },
-      'header "X-Team" has an invalid value',
-    ],
-    ['a value that is not a string', { 'X-Count': 3 }, 'header "X-Count" is not a string'],
+    ['a space in its name', { 'X Api Key': 'k1' }, 'X Api Key'],
+    ['a line break in its value', { 'X-Api-Key': 'k1\r\nX-Evil: 1' }, 'X-Api-Key'],
+    ['a character beyond Latin-1 in its value', { 'X-Team': 'café ☕' }, 'X-Team'],
   ])(
     'reports a header with %s, leaves it out and delivers without retrying',
-    async (_name, headers, problem) => {
+    async (_case, headers, name) => {
       const requests = recorder(server, url);
       const host = fakeHost();
-      const link = open(host, { headers: { ...headers, 'X-Ok': 'yes' } as Record<string, string> });
+      const link = open(host, { headers: { ...headers, 'X-Ok': 'yes' } });
       host.emit(makeEvent());
       await link.flush();
-      expect(console.error).toHaveBeenCalledWith(`[touchpoint] connect: ${problem}; header left out`);
+      expect(console.error).toHaveBeenCalledWith(
+        `[touchpoint] connect: bad header "${name}"; header left out`,
+      );
       expect(requests).toHaveLength(1);
       expect(requests[0]?.headers['x-ok']).toBe('yes');
       await link.flush();
@@ -945,13 +938,13 @@ describe('options checked at connect()', () => {
     );
   });
 
-  it('cuts a flushIntervalMs beyond what a timer can hold to the longest one, with a warning', async () => {
+  it('refuses a flushIntervalMs beyond what a timer can hold, with a warning, instead of firing at once', async () => {
     fakeTimers();
     const interval = vi.spyOn(globalThis, 'setInterval');
     open(fakeHost(), { flushIntervalMs: 2 ** 31 });
-    expect(interval).toHaveBeenCalledWith(expect.any(Function), 2 ** 31 - 1);
+    expect(interval).toHaveBeenCalledWith(expect.any(Function), CONNECT_DEFAULTS.flushIntervalMs);
     expect(warnings()).toContain(
-      '[touchpoint] connect: flushIntervalMs 2147483648 is over 2147483647; 2147483647 used',
+      '[touchpoint] connect: bad flushIntervalMs (2147483648; an integer from 1 to 2147483647); default used',
     );
   });
 });

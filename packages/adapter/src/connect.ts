@@ -11,7 +11,7 @@ import { createRecent } from './recent.js';
 import { createReport } from './report.js';
 import { createWriter } from './writer.js';
 
-export { CONNECT_DEFAULTS, type ConnectOptions, OPTION_RANGES } from './options.js';
+export { CONNECT_DEFAULTS, type ConnectOptions, OPTION_MAXIMUMS } from './options.js';
 
 /** What {@link connect} returns. */
 export interface Link {
@@ -47,50 +47,48 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const queue = createQueue(store, settings.maxQueue, report);
   const recent = createRecent(settings.batchSize);
   const writer = createWriter(queue, (newest) => {
-    recent.stored(newest);
-    if (recent.full()) delivery.run(false, true);
+    recent._stored(newest);
+    if (recent._full()) delivery._run(false, true);
   });
   const delivery = createDelivery({
-    settings,
-    lockName: name,
-    queue,
-    recent,
-    report,
-    written: writer.written,
+    _settings: settings,
+    _lockName: name,
+    _queue: queue,
+    _recent: recent,
+    _report: report,
+    _written: writer._written,
   });
-  // Started only while consent holds (delivery's own record knows); the core sends '*' events
-  // only with it, too.
-  const consent = { started: false };
+  // Started only while consent holds; the core sends '*' events only with it, too.
+  let started = false;
 
   const onEvent = (event: JourneyEvent) => {
-    if (!consent.started) return;
+    if (!started) return;
     const key = entryKey(event.id);
     // Stored as JSON, serialized once: what every send needs, and what the page-hide send can
     // post without more work. (The core's events are JSON-safe; its emitter catches a throw.)
     const json = JSON.stringify(event);
-    recent.remember(key, json);
-    writer.push([key, json]);
+    recent._remember(key, json);
+    writer._push([key, json]);
   };
 
-  const onOnline = () => delivery.online();
-  const onHide = (event: Event) => delivery.hide(event.type === 'pagehide');
+  const onHide = (event: Event) => delivery._hide(event.type === 'pagehide');
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
     // Optional calls: workers and server rendering have no window or document.
-    globalThis.window?.[method]('online', onOnline);
+    globalThis.window?.[method]('online', delivery._online);
     globalThis.window?.[method]('pagehide', onHide);
     globalThis.document?.[method]('visibilitychange', onHide);
   };
 
   const start = () => {
-    if (consent.started) return;
-    consent.started = true;
+    if (started) return;
+    started = true;
     listen('addEventListener');
-    delivery.start();
+    delivery._start();
   };
 
   const stop = () => {
-    consent.started = false;
-    delivery.stop();
+    started = false;
+    delivery._stop();
     listen('removeEventListener');
   };
 
@@ -98,9 +96,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   // write in progress, so no event of before the withdrawal lands after the clear.
   const withdraw = () => {
     stop();
-    recent.clear();
+    recent._clear();
     // Opened just for this when this page never had consent: an earlier page's events must go too.
-    writer.discard(() => queue.clear());
+    writer._discard(() => queue._clear());
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];
@@ -108,8 +106,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
 
   return {
     flush: async () => {
-      await writer.written();
-      await delivery.run(true);
+      await writer._written();
+      await delivery._run(true);
     },
     stop: () => {
       stop();

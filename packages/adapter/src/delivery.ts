@@ -11,168 +11,171 @@ import { post } from './send.js';
 
 export interface Delivery {
   /** Sends at once and every `flushIntervalMs` from now on. */
-  start(): void;
+  _start(): void;
   /** Stops sending; a request in flight is not aborted. */
-  stop(): void;
+  _stop(): void;
   /**
    * Drains the queue unless delivery waits. `wait`: queue behind another tab's sender instead of
    * leaving the work to it (`flush()`). `full`: woken by a full batch, which another tab may have
    * delivered meanwhile.
    */
-  run(wait: boolean, full?: boolean): Promise<unknown>;
+  _run(wait: boolean, full?: boolean): Promise<unknown>;
   /** The browser is online again: retry now, with a fresh backoff. */
-  online(): void;
+  _online(): void;
   /** The page is going away: post this page's newest events at once, if nothing else is under way. */
-  hide(pagehide: boolean): void;
+  _hide(pagehide: boolean): void;
 }
 
 /** What a delivery needs from its adapter. */
 export interface DeliverySetup {
-  settings: Settings;
-  lockName: string;
-  queue: Queue;
-  recent: Recent;
-  report: Report;
+  _settings: Settings;
+  /** The Web Lock that keeps one sender at a time. */
+  _lockName: string;
+  _queue: Queue;
+  _recent: Recent;
+  _report: Report;
   /** Resolves once the write in progress is done: it may still be storing the events of an answer. */
-  written(): Promise<unknown>;
+  _written(): Promise<unknown>;
 }
 
 interface DeliveryRecord {
-  policy: DeliveryState;
+  _policy: DeliveryState;
   /** Set while started. */
-  interval?: ReturnType<typeof setInterval> | undefined;
+  _interval?: ReturnType<typeof setInterval> | undefined;
   /** A retry's timer, or `'online'`: one field, so every check and every reset covers both. */
-  waiting?: ReturnType<typeof setTimeout> | 'online' | undefined;
-  draining?: Promise<unknown> | undefined;
-  hiding?: Promise<unknown> | undefined;
+  _waiting?: ReturnType<typeof setTimeout> | 'online' | undefined;
+  _draining?: Promise<unknown> | undefined;
+  _hiding?: Promise<unknown> | undefined;
   /** A request of the drain is in flight. */
-  posting: boolean;
+  _posting?: boolean;
 }
 
 const isOffline = () => globalThis.navigator?.onLine === false;
 
-export function createDelivery({
-  settings,
-  lockName,
-  queue,
-  recent,
-  report,
-  written,
-}: DeliverySetup): Delivery {
-  const { endpoint, batchSize } = settings;
-  const state: DeliveryRecord = { policy: initialState(batchSize), posting: false };
+export function createDelivery(setup: DeliverySetup): Delivery {
+  const { _settings: settings, _queue: queue, _recent: recent, _report: report } = setup;
+  const state: DeliveryRecord = { _policy: initialState(settings.batchSize) };
 
   /** Posts the first items that fit in one request. */
   const request = async (items: Item[], dropped: number, hiding: boolean): Promise<Outcome> => {
     const [payload, count] = buildPayload(settings.format, items, dropped, settings.maxBatchBytes);
-    if (!hiding) state.posting = true;
+    if (!hiding) state._posting = true;
     // The app's own headers win over the format's.
     const headers = { ...payload.headers, ...settings.headers };
-    const [status, retryAfter] = await post(endpoint, payload.body, headers, hiding);
-    if (!hiding) state.posting = false;
-    const keys = items.slice(0, count).map((item) => item[0]);
-    return { status, retryAfter, keys, offline: isOffline(), hiding, now: Date.now(), random: Math.random() };
+    const [status, retryAfter] = await post(settings.endpoint, payload.body, headers, hiding);
+    if (!hiding) state._posting = false;
+    return {
+      _status: status,
+      _retryAfter: retryAfter,
+      _keys: items.slice(0, count).map((item) => item[0]),
+      _offline: isOffline(),
+      _hiding: hiding,
+    };
   };
 
   /** Carries out the policy's decision about an answer; true when delivery stops for now. */
   const act = async (outcome: Outcome, dropped: number, items: Item[]): Promise<boolean> => {
-    const { state: policy, acknowledged, action } = next(state.policy, outcome, batchSize);
-    state.policy = policy;
+    const decision = next(state._policy, outcome, settings.batchSize);
+    const action = decision._action;
+    state._policy = decision._state;
     // After the write in progress, which may still be storing these events.
-    if (acknowledged || action.type === 'drop') await written();
-    // Only an acknowledgement told the collector of the dropped count.
-    if (acknowledged) {
-      await queue.acknowledge(outcome.keys, dropped);
-      recent.forget(outcome.keys);
+    await setup._written();
+    if (decision._acknowledged) {
+      // Only an acknowledgement told the collector of the dropped count.
+      await queue._acknowledge(outcome._keys, dropped);
+      recent._forget(outcome._keys);
     }
-    if (action.type === 'drop') {
-      const json = items.find((item) => item[0] === action.key)?.[1];
-      const { id, type } = JSON.parse(json ?? '{}');
-      report(`collector answered ${outcome.status} to event ${id} (${type}) alone`, 'event dropped', 'error');
-      await queue.drop([action.key]);
-      recent.forget([action.key]);
+    if (action._type === 'drop') {
+      const { id, type } = JSON.parse(items.find((item) => item[0] === action._key)?.[1] ?? '{}');
+      report(
+        `collector answered ${outcome._status} to event ${id} (${type}) alone`,
+        'event dropped',
+        'error',
+      );
+      await queue._drop([action._key]);
+      recent._forget([action._key]);
     }
-    if (action.type === 'wait-online') state.waiting = 'online';
+    if (action._type === 'wait-online') state._waiting = 'online';
     // Not after stop(): the timer would outlive it and hold back a restart.
-    else if (action.type === 'wait' && state.interval)
-      state.waiting = setTimeout(() => {
-        state.waiting = undefined;
+    else if (action._type === 'wait' && state._interval)
+      state._waiting = setTimeout(() => {
+        state._waiting = undefined;
         run(false);
-      }, action.ms);
-    return action.type === 'wait' || action.type === 'wait-online' || action.type === 'done';
+      }, action._ms);
+    return action._type === 'wait' || action._type === 'wait-online' || action._type === 'done';
   };
 
   const drain = async (full?: boolean) => {
-    await state.hiding;
-    while (state.interval) {
+    await state._hiding;
+    while (state._interval) {
       if (isOffline()) {
-        state.waiting = 'online';
+        state._waiting = 'online';
         return;
       }
-      const mark = recent.mark();
-      const [head, dropped] = await queue.peek(peekSize(state.policy));
-      recent.prune(mark, head[0]?.[0]);
+      const mark = recent._mark();
+      const [head, dropped] = await queue._peek(peekSize(state._policy));
+      recent._prune(mark, head[0]?.[0]);
       // Less than a batch stored now: the interval sends it, as any partial batch.
-      if (full && head.length < state.policy.limit) return;
+      if (full && head.length < state._policy._limit) return;
       full = false;
-      const batch = pick(state.policy, head);
+      const batch = pick(state._policy, head);
       if (!batch.length || (await act(await request(batch, dropped, false), dropped, batch))) return;
     }
   };
 
   const run = (wait: boolean, full?: boolean): Promise<unknown> => {
-    if (!state.interval || state.waiting) return Promise.resolve();
+    if (!state._interval || state._waiting) return Promise.resolve();
     // The running drain may have read the queue before these events were stored: once more after
     // it, one run for every caller meanwhile (the first starts it, the others find it).
-    if (state.draining) return state.draining.then(() => state.draining ?? run(wait, full));
-    state.draining = withLock(lockName, wait, () => drain(full), report)
+    if (state._draining) return state._draining.then(() => state._draining ?? run(wait, full));
+    state._draining = withLock(setup._lockName, wait, () => drain(full), report)
       // A format that throws, or a bug: the events stay queued for the next tick.
       .catch((error) => report(`delivery failed (${error})`, 'will retry', 'error'))
       .finally(() => {
-        state.draining = undefined;
+        state._draining = undefined;
       });
-    return state.draining;
+    return state._draining;
   };
 
-  const unpause = () => {
-    if (state.waiting !== 'online') clearTimeout(state.waiting);
-    state.waiting = undefined;
-    state.policy = { ...state.policy, attempt: 0 };
+  /** No more waiting, and a fresh backoff. */
+  const resume = () => {
+    if (state._waiting !== 'online') clearTimeout(state._waiting);
+    state._waiting = undefined;
+    state._policy = { ...state._policy, _attempt: 0 };
   };
 
   return {
-    start() {
-      if (state.interval) return;
-      // The online event may have come while stopped (stop() unpaused): start afresh.
-      unpause();
-      state.interval = setInterval(() => run(false), settings.flushIntervalMs);
+    _start() {
+      // The online event may have come while stopped: start afresh.
+      resume();
+      state._interval = setInterval(() => run(false), settings.flushIntervalMs);
       // Events left by earlier pages or closed tabs go out now, not at the first tick.
       run(false);
     },
-    stop() {
-      clearInterval(state.interval);
-      state.interval = undefined;
-      unpause();
+    _stop() {
+      clearInterval(state._interval);
+      state._interval = undefined;
+      resume();
     },
-    run,
-    online() {
-      unpause();
+    _run: run,
+    _online() {
+      resume();
       run(false);
     },
-    hide(pagehide) {
+    _hide(pagehide) {
       // pagehide may come while the document still reads "visible" (Safari); it always counts. A
       // visibilitychange counts when hidden, but not while a request is in flight, which may carry
       // these same events (a mere tab switch). Nothing while a retry is due or offline either: the
       // events stay stored for later anyway.
-      const hidden = pagehide || (!state.posting && globalThis.document?.visibilityState === 'hidden');
-      const items = recent.items();
-      if (!hidden || state.hiding || state.waiting || isOffline() || !items.length) return;
+      const hidden = pagehide || (!state._posting && globalThis.document?.visibilityState === 'hidden');
+      const items = recent._items();
+      if (!hidden || state._hiding || state._waiting || isOffline() || !items.length) return;
       // A format that throws: the events stay stored for the next page, and `run` reports it.
-      state.hiding = request(items, 0, true)
+      state._hiding = request(items, 0, true)
         .then((outcome) => act(outcome, 0, items))
         .catch(() => {})
         .finally(() => {
-          state.hiding = undefined;
+          state._hiding = undefined;
         });
     },
   };

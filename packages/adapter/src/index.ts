@@ -4,6 +4,6 @@ export {
   connect,
   type Host,
   type Link,
-  OPTION_RANGES,
+  OPTION_MAXIMUMS,
 } from './connect.js';
 export type { Format, Payload } from './format.js';

@@ -10,6 +10,10 @@ export function memoryQueue(onClear?: () => void): QueueStore {
   // Oldest first: only this page writes here, with increasing keys.
   let list: Entry[] = [];
   let dropped = 0;
+  const remove = (keys: IDBValidKey[], delta: number) => {
+    list = list.filter(([key]) => !keys.includes(key));
+    dropped += delta;
+  };
   return {
     _add: (entries, max) => {
       list.push(...entries);
@@ -19,15 +23,9 @@ export function memoryQueue(onClear?: () => void): QueueStore {
       return evicted;
     },
     _head: (n) => [list.slice(0, n), dropped],
-    _remove: (keys, reported) => {
-      list = list.filter(([key]) => !keys.includes(key));
-      // Never below 0: only this page reports, what it read from here.
-      dropped -= reported;
-    },
-    _drop: (keys) => {
-      list = list.filter(([key]) => !keys.includes(key));
-      dropped += keys.length;
-    },
+    // Never below 0: only this page reports, what it read from here.
+    _remove: (keys, reported) => remove(keys, -reported),
+    _drop: (keys) => remove(keys, keys.length),
     _clear: () => {
       list = [];
       dropped = 0;

@@ -17,7 +17,7 @@ export interface ConnectOptions {
   batchSize?: number;
   /**
    * How often queued events are sent when no batch has filled up meanwhile, in ms: an integer
-   * from 1 to 2,147,483,647 (the longest timer browsers keep; a longer one is cut to it).
+   * from 1 to 2,147,483,647 (the longest timer browsers keep: a longer one would fire at once).
    */
   flushIntervalMs?: number;
   /**
@@ -49,34 +49,30 @@ export const CONNECT_DEFAULTS = {
 
 type Counts = 'batchSize' | 'flushIntervalMs' | 'maxBatchBytes' | 'maxQueue';
 
-/** The smallest and largest integer each numeric option takes. */
-export const OPTION_RANGES: Record<Counts, [min: number, max: number]> = {
-  batchSize: [1, 1000],
+/** The largest integer each numeric option takes; the smallest is 1. */
+export const OPTION_MAXIMUMS: Record<Counts, number> = {
+  batchSize: 1000,
   // setTimeout and setInterval keep a 32-bit signed delay: a longer one fires at once.
-  flushIntervalMs: [1, 2 ** 31 - 1],
-  maxBatchBytes: [1, 1_048_576],
-  maxQueue: [1, 1_000_000],
+  flushIntervalMs: 2 ** 31 - 1,
+  maxBatchBytes: 1_048_576,
+  maxQueue: 1_000_000,
 };
 
 /** Options with every default applied and every value checked. */
 export type Settings = Required<Omit<ConnectOptions, 'format'>> & { format: Format };
 
 /**
- * The options as the adapter uses them. A count that is not an integer, or below its range,
- * takes its default; one above it is cut to the largest; a bad header is left out; an unknown
- * format is the SPEC's. Each is reported, naming the option.
+ * The options as the adapter uses them. A count that is not an integer in its range takes its
+ * default; a bad header is left out; an unknown format is the SPEC's. Each is reported, naming
+ * the option.
  */
 export function resolveOptions(options: ConnectOptions, report: Report): Settings {
   const settings = { ...CONNECT_DEFAULTS, ...options } as Settings & { format: unknown };
-  for (const [name, [min, max]] of Object.entries(OPTION_RANGES) as [Counts, [number, number]][]) {
+  for (const [name, max] of Object.entries(OPTION_MAXIMUMS) as [Counts, number][]) {
     const value = settings[name];
-    const range = `an integer from ${min} to ${max}`;
-    if (!Number.isInteger(value) || value < min) {
-      report(`connect: bad ${name} (${String(value)}; ${range})`, 'default used');
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      report(`connect: bad ${name} (${value}; an integer from 1 to ${max})`, 'default used');
       settings[name] = CONNECT_DEFAULTS[name];
-    } else if (value > max) {
-      report(`connect: ${name} ${value} is over ${max}`, `${max} used`);
-      settings[name] = max;
     }
   }
   const headers: Record<string, string> = {};

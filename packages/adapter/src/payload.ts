@@ -12,11 +12,9 @@ import type { Item } from './queue.js';
 export function checkPayload(value: unknown): Payload {
   const payload = value as Payload | null;
   if (typeof payload?.body !== 'string') throw new TypeError('format must return { body: string, headers? }');
-  const headers = payload.headers ?? {};
-  if (typeof headers !== 'object') throw new TypeError('format returned headers that are not an object');
-  for (const [name, headerValue] of Object.entries(headers)) {
+  for (const [name, headerValue] of Object.entries(payload.headers ?? {})) {
     const problem = headerProblem(name, headerValue);
-    if (problem) throw new TypeError(`format returned a bad header: ${problem}`);
+    if (problem) throw new TypeError(`format returned a ${problem}`);
   }
   return payload;
 }

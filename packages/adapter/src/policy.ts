@@ -8,69 +8,68 @@ import { retryDelay } from './backoff.js';
  * and only this event is refused. While everything fails (an outage), nothing is dropped.
  */
 export interface Suspect {
-  key: IDBValidKey;
+  _key: IDBValidKey;
   /** The collector acknowledged other events since this one failed alone. */
-  othersAcknowledged: boolean;
+  _othersAcknowledged: boolean;
 }
+
+// Fields start with `_`: internal, so the build gives them short names (rollup.config.mjs).
 
 /** What delivery remembers between requests. */
 export interface DeliveryState {
   /** The most events in the next request: `batchSize`, halved while a failing batch is split. */
-  limit: number;
+  _limit: number;
   /** Failed attempts since the last acknowledgement: the exponent of the backoff. */
-  attempt: number;
+  _attempt: number;
   /**
    * Events of the last failing batch not yet delivered or set aside: the split goes on, one half
    * at a time, until they are all settled, then the batch size is back.
    */
-  unresolved: number;
+  _unresolved: number;
   /** Oldest first. */
-  suspects: Suspect[];
+  _suspects: Suspect[];
 }
 
 /** One answer, with what the policy needs to know about its request. */
 export interface Outcome {
   /** The HTTP status; 0 when the request failed (network, CORS). */
-  status: number;
-  retryAfter?: string | null | undefined;
+  _status: number;
+  _retryAfter?: string | null | undefined;
   /** The keys of the events the request carried. */
-  keys: IDBValidKey[];
+  _keys: IDBValidKey[];
   /** `navigator.onLine` was false after the answer. */
-  offline: boolean;
+  _offline: boolean;
   /** The page-hide send, which acts on an acknowledgement only. */
-  hiding: boolean;
-  /** The clock and a random number in [0, 1), for `Retry-After` dates and the backoff's jitter. */
-  now: number;
-  random: number;
+  _hiding: boolean;
 }
 
 export type Action =
   /** The next request at once. */
-  | { type: 'send' }
-  /** The next request at once, with fewer events (`limit` was halved). */
-  | { type: 'split' }
-  /** The next request after `ms`. */
-  | { type: 'wait'; ms: number }
+  | { _type: 'send' }
+  /** The next request at once, with fewer events (`_limit` was halved). */
+  | { _type: 'split' }
+  /** The next request after `_ms`. */
+  | { _type: 'wait'; _ms: number }
   /** The next request when the browser is online again. */
-  | { type: 'wait-online' }
+  | { _type: 'wait-online' }
   /** Forget this event, count it as dropped, then send the next request. */
-  | { type: 'drop'; key: IDBValidKey }
+  | { _type: 'drop'; _key: IDBValidKey }
   /** Nothing more (the page-hide send). */
-  | { type: 'done' };
+  | { _type: 'done' };
 
 export interface Decision {
-  state: DeliveryState;
+  _state: DeliveryState;
   /** The request's events are delivered: delete them. */
-  acknowledged: boolean;
-  action: Action;
+  _acknowledged: boolean;
+  _action: Action;
 }
 
 /** The state delivery starts in. */
 export const initialState = (batchSize: number): DeliveryState => ({
-  limit: batchSize,
-  attempt: 0,
-  unresolved: 0,
-  suspects: [],
+  _limit: batchSize,
+  _attempt: 0,
+  _unresolved: 0,
+  _suspects: [],
 });
 
 /** Whether an answer acknowledges the whole batch: any 2xx. */
@@ -82,10 +81,12 @@ const isBusy = (status: number) => status === 0 || status === 408 || status === 
 /** Whether an answer means "try again later" (SPEC "Wire format"); 0 is a failed request. */
 export const retryable = (status: number) => isBusy(status) || status >= 500;
 
-const half = (count: number) => Math.ceil(count / 2);
-
 /** How many events to read from the queue: a batch past every suspect. */
-export const peekSize = (state: DeliveryState) => state.limit + state.suspects.length;
+export const peekSize = (state: DeliveryState) => state._limit + state._suspects.length;
+
+/** The batch size while `unresolved` events of a failing batch remain, and after. */
+const limitFor = (state: DeliveryState, unresolved: number, batchSize: number) =>
+  unresolved ? Math.min(state._limit, unresolved) : batchSize;
 
 /**
  * The next step after an answer. The page-hide send only acknowledges. Offline waits for
@@ -93,54 +94,66 @@ export const peekSize = (state: DeliveryState) => state.limit + state.suspects.l
  * Any other 4xx, 413 included, splits the batch at once, and a 5xx after a backoff, one half at
  * a time, until an event fails alone; it is set aside (see {@link Suspect}) and the others go
  * first: at once after a refusal, after a backoff after a 5xx or when another event already
- * waits aside (the collector may be refusing everything).
+ * waits aside (the collector may be refusing everything). `now` and `random` are for
+ * `Retry-After` dates and the backoff's jitter.
  */
-export function next(state: DeliveryState, outcome: Outcome, batchSize: number): Decision {
-  const { status, keys } = outcome;
-  const wait = (attempt: number): Action => ({
-    type: 'wait',
-    ms: retryDelay(attempt, outcome.retryAfter, outcome.now, () => outcome.random),
+export function next(
+  state: DeliveryState,
+  outcome: Outcome,
+  batchSize: number,
+  now = Date.now(),
+  random = Math.random,
+): Decision {
+  const status = outcome._status;
+  const keys = outcome._keys;
+  const decide = (next: DeliveryState, action: Action, delivered = false): Decision => ({
+    _state: next,
+    _acknowledged: delivered,
+    _action: action,
   });
-  const fail = (next: DeliveryState, action: Action): Decision => ({ state: next, acknowledged: false, action });
-  if (outcome.hiding) return { state, acknowledged: acknowledged(status), action: { type: 'done' } };
-  const isSuspect = (key: IDBValidKey) => state.suspects.some((suspect) => suspect.key === key);
+  const backoff: Action = {
+    _type: 'wait',
+    _ms: retryDelay(state._attempt, outcome._retryAfter, now, random),
+  };
+  if (outcome._hiding) return decide(state, { _type: 'done' }, acknowledged(status));
   if (acknowledged(status)) {
+    const isSuspect = (key: IDBValidKey) => state._suspects.some((suspect) => suspect._key === key);
     const others = keys.filter((key) => !isSuspect(key)).length;
-    const suspects = state.suspects
-      .filter((suspect) => !keys.includes(suspect.key))
-      .map((suspect) => (others ? { ...suspect, othersAcknowledged: true } : suspect));
-    const unresolved = Math.max(0, state.unresolved - others);
-    const limit = unresolved ? Math.min(state.limit, unresolved) : batchSize;
-    return { state: { limit, attempt: 0, unresolved, suspects }, acknowledged: true, action: { type: 'send' } };
+    const suspects = state._suspects
+      .filter((suspect) => !keys.includes(suspect._key))
+      .map((suspect) => (others ? { ...suspect, _othersAcknowledged: true } : suspect));
+    const unresolved = Math.max(0, state._unresolved - others);
+    const after = { _limit: limitFor(state, unresolved, batchSize), _attempt: 0, _unresolved: unresolved };
+    return decide({ ...after, _suspects: suspects }, { _type: 'send' }, true);
   }
-  if (status === 0 && outcome.offline) return fail(state, { type: 'wait-online' });
-  const attempt = state.attempt + 1;
-  if (isBusy(status)) return fail({ ...state, attempt }, wait(state.attempt));
+  if (status === 0 && outcome._offline) return decide(state, { _type: 'wait-online' });
+  const failed = { ...state, _attempt: state._attempt + 1 };
+  if (isBusy(status)) return decide(failed, backoff);
   // Refused (4xx) or failed (5xx): something in these events, or the collector is down.
   const serverError = status >= 500;
   if (keys.length > 1) {
     // Halving does not grow the backoff: a poisoned batch of 20 is narrowed to its event in at
     // most six requests, and an outage costs each page those few requests.
-    const split = { ...state, limit: half(keys.length), unresolved: keys.length };
-    return fail(split, serverError ? wait(state.attempt) : { type: 'split' });
+    const split = { ...state, _limit: Math.ceil(keys.length / 2), _unresolved: keys.length };
+    return decide(split, serverError ? backoff : { _type: 'split' });
   }
-  const [alone] = keys as [IDBValidKey];
-  const known = state.suspects.find((suspect) => suspect.key === alone);
-  if (known?.othersAcknowledged) {
-    const suspects = state.suspects.filter((suspect) => suspect !== known);
-    return fail({ ...state, suspects }, { type: 'drop', key: alone });
+  const alone = keys[0] as IDBValidKey;
+  const known = state._suspects.find((suspect) => suspect._key === alone);
+  if (known?._othersAcknowledged) {
+    const suspects = state._suspects.filter((suspect) => suspect !== known);
+    return decide({ ...state, _suspects: suspects }, { _type: 'drop', _key: alone });
   }
   // Failed alone again with no acknowledgement in between: nothing new is known.
-  if (known) return fail({ ...state, attempt }, wait(state.attempt));
-  const unresolved = Math.max(0, state.unresolved - 1);
+  if (known) return decide(failed, backoff);
+  const unresolved = Math.max(0, state._unresolved - 1);
   const setAside: DeliveryState = {
-    limit: unresolved ? Math.min(state.limit, unresolved) : batchSize,
-    attempt: state.attempt,
-    unresolved,
-    suspects: [...state.suspects, { key: alone, othersAcknowledged: false }],
+    _limit: limitFor(state, unresolved, batchSize),
+    _attempt: state._attempt,
+    _unresolved: unresolved,
+    _suspects: [...state._suspects, { _key: alone, _othersAcknowledged: false }],
   };
-  if (!serverError && !state.suspects.length) return fail(setAside, { type: 'send' });
-  return fail({ ...setAside, attempt }, wait(state.attempt));
+  if (!serverError && !state._suspects.length) return decide(setAside, { _type: 'send' });
+  return decide({ ...setAside, _attempt: failed._attempt }, backoff);
 }
 
 /**
@@ -149,9 +162,9 @@ export function next(state: DeliveryState, outcome: Outcome, batchSize: number):
  * the oldest suspect alone again.
  */
 export function pick<T extends [IDBValidKey, ...unknown[]]>(state: DeliveryState, head: T[]): T[] {
-  const suspectOf = (item: T) => state.suspects.find((suspect) => suspect.key === item[0]);
-  const proven = head.find((item) => suspectOf(item)?.othersAcknowledged);
+  const suspectOf = (item: T) => state._suspects.find((suspect) => suspect._key === item[0]);
+  const proven = head.find((item) => suspectOf(item)?._othersAcknowledged);
   if (proven) return [proven];
-  const others = head.filter((item) => !suspectOf(item)).slice(0, state.limit);
+  const others = head.filter((item) => !suspectOf(item)).slice(0, state._limit);
   return others.length ? others : head.slice(0, 1);
 }

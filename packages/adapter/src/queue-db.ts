@@ -7,7 +7,7 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 export type Entry = [key: IDBValidKey, value: unknown];
 
 /** An answer now (memory) or later (IndexedDB); the caller awaits either. */
-type Answer<T> = T | Promise<T>;
+export type Answer<T> = T | Promise<T>;
 
 /** What a read of the queue gives: a pair, as `Promise.all` and `Object.entries` do. */
 export type Head = [entries: Entry[], dropped: number];

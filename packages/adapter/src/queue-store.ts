@@ -1,9 +1,6 @@
 // The queue's storage as the adapter uses it: IndexedDB, or memory once IndexedDB has failed.
 import { memoryQueue } from './memory-queue.js';
-import { eventStore, idbQueue, type QueueStore } from './queue-db.js';
-
-/** An answer now (memory) or later (IndexedDB). */
-type Answer<T> = T | Promise<T>;
+import { type Answer, eventStore, idbQueue, type QueueStore } from './queue-db.js';
 
 /**
  * How long IndexedDB may take to answer for the first time. An open can hang without an error:

@@ -1,7 +1,7 @@
 // The queue as delivery sees it: named operations over the storage (queue-store.ts), which alone
 // knows how records and the dropped count are kept.
 import { readable } from './batch.js';
-import type { Entry, QueueStore } from './queue-db.js';
+import type { Answer, Entry, QueueStore } from './queue-db.js';
 import type { Report } from './report.js';
 
 /** A stored event ready to go: its queue key and its JSON. */
@@ -12,23 +12,23 @@ export type Peeked = [items: Item[], dropped: number];
 
 export interface Queue {
   /** Stores events; beyond `maxQueue` the oldest are evicted (one warning) and counted as dropped. */
-  add(items: Item[]): Promise<void>;
+  _add(items: Item[]): Promise<void>;
   /** The `n` oldest events; unreadable records found on the way are deleted (one warning). */
-  peek(n: number): Promise<Peeked>;
+  _peek(n: number): Promise<Peeked>;
   /** Forgets events a 2xx acknowledged; the collector has now been told of `reported` drops. */
-  acknowledge(keys: IDBValidKey[], reported: number): Promise<void>;
+  _acknowledge(keys: IDBValidKey[], reported: number): Answer<void>;
   /** Forgets events the collector refused, counting them in the next batch's `dropped`. */
-  drop(keys: IDBValidKey[]): Promise<void>;
+  _drop(keys: IDBValidKey[]): Answer<void>;
   /** Forgets everything, the dropped count too (consent withdrawn). */
-  clear(): Promise<void>;
+  _clear(): Answer<void>;
 }
 
 export function createQueue(store: QueueStore, maxQueue: number, report: Report): Queue {
   return {
-    add: async (items) => {
+    _add: async (items) => {
       if (await store._add(items, maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
     },
-    peek: async (n) => {
+    _peek: async (n) => {
       for (;;) {
         const [entries, dropped] = await store._head(n);
         const unreadable = entries.filter((entry) => !readable(entry[1]));
@@ -42,8 +42,9 @@ export function createQueue(store: QueueStore, maxQueue: number, report: Report)
         );
       }
     },
-    acknowledge: async (keys, reported) => store._remove(keys, reported),
-    drop: async (keys) => store._drop(keys),
-    clear: async () => store._clear(),
+    // The storage's own operations, under the names delivery speaks in.
+    _acknowledge: store._remove,
+    _drop: store._drop,
+    _clear: store._clear,
   };
 }

@@ -6,46 +6,47 @@ import type { Item } from './queue.js';
 
 export interface Recent {
   /** Keeps an event, forgetting the oldest beyond `size`: those are safely stored by now. */
-  remember(key: string, json: string): void;
+  _remember(key: string, json: string): void;
   /** The newest key this page has stored in the queue. */
-  stored(key: string): void;
-  /** A mark to take before reading the queue, for {@link Recent.prune}. */
-  mark(): string;
+  _stored(key: string): void;
+  /** A mark to take before reading the queue, for {@link Recent._prune}. */
+  _mark(): string;
   /**
    * After a read that found `oldest` at the head of the queue (or nothing): keys sort by time, so
    * what this page had stored at `mark` and is older than the head was delivered or evicted,
    * maybe by another tab. Kept, it would keep the set full (a request per new event) and be
    * posted again at page hide.
    */
-  prune(mark: string, oldest: IDBValidKey | undefined): void;
-  forget(keys: IDBValidKey[]): void;
-  clear(): void;
-  items(): Item[];
+  _prune(mark: string, oldest: IDBValidKey | undefined): void;
+  _forget(keys: IDBValidKey[]): void;
+  _clear(): void;
+  _items(): Item[];
   /** As many events as a batch. */
-  full(): boolean;
+  _full(): boolean;
 }
 
 export function createRecent(size: number): Recent {
   const events = new Map<string, string>();
-  const record = { stored: '' };
+  // The newest key this page has stored.
+  let stored = '';
   return {
-    remember(key, json) {
+    _remember(key, json) {
       events.set(key, json);
       if (events.size > size) events.delete(events.keys().next().value as string);
     },
-    stored(key) {
-      record.stored = key;
+    _stored(key) {
+      stored = key;
     },
-    mark: () => record.stored,
-    prune(mark, oldest) {
+    _mark: () => stored,
+    _prune(mark, oldest) {
       for (const key of events.keys())
         if (key <= mark && (oldest === undefined || key < (oldest as string))) events.delete(key);
     },
-    forget(keys) {
+    _forget(keys) {
       for (const key of keys) events.delete(key as string);
     },
-    clear: () => events.clear(),
-    items: () => [...events],
-    full: () => events.size >= size,
+    _clear: () => events.clear(),
+    _items: () => [...events],
+    _full: () => events.size >= size,
   };
 }
