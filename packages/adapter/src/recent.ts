@@ -26,27 +26,37 @@ export interface Recent {
 }
 
 export function createRecent(size: number): Recent {
-  const events = new Map<string, string>();
+  // Oldest first. Trimmed to `size` only once it holds twice as many: a burst of events then
+  // costs an array push each, not a Map insertion and deletion (measured in Chromium's profile
+  // of 10,000 track() calls in one task).
+  let events: Item[] = [];
   // The newest key this page has stored.
   let stored = '';
+  const current = () => {
+    if (events.length > size) events = events.slice(-size);
+    return events;
+  };
   return {
     _remember(key, json) {
-      events.set(key, json);
-      if (events.size > size) events.delete(events.keys().next().value as string);
+      if (events.push([key, json]) >= 2 * size) current();
     },
     _stored(key) {
       stored = key;
     },
     _mark: () => stored,
     _prune(mark, oldest) {
-      for (const key of events.keys())
-        if (key <= mark && (oldest === undefined || key < (oldest as string))) events.delete(key);
+      events = current().filter(
+        ([key]) =>
+          !((key as string) <= mark && (oldest === undefined || (key as string) < (oldest as string))),
+      );
     },
     _forget(keys) {
-      for (const key of keys) events.delete(key as string);
+      events = current().filter(([key]) => !keys.includes(key));
     },
-    _clear: () => events.clear(),
-    _items: () => [...events],
-    _full: () => events.size >= size,
+    _clear() {
+      events = [];
+    },
+    _items: () => [...current()],
+    _full: () => current().length >= size,
   };
 }
