@@ -819,7 +819,7 @@ describe('format', () => {
     let broken = true;
     const host = fakeHost();
     const link = open(host, {
-      format: ((events: JourneyEvent[], dropped: number) =>
+      format: ((events: JourneyEvent[]) =>
         broken ? bad(events) : { body: JSON.stringify(events.map((e) => e.id)) }) as unknown as Format,
     });
     const e = makeEvent();

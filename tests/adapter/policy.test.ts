@@ -6,6 +6,7 @@ import {
   type DeliveryState,
   next,
   type Outcome,
+  peekSize,
   pick,
   retryable,
 } from '../../packages/adapter/src/policy';
@@ -287,7 +288,8 @@ describe('next', () => {
     const queue = keys(20).map((key) => [key] as [string]);
     let current = state();
     for (let round = 0; round < 200; round++) {
-      const batch = pick(current, queue.slice(0, current.limit + 1));
+      const batch = pick(current, queue.slice(0, peekSize(current)));
+      expect(batch.length).toBeGreaterThan(0);
       const result = next(
         current,
         outcome(
@@ -299,6 +301,37 @@ describe('next', () => {
       expect(result._action._type).not.toBe('drop');
       current = result._state;
     }
+  });
+  it.each([
+    ['one bad event, refused', [7], 400],
+    ['one bad event, 503 forever', [7], 503],
+    ['the oldest, 503 forever', [0], 503],
+    ['several bad events among good ones', [2, 3, 11, 17, 18, 19, 24], 503],
+    ['several refused', [0, 1, 2, 27, 28], 422],
+  ])('isolates %s: every good event is acknowledged, every bad one dropped', (_name, bad, code) => {
+    // A queue of 30 and a collector that refuses any batch with a bad event in it.
+    let queue = keys(30);
+    const acknowledged: string[] = [];
+    const dropped: string[] = [];
+    let current = state();
+    for (let request = 0; request < 200 && queue.length; request++) {
+      const batch = pick(
+        current,
+        queue.slice(0, peekSize(current)).map((key) => [key] as [string]),
+      ).map(([key]) => key);
+      const status = batch.some((key) => bad.includes(Number(key.slice(1)))) ? code : 200;
+      const { _state, _acknowledged, _action } = next(current, outcome(status, batch), BATCH, NOW, () => 0.5);
+      current = _state;
+      if (_acknowledged) acknowledged.push(...batch);
+      if (_action._type === 'drop') dropped.push(_action._key as string);
+      queue = queue.filter((key) => !(_acknowledged && batch.includes(key)) && !dropped.includes(key));
+    }
+    expect(acknowledged.sort()).toEqual(
+      keys(30)
+        .filter((_key, i) => !bad.includes(i))
+        .sort(),
+    );
+    expect(dropped.sort()).toEqual(bad.map((i) => `k${i}`).sort());
   });
 });
 
