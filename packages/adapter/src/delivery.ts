@@ -73,8 +73,8 @@ export function createDelivery(setup: DeliverySetup): Delivery {
     };
   };
 
-  /** Carries out the policy's decision about an answer; true when delivery stops for now. */
-  const act = async (outcome: Outcome, dropped: number, items: Item[]): Promise<boolean> => {
+  /** Carries out the policy's decision about an answer; a wait is left in `_waiting`. */
+  const act = async (outcome: Outcome, dropped: number, items: Item[]) => {
     const decision = next(state._policy, outcome, settings.batchSize);
     const action = decision._action;
     state._policy = decision._state;
@@ -102,7 +102,6 @@ export function createDelivery(setup: DeliverySetup): Delivery {
         state._waiting = undefined;
         run(false);
       }, action._ms);
-    return action._type === 'wait' || action._type === 'wait-online' || action._type === 'done';
   };
 
   const drain = async (full?: boolean) => {
@@ -119,7 +118,10 @@ export function createDelivery(setup: DeliverySetup): Delivery {
       if (full && head.length < state._policy._limit) return;
       full = false;
       const batch = pick(state._policy, head);
-      if (!batch.length || (await act(await request(batch, dropped, false), dropped, batch))) return;
+      if (!batch.length) return;
+      await act(await request(batch, dropped, false), dropped, batch);
+      // A wait, or stop() meanwhile (`while` checks that).
+      if (state._waiting) return;
     }
   };
 
