@@ -213,12 +213,12 @@ const TABLE: [string, DeliveryState, Outcome, Decision][] = [
     outcome(413, keys(3)),
     decision(state({ _limit: 2, _unresolved: 3 }), false, split),
   ],
-  [
-    '413 for an event alone sets it aside and sends the others at once',
+  ...[413, 400, 404].map((code): [string, DeliveryState, Outcome, Decision] => [
+    `${code} for an event alone sets it aside and sends the others at once`,
     state({ _limit: 1, _unresolved: 1 }),
-    outcome(413, ['p']),
+    outcome(code, ['p']),
     decision(state({ _suspects: [suspect('p', false)] }), false, send),
-  ],
+  ]),
   [
     '413 again for a suspect after other events went through drops it',
     state({ _suspects: [suspect('p', true)] }),
@@ -232,12 +232,6 @@ const TABLE: [string, DeliveryState, Outcome, Decision][] = [
     outcome(code, keys(20)),
     decision(state({ _limit: 10, _unresolved: 20 }), false, split),
   ]),
-  [
-    '400 for an event alone sets it aside and sends the others at once',
-    state({ _limit: 1, _unresolved: 1 }),
-    outcome(400, ['p']),
-    decision(state({ _suspects: [suspect('p', false)] }), false, send),
-  ],
   [
     '422 again for a suspect after other events went through drops it, and only it',
     state({ _suspects: [suspect('p', true), suspect('q', true)] }),
