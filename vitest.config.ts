@@ -40,7 +40,7 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{adapter,demo,cli}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
+          include: ['tests/{adapter,demo,cli,docs}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
         },
       },
       {
