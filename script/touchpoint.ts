@@ -9,6 +9,7 @@ import { findTag } from './find-tag';
 import { DEBUG_GLOBAL } from './handshake';
 import { lazyWidget } from './lazy-widget';
 import { loadWidget } from './load-widget';
+import { prefetchWidget } from './prefetch-widget';
 import { type Call, type ScriptTouchpoint, withPush } from './push';
 import { readTag } from './tag-options';
 import { trackClicks } from './track-clicks';
@@ -48,6 +49,8 @@ const start = () => {
     },
     o.widget,
   );
+  // Where a survey waits for an event or a stage on this page, the file is fetched ahead.
+  prefetchWidget(tp, () => widgetUrl(o.widgetUrl, o.widget.locale));
   trackClicks(tp);
   const live = withPush(tp);
   window.Touchpoint = live;
