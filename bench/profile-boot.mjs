@@ -16,7 +16,7 @@
 //     layout, paint, GC), from a `Tracing` run of one boot + show;
 //   - heap: a snapshot after the prompt shows and a forced GC, by node type and constructor,
 //     minus a blank page's.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
@@ -146,7 +146,11 @@ function original(map, line, column, from) {
 /** Shortens a source path: `packages/core/src/store.ts`, `preact`, `idb-keyval`. */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 function shortSource(source) {
-  const clean = source.startsWith(ROOT) ? source.slice(ROOT.length) : source;
+  let real = source;
+  try {
+    real = realpathSync(source); // a --dist beside symlinks to this checkout's packages/
+  } catch {}
+  const clean = real.startsWith(ROOT) ? real.slice(ROOT.length) : real;
   const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(clean);
   return dependency ? dependency[1] : clean;
 }
