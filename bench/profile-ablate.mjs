@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What each part of the script tag's boot costs the main thread, by taking parts away: the
-// same page as ../shared/bench-peers (its "boot main-thread ms": CDP TaskDuration from
-// navigation to 1 s after `load`), with the tag's attributes removed one at a time, and with
-// the file only compiled, never run. Medians of interleaved runs in one browser, each a fresh
+// same page as bench-peers (the project's peers bench) (its "boot main-thread ms": CDP TaskDuration from
+// navigation to 1 s after `load`), with the tag's attributes removed one at a time, with
+// the file only compiled, never run, and with inline scripts that only touch one storage API. Medians of interleaved runs in one browser, each a fresh
 // context (cold cache, empty storage).
 //
 //   npx rollup -c --silent && node bench/profile-ablate.mjs [--runs 11] [--dist dir]
@@ -27,6 +27,17 @@ const inline = JSON.stringify(CONFIG).replace(/"/g, '&quot;');
 // Each variant: the page's head, and whether window.Touchpoint becomes live.
 const VARIANTS = {
   blank: ['', false],
+  // What the platform charges for the first use of each storage API the tag touches, alone.
+  'inline script: indexedDB.open + createObjectStore': [
+    '<script>indexedDB.open("t", 1).onupgradeneeded = (e) => e.target.result.createObjectStore("s")</script>',
+    false,
+  ],
+  'inline script: navigator.locks.request': [
+    '<script>navigator.locks.request("x", () => {})</script>',
+    false,
+  ],
+  'inline script: localStorage.getItem': ['<script>localStorage.getItem("x")</script>', false],
+  'inline script: sessionStorage.getItem': ['<script>sessionStorage.getItem("x")</script>', false],
   'compiled only (the file wrapped in `if (false)`)': [
     '<script src="/dist/parse-only.js" async></script>',
     false,

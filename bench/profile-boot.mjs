@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where a visitor's browser pays for the script tag: CPU profiles of its boot and of a shown
-// prompt, and a heap snapshot after the prompt, on the page that ../shared/bench-peers measures
+// prompt, and a heap snapshot after the prompt, on the page that bench-peers (the project's peers bench) measures
 // (the same tag, the same configuration, JS served brotli-compressed from 127.0.0.1).
 //
 //   npx rollup -c --silent && node bench/profile-boot.mjs [--runs 7] [--dist dir] [--json file]
@@ -41,7 +41,7 @@ const RUNS = Number(option('--runs', 7));
 const DIST = path.resolve(option('--dist', fileURLToPath(new URL('../dist/', import.meta.url))));
 const JSON_OUT = option('--json', null);
 
-// The page and configuration of ../shared/bench-peers/measure.mjs (its `touchpoint` subject).
+// The page and configuration of bench-peers (the project's peers bench)/measure.mjs (its `touchpoint` subject).
 const HEADS = {
   blank: '',
   empty: '',

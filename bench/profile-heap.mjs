@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The JS heap a page pays for the script tag, at each step, on the page ../shared/bench-peers
+// The JS heap a page pays for the script tag, at each step, on the page bench-peers (the project's peers bench)
 // measures: after boot (no prompt), after `Touchpoint.show(id)` made the prompt visible, and
 // the same with V8 flags that take one kind of memory away (to tell code from data).
 // The heap is deterministic (a forced GC, then CDP `JSHeapUsedSize`), so few runs are needed.

@@ -1,4 +1,4 @@
-// What the profile-*.mjs scripts share: the page and configuration of ../shared/bench-peers'
+// What the profile-*.mjs scripts share: the page and configuration of bench-peers'
 // `touchpoint` subject, the built files served brotli-compressed as that bench serves them, and
 // its test of a visible prompt.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
 //   event  — a survey on this page that waits for an event (`when: { pages, event }`); the page
 //            loads, sits 1 s, then tracks the event. The files are served cacheable, as a CDN
 //            serves them, so a file fetched ahead is found in the HTTP cache.
-//   forced — ../shared/bench-peers' page: a survey meant for another page, forced with
+//   forced — bench-peers' page: a survey meant for another page, forced with
 //            `Touchpoint.show(id)`; files served `no-store`, as that bench does.
 // Printed per build: median (min–max) ms until the prompt is visible, and widget requests.
 // `--latency <ms>` adds a round-trip latency to every request (CDP network emulation), as a
