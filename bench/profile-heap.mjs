@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { distFiles, installVisible, PEERS_CONFIG, pageHtml, TAG, untilVisible } from './profile-page.mjs';
 
 const args = process.argv.slice(2);
@@ -80,19 +80,7 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const rows = [];
   for (const [label, flags] of WITH_FLAGS ? FLAG_SETS : FLAG_SETS.slice(0, 1)) {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        ...(flags ? [`--js-flags=${flags}`] : []),
-      ],
-    });
+    const browser = await launch(flags ? [`--js-flags=${flags}`] : []);
     const blank = await heapOf(browser, origin, 'blank');
     const tp = await heapOf(browser, origin, 'touchpoint');
     await browser.close();
