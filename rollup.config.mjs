@@ -15,10 +15,11 @@ const packages = {
   adapter: ['index', 'segment', 'posthog'],
   widget: ['index'],
   cli: ['cli'],
+  react: ['index'],
 };
 
 // Workspace packages and their dependencies stay imports; the app's bundler dedupes them.
-const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval)/.test(id);
+const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval|react(-dom)?(\/|$))/.test(id);
 
 /** Internal fields and methods (`_due`, `_store`) get short names at build time, as Preact's mangle.json does. */
 const mangleProps = /^_[a-z]/;
@@ -86,9 +87,6 @@ const packageBuilds = [
   // Only the packages whose sources read `__DEV__` (types/dev.d.ts): for the others the
   // development build would be the same file twice.
   ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
-  // Not published: the core without survey triggers, built apart so scripts/size.mjs can
-  // check issue 2's budget for the core alone.
-  packageBuild('core', ['core-only'], 'packages/core/dist/size'),
 ];
 
 // The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page
@@ -111,12 +109,14 @@ const scriptPlugins = (dev = false) => [
   }),
 ];
 
-// The widget file drives the first script's instance and needs only the core's types: a value
-// import of the core would bundle a second copy, so it fails the build instead.
+// The widget and debug files drive the first script's instance and need only the core's types
+// and its pure rules (`@touchpoint/core/rules`: the overlay formats reasons and picks the next
+// survey as the triggers do): a value import of the core itself would bundle a second
+// instance's code, so it fails the build instead.
 const noCore = {
-  name: 'no-core-in-widget-file',
+  name: 'no-core-in-lazy-file',
   resolveId(id, importer) {
-    if (id.startsWith('@touchpoint/core'))
+    if (id.startsWith('@touchpoint/core') && id !== '@touchpoint/core/rules')
       this.error(`${importer} imports ${id}: a lazily loaded file must not bundle the core`);
     return null;
   },
@@ -124,24 +124,24 @@ const noCore = {
 
 // One widget file per built-in language, each with only its table (a page shows one language):
 // dist/touchpoint-widget.js is English, dist/touchpoint-widget.<lang>.js the others. The first
-// script picks the file (script/widget-url.ts). Languages are read from the tables' files, so a
+// script picks the file (script/widget-loader/widget-url.ts). Languages are read from the tables' files, so a
 // new table gets its file.
 const widgetLocales = readdirSync('packages/widget/src/locales')
   .map((file) => file.replace(/\.ts$/, ''))
   .filter((lang) => /^[a-z]{2,3}$/.test(lang) && lang !== 'all');
 
-/** Swaps script/widget-locale.ts (English) for a module exporting `lang`'s table. */
+/** Swaps script/widget/widget-locale.ts (English) for a module exporting `lang`'s table. */
 const widgetLocale = (lang) => ({
   name: 'widget-locale',
   load(id) {
-    if (lang !== 'en' && /[\\/]script[\\/]widget-locale\.ts$/.test(id))
+    if (lang !== 'en' && /[\\/]script[\\/]widget[\\/]widget-locale\.ts$/.test(id))
       return `export { ${lang} as table } from '@touchpoint/widget'; export const lang = '${lang}';`;
     return null;
   },
 });
 
 const widgetBuild = (lang) => ({
-  input: 'script/widget.ts',
+  input: 'script/widget/widget.ts',
   plugins: [noCore, widgetLocale(lang), ...scriptPlugins()],
   output: {
     file: lang === 'en' ? 'dist/touchpoint-widget.js' : `dist/touchpoint-widget.${lang}.js`,
@@ -152,21 +152,21 @@ const widgetBuild = (lang) => ({
 
 const scriptBuilds = [
   {
-    input: 'script/touchpoint.ts',
+    input: 'script/tag/touchpoint.ts',
     plugins: scriptPlugins(),
     output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
   },
   // The same script for development: unminified, with the developer diagnostics (which argument
   // of a call was refused, which props field was cut and why). It loads the same lazy files.
   {
-    input: 'script/touchpoint.ts',
+    input: 'script/tag/touchpoint.ts',
     plugins: scriptPlugins(true),
     output: { file: 'dist/touchpoint.dev.js', format: 'iife', sourcemap: true },
   },
   ...widgetLocales.map(widgetBuild),
   // The preview banner and the ?tp_debug=1 overlay: loaded beside the script only when asked for.
   {
-    input: 'script/debug.ts',
+    input: 'script/debug/debug.ts',
     plugins: [noCore, ...scriptPlugins()],
     output: { file: 'dist/touchpoint-debug.js', format: 'iife', sourcemap: true },
   },

@@ -29,7 +29,7 @@ export default defineConfig({
           name: 'dom',
           globals: true,
           environment: 'happy-dom',
-          include: ['tests/{core,widget,script}/**/*.test.{ts,tsx}'],
+          include: ['tests/{core,widget,script,react}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', 'tests/core/**/*.node.test.ts'],
         },
       },
@@ -40,7 +40,7 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{adapter,demo,cli}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
+          include: ['tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
         },
       },
       {

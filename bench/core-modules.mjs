@@ -1,26 +1,37 @@
-// Where the core alone's bytes go: bundles packages/core/src/core-only.ts as the size script
-// does (production, `_private` props mangled, minified), then again with one module at a time
-// replaced by a trivial stub, and prints what each module costs (minified, brotli -11 bytes).
+// Where the bytes of `import { createTouchpoint } from '@touchpoint/core'` go: bundles the
+// package entry as scripts/size.mjs does (production, `_private` props mangled, minified),
+// then again with one module at a time replaced by a trivial stub, and prints what each
+// module costs (minified and brotli -11 bytes).
 // `node bench/core-modules.mjs`
 
 import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
 
 const stubs = {
-  sanitize: 'export const SANITIZE_LIMITS={};export const sanitize=(p)=>p;',
+  sanitize: 'export const SANITIZE_LIMITS={};export const sanitize=(props)=>props;',
   store:
-    'export const STORE_PREFIX="tp_";export function createStore(){const m={};return{_get:k=>m[k],_set(k,v){m[k]=v},_persist(){},_clear(){}}}',
-  redact: 'export const REDACTED="";export const redactUrl=u=>u;',
+    'export function createStore(){const memory={};return{_get:(key)=>memory[key],_set(key,value){memory[key]=value},_persist(){},_clear(){}}}',
+  redact: 'export const REDACTED="";export const redactUrl=(url)=>url;',
   emitter:
-    'export function createEmitter(){const s={};return{_on(t,f){(s[t]??=new Set).add(f);return()=>s[t].delete(f)},_emit(t,p){s[t]?.forEach(f=>f(p))}}}',
+    'export function createEmitter(){const sets={};return{_on(type,fn){(sets[type]??=new Set).add(fn);return()=>sets[type].delete(fn)},_emit(type,payload){sets[type]?.forEach((fn)=>fn(payload))}}}',
   navigation: 'export function watchNavigation(){}',
   session:
-    'export const SESSION_TIMEOUT_MS=1;export function touchSession(s,n,e){return {id:"",views:0,trail:[]}}',
+    'export const SESSION_TIMEOUT_MS=1;export const pageViews=()=>0;export function touchSession(){return {id:"",views:0,trail:[]}}',
   uuid: 'export const uuid=()=>crypto.randomUUID()',
+  validate: 'export function validateConfig(config){return {config,problems:[],skipped:[]}}',
+  eligibility: 'export const DEFAULT_LIMITS={};export function eligibility(){return []}',
+  'config-hash': 'export const canonicalJson=JSON.stringify;export const configHash=()=>""',
+  'load-config': 'export const cachedConfig=()=>undefined;export const loadConfig=(source)=>source;',
 };
-const size = async (stub) => {
-  const r = await build({
-    entryPoints: ['packages/core/src/core-only.ts'],
+
+const measure = async (stub) => {
+  const result = await build({
+    stdin: {
+      contents:
+        'import { createTouchpoint, STAGES } from "./packages/core/src/index.ts"; console.log(createTouchpoint, STAGES);',
+      resolveDir: process.cwd(),
+      loader: 'js',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -31,9 +42,9 @@ const size = async (stub) => {
     plugins: stub
       ? [
           {
-            name: 's',
-            setup(b) {
-              b.onLoad({ filter: new RegExp(`/${stub}\\.ts$`) }, () => ({
+            name: 'stub',
+            setup(builder) {
+              builder.onLoad({ filter: new RegExp(`/${stub}\\.ts$`) }, () => ({
                 contents: stubs[stub],
                 loader: 'ts',
               }));
@@ -42,12 +53,18 @@ const size = async (stub) => {
         ]
       : [],
   });
-  const c = r.outputFiles[0].contents;
-  return [c.length, brotliCompressSync(c, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
+  const code = result.outputFiles[0].contents;
+  return {
+    min: code.length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 };
-const base = await size();
-console.log('base', base);
-for (const k of Object.keys(stubs)) {
-  const s = await size(k);
-  console.log(k.padEnd(12), base[0] - s[0], base[1] - s[1]);
+
+const whole = await measure();
+console.log(`${'whole entry'.padEnd(14)}${String(whole.min).padStart(7)}${String(whole.brotli).padStart(7)}`);
+for (const module of Object.keys(stubs)) {
+  const without = await measure(module);
+  console.log(
+    `${module.padEnd(14)}${String(whole.min - without.min).padStart(7)}${String(whole.brotli - without.brotli).padStart(7)}`,
+  );
 }

@@ -10,8 +10,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseBatch } from './batch.mjs';
-import { openEventStore } from './db.mjs';
+import { openEventStore, parseBatch } from '@touchpoint/collector';
 import { SERVER_DEFAULTS } from './server.mjs';
 
 /** Options of {@link generateJourneys}. */
@@ -359,7 +358,7 @@ async function main() {
   try {
     store = await openEventStore(dataDir, { log: console.log });
   } catch (error) {
-    const why = error.message.replace(/^\[touchpoint demo\] /, '');
+    const why = error.message.replace(/^\[touchpoint( demo)?\] /, '');
     console.error(`[touchpoint demo] could not seed: ${why}`);
     console.error(
       '[touchpoint demo] seeding writes the database directly: stop the demo server, then run seed-demo again',

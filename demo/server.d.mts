@@ -1,5 +1,5 @@
 // Types of server.mjs for the TypeScript tests and the e2e suite.
-import type { EventStore } from './db.mjs';
+import type { EventStore } from '@touchpoint/collector';
 
 export interface ServerOptions {
   /** 0 picks a free port (default 5173). */

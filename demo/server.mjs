@@ -1,13 +1,11 @@
-// The demo's local server: the shop's pages, the built script tag, and the collector at
-// /collect, on 127.0.0.1 only. `node demo/server.mjs` (or `pnpm start`) runs it; tests
+// The demo's local server: the shop's pages, the built script tag, and @touchpoint/collector
+// at /collect and /insights, on 127.0.0.1 only (so insights need no token: loopback only). `node demo/server.mjs` (or `pnpm start`) runs it; tests
 // and the e2e suite call startServer() on port 0.
 import { existsSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCollector } from './collector.mjs';
-import { openEventStore } from './db.mjs';
-import { createInsights } from './insights/route.mjs';
+import { createCollector, openEventStore } from '@touchpoint/collector';
 import { createStatic } from './static.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -43,8 +41,7 @@ const SECURITY_HEADERS = {
 export async function startServer(options = {}) {
   const { port, dataDir, root, log } = { ...SERVER_DEFAULTS, ...options };
   const store = await openEventStore(resolve(dataDir), { log });
-  const collector = createCollector(store, { log });
-  const insights = createInsights(store);
+  const collector = createCollector({ database: store, log });
   const serveStatic = createStatic({
     publicDir: resolve(root, 'demo', 'public'),
     distDir: resolve(root, 'dist'),
@@ -54,9 +51,8 @@ export async function startServer(options = {}) {
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     try {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (!(await collector(req, res, url)) && !(await insights(req, res, url)))
-        await serveStatic(req, res, url);
+      if (!(await collector(req, res)))
+        await serveStatic(req, res, new URL(req.url ?? '/', 'http://127.0.0.1'));
     } catch (error) {
       log(`[touchpoint demo] ${req.method} ${req.url}: ${error.stack ?? error}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
@@ -106,13 +102,14 @@ async function main() {
     const why =
       error.code === 'EADDRINUSE'
         ? `port ${port} is in use; set PORT to another one (PORT=0 picks a free one)`
-        : error.message.replace(/^\[touchpoint demo\] /, '');
+        : error.message.replace(/^\[touchpoint( demo)?\] /, '');
     console.error(`[touchpoint demo] could not start: ${why}`);
     process.exit(1);
   }
   const { events } = await app.store.stats();
   console.log(`Touchpoint demo shop   ${app.url}/`);
   console.log(`Collector endpoint     ${app.url}/collect   (counts: ${app.url}/collect/stats)`);
+  console.log(`Insights               ${app.url}/insights   (this machine only: no token needed)`);
   console.log(`Events stored in       ${resolve(dataDir)}   (${events} so far)`);
   if (!existsSync(join(SERVER_DEFAULTS.root, 'dist', 'touchpoint.js'))) {
     console.warn('[touchpoint demo] dist/touchpoint.js is missing: run `npx pnpm@10 build` first');

@@ -3,11 +3,12 @@
 // brotli bytes. `--check` fails when a budget in package.json#sizeBudgets is exceeded.
 // Budgets are checked here, in `pnpm test`, because bytes are deterministic.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
-const { sizeBudgets } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+export const { sizeBudgets } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 
 /** Bundles `import { … } from '…'` the way an app would, with `external` left out. */
 async function bundleImport({ import: code, external = [] }) {
@@ -54,17 +55,23 @@ export async function measure(budget) {
   };
 }
 
-const rows = await Promise.all(sizeBudgets.map(measure));
-const pad = (s, n) => String(s).padStart(n);
-console.log(
-  `${'artefact'.padEnd(44)}${pad('min', 9)}${pad('gzip', 9)}${pad('brotli', 9)}${pad('budget', 9)}`,
-);
-for (const r of rows) {
-  console.log(`${r.name.padEnd(44)}${pad(r.min, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.limit, 9)}`);
-}
-const over = rows.filter((r) => r.brotli > r.limit);
-if (process.argv.includes('--check') && over.length) {
-  for (const r of over)
-    console.error(`size budget exceeded: ${r.name} is ${r.brotli} B brotli, budget ${r.limit} B`);
-  process.exit(1);
+/** Every budget of package.json, measured. */
+export const measureAll = () => Promise.all(sizeBudgets.map(measure));
+
+// Run as a script (`node scripts/size.mjs [--check]`), not when a test imports `measure`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await measureAll();
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(
+    `${'artefact'.padEnd(44)}${pad('min', 9)}${pad('gzip', 9)}${pad('brotli', 9)}${pad('budget', 9)}`,
+  );
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(44)}${pad(r.min, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.limit, 9)}`);
+  }
+  const over = rows.filter((r) => r.brotli > r.limit);
+  if (process.argv.includes('--check') && over.length) {
+    for (const r of over)
+      console.error(`size budget exceeded: ${r.name} is ${r.brotli} B brotli, budget ${r.limit} B`);
+    process.exit(1);
+  }
 }

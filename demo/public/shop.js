@@ -27,4 +27,49 @@
     const trigger = event.target instanceof Element && event.target.closest('[data-shop-feedback]');
     if (trigger) push(['show', trigger.getAttribute('data-shop-feedback')]);
   });
+
+  // The footer's switcher (settings.js reads what it links to): one select per setting; a
+  // change reloads the page with the new choice in its query.
+  const footer = document.querySelector('.site-footer');
+  const settings = window.fieldnoteSettings;
+  if (footer && settings) {
+    const LABELS = {
+      lang: {
+        label: 'Prompt language',
+        en: 'English',
+        ar: 'العربية',
+        de: 'Deutsch',
+        es: 'Español',
+        fr: 'Français',
+      },
+      theme: { label: 'Theme', auto: 'Auto', light: 'Light', dark: 'Dark' },
+      position: {
+        label: 'Prompt position',
+        'bottom-right': 'Bottom right',
+        'bottom-left': 'Bottom left',
+        center: 'Center',
+      },
+    };
+    const form = document.createElement('form');
+    form.className = 'settings';
+    form.setAttribute('aria-label', 'Demo settings');
+    for (const [name, allowed] of Object.entries(settings.choices)) {
+      const label = document.createElement('label');
+      const select = document.createElement('select');
+      select.name = name;
+      for (const value of allowed) {
+        const option = new Option(LABELS[name][value], value, false, value === settings.current[name]);
+        if (name === 'lang') option.lang = value;
+        select.append(option);
+      }
+      select.addEventListener('change', () => {
+        const url = new URL(location.href);
+        url.searchParams.set(name, select.value);
+        location.assign(url);
+      });
+      label.append(LABELS[name].label, select);
+      form.append(label);
+    }
+    footer.append(form);
+  }
 })();

@@ -5,6 +5,7 @@ import demo from '../../demo/public/touchpoint.config.json';
 import { explainUrl, formatExplanation } from '../../packages/cli/src/explain';
 import { createTouchpoint } from '../../packages/core/src/index';
 import type { TouchpointConfig } from '../../packages/core/src/types';
+import { readable } from '../core/readable';
 
 const config = demo as TouchpointConfig;
 const NOW = Date.UTC(2025, 5, 1);
@@ -51,7 +52,7 @@ describe('explainUrl', () => {
       { url: '/checkout/done', event: 'order_completed', stage: 'use', visitor: 'v' },
       NOW,
     ).explanations[0]?.reasons;
-    expect(reasons?.find((r) => r.rule === 'stage')).toEqual({
+    expect(readable(reasons?.find((r) => r.rule === 'stage'))).toEqual({
       rule: 'stage',
       ok: false,
       detail: 'use, needs purchase',
@@ -64,8 +65,10 @@ describe('explainUrl', () => {
       surveys: [{ ...config.surveys?.[1], sample: 0.5 } as NonNullable<TouchpointConfig['surveys']>[number]],
     };
     const detail = (visitor: string) =>
-      explainUrl(sampled, { url: '/account/', visitor }, NOW).explanations[0]?.reasons.find(
-        (r) => r.rule === 'sample',
+      readable(
+        explainUrl(sampled, { url: '/account/', visitor }, NOW).explanations[0]?.reasons.find(
+          (r) => r.rule === 'sample',
+        ),
       )?.detail;
     expect(detail('visitor-a')).toBe(detail('visitor-a'));
     expect(detail('visitor-a')).not.toBe(detail('visitor-b'));

@@ -1,6 +1,6 @@
 import { createTouchpoint, type JourneyEvent, STAGES, type TouchpointConfig } from '@touchpoint/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_VIEW_WAIT_MS } from '../../packages/core/src/triggers';
+import { FIRST_VIEW_WAIT_MS } from '../../packages/core/src/config-source';
 
 const collect = (tp: ReturnType<typeof createTouchpoint>, type: '*' | 'page' | 'track' = '*') => {
   const events: JourneyEvent[] = [];

@@ -3,6 +3,7 @@ import { type EligibilityContext, eligibility } from '../../packages/core/src/el
 import { type History, noteHistory } from '../../packages/core/src/history';
 import { sampleBucket } from '../../packages/core/src/sample';
 import type { Survey } from '../../packages/core/src/types';
+import { readable } from './readable';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2026, 0, 1);
@@ -59,7 +60,7 @@ describe('eligibility', () => {
     const s: Survey = { id: 'home-nps', metric: 'nps', question: 'Q', when: { pages: ['!/checkout/**'] } };
     expect(ok(eligibility(s, { ...ctx, path: '/about' }, empty, T0))).toBe(true);
     const r = eligibility(s, ctx, empty, T0);
-    expect(r.find((x) => x.rule === 'pages')).toEqual({
+    expect(readable(r.find((x) => x.rule === 'pages'))).toEqual({
       rule: 'pages',
       ok: false,
       detail: '/checkout/done, needs !/checkout/**',
@@ -70,7 +71,7 @@ describe('eligibility', () => {
     const s: Survey = { id: 's', metric: 'nps', question: 'Q', when: { afterPageViews: 3 } };
     const reasons = eligibility(s, { ...ctx, pageViews: 2 }, empty, T0);
     expect(failing(reasons)).toEqual(['afterPageViews']);
-    expect(reasons[1]?.detail).toBe('2, needs 3');
+    expect(readable(reasons[1])?.detail).toBe('2, needs 3');
     expect(ok(eligibility(s, { ...ctx, pageViews: 3 }, empty, T0))).toBe(true);
   });
 
@@ -80,7 +81,7 @@ describe('eligibility', () => {
       eligibility({ id: 's', metric: 'nps', question: 'Q', sample }, ctx, empty, T0);
     expect(ok(at(bucket / 100 + 0.0001))).toBe(true);
     expect(failing(at(bucket / 100))).toEqual(['sample']);
-    expect(at(0)[1]?.detail).toBe(`bucket ${bucket}, needs < 0`);
+    expect(readable(at(0)[1])?.detail).toBe(`bucket ${bucket}, needs < 0`);
   });
 
   describe('across simulated days', () => {
@@ -105,7 +106,7 @@ describe('eligibility', () => {
       ]);
       const reasons = eligibility(s, { ...ctx, sessionId: other }, h, T0 + 3650 * DAY);
       expect(failing(reasons)).toEqual(['answered']);
-      expect(reasons.find((r) => r.rule === 'answered')?.detail).toBe('3650 days ago, needs never');
+      expect(readable(reasons.find((r) => r.rule === 'answered'))?.detail).toBe('3650 days ago, needs never');
     });
 
     it('shows an answered survey again once repeatAfterDays has passed', () => {
@@ -120,7 +121,7 @@ describe('eligibility', () => {
       const h = historyOf([['shown', 'another', 0]]);
       const reasons = eligibility({ ...s, cooldownDays: 0 }, c, h, T0 + 6.5 * DAY);
       expect(failing(reasons)).toEqual(['minDaysBetweenSurveys']);
-      expect(reasons.at(-1)?.detail).toBe('6.5 days ago, needs 7 days');
+      expect(readable(reasons.at(-1))?.detail).toBe('6.5 days ago, needs 7 days');
       expect(ok(eligibility(s, c, h, T0 + 7 * DAY))).toBe(true);
     });
 

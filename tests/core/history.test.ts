@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createHistory,
-  HISTORY_KEY,
   HISTORY_LIMIT,
   type KeyValue,
   noteHistory,
   parseHistory,
 } from '../../packages/core/src/history';
+import { HISTORY_KEY } from '../../packages/core/src/keys';
 import type { JsonValue } from '../../packages/core/src/types';
 
 const memoryStore = (

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KeyValue } from '../../packages/core/src/history';
-import { CONFIG_KEY, loadConfig } from '../../packages/core/src/load-config';
+import { CONFIG_KEY } from '../../packages/core/src/keys';
+import { loadConfig } from '../../packages/core/src/load-config';
 import type { JsonValue } from '../../packages/core/src/types';
 
 const URL_ = 'https://cdn.example.com/touchpoint.config.json';

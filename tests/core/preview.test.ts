@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PREVIEW_KEY } from '../../packages/core/src/keys';
 import {
   exitPreview,
   forgetPreview,
-  PREVIEW_KEY,
   previewAllowed,
   readPreview,
   rememberPreview,

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configHash } from '../../packages/core/src/config-hash';
-import { HISTORY_KEY } from '../../packages/core/src/history';
-import type { Host } from '../../packages/core/src/host';
-import { SESSION_KEY } from '../../packages/core/src/keys';
-import { CONFIG_KEY } from '../../packages/core/src/load-config';
+import { CONFIG_KEY, HISTORY_KEY, SESSION_KEY } from '../../packages/core/src/keys';
+import type { TriggerHost } from '../../packages/core/src/survey-seam';
 import { createTriggers } from '../../packages/core/src/triggers';
 import type {
   EventType,
@@ -11,10 +9,10 @@ import type {
   JsonValue,
   Survey,
   SurveyDue,
-  Touchpoint,
   TouchpointConfig,
 } from '../../packages/core/src/types';
 import { validateConfig } from '../../packages/core/src/validate';
+import { readable, readableAll } from './readable';
 
 const DAY = 864e5;
 const csat: Survey = {
@@ -37,10 +35,11 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
   const data: Record<string, JsonValue> = { ...stored };
   const dues: SurveyDue[] = [];
   const state = { path: '/', stage: undefined as string | undefined, views: 0, session: 's1' };
-  const host: Host = {
+  const host: TriggerHost = {
     _config: cfg as TouchpointConfig,
     _where: () => ({ path: state.path, stage: state.stage }),
-    _aid: () => 'anon-1',
+    _anonymousId: () => 'anon-1',
+    _consented: () => true,
     _signal: vi.fn((type: string, payload: unknown) => {
       if (type === 'survey_due') dues.push(payload as SurveyDue);
     }),
@@ -57,11 +56,15 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
     },
     _warn: vi.fn(),
   };
-  // The instance the triggers add their methods to; consent given.
-  const tp = { consented: true } as Touchpoint;
-  const triggers = createTriggers(host, tp);
+  const triggers = createTriggers(host);
+  // The instance's survey methods, as it delegates them to the triggers; consent given.
+  const tp = {
+    show: (id: string) => triggers._show(id),
+    explain: () => triggers._explain(),
+    record: (type: string, props: unknown) => triggers._recordSurveyEvent(type, props),
+  };
   const event = (type: EventType, extra: Partial<JourneyEvent> = {}) =>
-    triggers._event({
+    triggers._onEvent({
       id: `e${Math.random()}`,
       type,
       ts: Date.now(),
@@ -196,7 +199,7 @@ describe('createTriggers', () => {
     t.record('survey_shown', 'home-nps');
     t.visit('/help');
     expect(t.ids()).toEqual(['home-nps']);
-    expect(t.tp.explain()[1]?.reasons.at(-1)).toEqual({
+    expect(readable(t.tp.explain()[1]?.reasons.at(-1))).toEqual({
       rule: 'open',
       ok: false,
       detail: 'home-nps open, needs none',
@@ -298,7 +301,7 @@ describe('createTriggers', () => {
   it('explains every survey on this page right now', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
-    expect(t.tp.explain()).toEqual([
+    expect(readableAll(t.tp.explain())).toEqual([
       {
         id: 'checkout-csat',
         eligible: false,
@@ -374,7 +377,7 @@ describe('createTriggers', () => {
     vi.mocked(t.host._signal).mockImplementation(() => {
       throw new Error('bug');
     });
-    await expect(t.triggers._ready?.()).resolves.toBeUndefined();
+    await expect(t.triggers._firstViewReady?.()).resolves.toBeUndefined();
     expect(t.host._warn).toHaveBeenCalledWith('config: not applied', expect.any(Error));
   });
 
@@ -406,7 +409,7 @@ describe('a configuration URL, stale while revalidating', () => {
     const t = fakeHost(URL_, { [CONFIG_KEY]: { url: URL_, config: config as never } });
     // A multi-page site loads the configuration on every page: the first page view of each
     // must not wait for the network, nor lose the page's stage.
-    expect(t.triggers._ready).toBeUndefined();
+    expect(t.triggers._firstViewReady).toBeUndefined();
     expect(t.triggers._stageFor('/checkout/done')).toBe('purchase');
     await vi.waitFor(() => expect(t.triggers._stageFor('/checkout/done')).toBe('use'));
     expect(t.tp.explain().map((e) => e.id)).toEqual(['help-ces']);
@@ -429,7 +432,7 @@ describe('a configuration URL, stale while revalidating', () => {
   it('without a cached copy, offers a promise the first page view waits for', async () => {
     const t = fakeHost(URL_);
     expect(t.triggers._stageFor('/checkout/done')).toBeUndefined();
-    await t.triggers._ready?.();
+    await t.triggers._firstViewReady?.();
     expect(t.triggers._stageFor('/checkout/done')).toBe('use');
   });
 
@@ -486,7 +489,7 @@ describe('triggers through createTouchpoint', () => {
   it('names missing consent in explain() until consent is given', async () => {
     const { createTouchpoint } = await import('@touchpoint/core');
     const tp = createTouchpoint({ config, requireConsent: true, autoPageviews: false });
-    const consentOf = () => tp.explain().map((e) => [e.id, e.eligible, e.reasons[0]]);
+    const consentOf = () => tp.explain().map((e) => [e.id, e.eligible, readable(e.reasons[0])]);
     tp.page();
     expect(consentOf()).toEqual([
       ['checkout-csat', false, { rule: 'consent', ok: false, detail: 'missing, needs given' }],
@@ -495,7 +498,7 @@ describe('triggers through createTouchpoint', () => {
     ]);
     tp.consent(true);
     const given = { rule: 'consent', ok: true, detail: 'given, needs given' };
-    expect(tp.explain().map((e) => e.reasons[0])).toEqual([given, given, given]);
+    expect(tp.explain().map((e) => readable(e.reasons[0]))).toEqual([given, given, given]);
   });
 
   it('gives page views the configured stage, makes the due survey known and records what the widget reports', async () => {

@@ -167,4 +167,22 @@ describe('validateConfig', () => {
     const { $schema: _, ...rest } = input;
     expect(validateConfig(input).config).toEqual(rest);
   });
+
+  it('keeps the problems of each call apart, even when one runs inside another', () => {
+    let inner: ReturnType<typeof validateConfig> | undefined;
+    const outer = validateConfig({
+      version: 1,
+      surveys: 'all',
+      // A getter that validates another configuration while this one is being checked.
+      get limits() {
+        inner = validateConfig({ version: 1, stages: [] });
+        return { maxPerSession: -1 };
+      },
+    });
+    expect(outer.problems).toEqual([
+      'surveys: expected an array',
+      'limits.maxPerSession: expected an integer ≥ 0',
+    ]);
+    expect(inner?.problems).toEqual(['stages: expected an object']);
+  });
 });

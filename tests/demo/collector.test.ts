@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { type RunningServer, startServer } from '../../demo/server.mjs';
+import { wireEvent } from '../collector/support/serve.js';
 import { freshDataDir } from './data-dir.js';
 
 // One server for the file; each test uses its own event ids, so they do not interfere.
@@ -17,19 +18,11 @@ afterAll(async () => {
   remove?.();
 });
 
-let seq = 0;
-const event = (overrides: Record<string, unknown> = {}) => ({
-  id: `evt-${process.pid}-${++seq}`,
-  type: 'track',
-  name: 'order_completed',
-  stage: 'purchase',
-  props: { orderId: 'A-1', total: 42 },
-  ts: Date.now(),
-  anonymousId: 'anon-1',
-  sessionId: 'session-1',
-  page: { url: 'http://127.0.0.1/checkout/done', path: '/checkout/done', title: 'Done' },
-  ...overrides,
-});
+const event = (overrides: Record<string, unknown> = {}) =>
+  wireEvent({
+    page: { url: 'http://127.0.0.1/checkout/done', path: '/checkout/done', title: 'Done' },
+    ...overrides,
+  });
 
 const post = (body: unknown, contentType = 'application/json') =>
   fetch(`${app.url}/collect`, {

@@ -2,22 +2,24 @@
 // seconds (initdb in WebAssembly), so one initialised directory is kept in
 // node_modules/.cache, keyed by the store's code, and each test gets a copy of it.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openEventStore } from '../../demo/db.mjs';
+import { openEventStore } from '../../packages/collector/src/store.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 async function template(): Promise<string> {
   const key = createHash('sha256')
-    .update(readFileSync(join(repo, 'demo/db.mjs')))
-    .update(readFileSync(join(repo, 'demo/node_modules/@electric-sql/pglite/package.json')))
+    .update(readFileSync(join(repo, 'packages/collector/src/migrations.ts')))
+    .update(readFileSync(join(repo, 'packages/collector/src/pglite.ts')))
+    .update(readFileSync(join(repo, 'packages/collector/node_modules/@electric-sql/pglite/package.json')))
     .digest('hex')
     .slice(0, 16);
   const dir = join(repo, 'node_modules/.cache', `touchpoint-demo-db-${key}`);
   if (existsSync(dir)) return dir;
+  mkdirSync(dirname(dir), { recursive: true });
   const building = mkdtempSync(`${dir}.building-`);
   await (await openEventStore(building)).close();
   try {

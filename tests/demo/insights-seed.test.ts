@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { eventError } from '../../demo/batch.mjs';
 import { openEventStore } from '../../demo/db.mjs';
-import { summarize } from '../../demo/insights/metrics.mjs';
 import { generateJourneys, prng, seed } from '../../demo/seed.mjs';
+import { eventError } from '../../packages/collector/src/batch.js';
+import { summarize } from '../../packages/collector/src/insights/metrics.js';
 import { freshDataDir } from './data-dir.js';
 
 const END = Date.UTC(2026, 5, 1);

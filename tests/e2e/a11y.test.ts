@@ -1,9 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { JourneyEvent, Metric, TouchpointConfig } from '@touchpoint/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { addFeedbackLink } from './support/feedback-link';
+import { type Served, serve } from './support/serve';
 import { openTab, recordEvents, type Site, startSite, type Tab, type TouchpointLike } from './support/site';
 
 // The prompt on the real script tag (core + adapter + lazily loaded widget, strict CSP): every
@@ -220,6 +223,105 @@ describe('answering on the script tag', () => {
         surveyId: IDS[metric],
         metric,
       });
+    });
+  }
+});
+
+describe('a prompt the person opens, and a score they change', () => {
+  it('takes focus when opened from the keyboard with "Give feedback", and gives it back on Escape', async () => {
+    const tab = await openTab(context, `${site.url}/`);
+    const { page } = tab;
+    await addFeedbackLink(page, 'Touchpoint.show', [IDS.nps]);
+    await page.locator('#feedback').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+    await expect.poll(() => focused(page)).toEqual({ role: 'radio', name: '0 Not at all likely' });
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+    expect(tab.messages).toEqual([]);
+  });
+
+  it('changes the score from the keyboard alone, with zero axe violations, and sends both answers', async () => {
+    const tab = await show('nps');
+    const { page } = tab;
+    await tabTo(page, 'radio');
+    for (let score = 0; score < 6; score++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByText('Your score: 6').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await tabTo(page, 'button', /^Change$/);
+    await page.keyboard.press('Enter');
+    // Back on the scale, on the score chosen before, which is checked.
+    await expect.poll(() => focused(page)).toEqual({ role: 'radio', name: '6' });
+    expect(await page.getByRole('radio', { name: '6' }).getAttribute('aria-checked')).toBe('true');
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByText('Your score: 8').waitFor();
+    await tabTo(page, 'button', /^Send$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Thank you for your feedback!').waitFor();
+    expect(surveyEvents(await delivered(tab))).toEqual([
+      ['survey_shown', null],
+      ['survey_answered', 6],
+      ['survey_answered', 8],
+    ]);
+    expect(tab.messages).toEqual([]);
+  });
+});
+
+describe('the demo shop, as its footer switcher sets it', () => {
+  const publicDir = fileURLToPath(new URL('../../demo/public/', import.meta.url));
+  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+  let shop: Served;
+
+  beforeAll(async () => {
+    // The shop's own pages and configuration, the built script tag and widget files, and a
+    // collector that takes everything.
+    const files = readdirSync(dist).filter((file) => /^touchpoint(-widget(\.\w+)?)?\.js$/.test(file));
+    shop = await serve({
+      dir: publicDir,
+      headers: { 'content-security-policy': "default-src 'self'" },
+      routes: {
+        ...Object.fromEntries(files.map((file) => [`/${file}`, { body: readFileSync(dist + file) }])),
+        '/axe.js': { body: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js')) },
+        '/collect': (_req, res) => res.writeHead(204).end(),
+      },
+    });
+  });
+  afterAll(() => shop?.close());
+
+  for (const [lang, theme, dir] of [
+    ['ar', 'dark', 'rtl'],
+    ['de', 'light', 'ltr'],
+  ] as const) {
+    it(`in ${lang}, ${theme}: the shop passes axe, and "Give feedback" opens the prompt as chosen`, async () => {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
+      await page.goto(`${shop.url}/?lang=${lang}&theme=${theme}&position=bottom-left`);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
+      expect(await page.getByLabel('Prompt language').inputValue()).toBe(lang);
+      await page.getByRole('button', { name: 'Give feedback' }).click();
+      const prompt = page.getByRole('dialog');
+      await prompt.waitFor({ timeout: 10_000 });
+      expect(await prompt.getAttribute('lang')).toBe(lang);
+      expect(await prompt.getAttribute('dir')).toBe(dir);
+      expect(await prompt.getAttribute('class')).toContain(`tp-${theme} tp-bottom-left`);
+      // The shop's green, through --tp-accent on its :root; in dark, a lighter shade of it.
+      await page.getByRole('radio', { name: /^9$/ }).click();
+      const send = await page
+        .getByRole('button', { name: lang === 'ar' ? 'إرسال' : 'Senden' })
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      if (theme === 'light') expect(send).toBe('rgb(47, 109, 79)');
+      else expect(send).not.toBe('rgb(47, 109, 79)');
+      expect(await axe(page)).toEqual([]);
+      expect(problems).toEqual([]);
     });
   }
 });

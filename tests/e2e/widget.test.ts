@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { addFeedbackLink } from './support/feedback-link';
 import { type Served, serve } from './support/serve';
 
 // The widget as it ships (packages/widget/dist, built by `pnpm build`) on a page whose every
@@ -219,4 +220,245 @@ describe('widget in Chromium', () => {
       await close();
     }
   });
+});
+
+const GERMAN: Survey = {
+  id: 'de-nps',
+  metric: 'nps',
+  question:
+    'Wie wahrscheinlich empfehlen Sie unsere Kundendienstleistungsqualitätsverbesserungsmaßnahmen weiter?',
+  followUp: {
+    low: 'Was sollten wir an unseren Kundendienstleistungsqualitätsverbesserungsmaßnahmen zuerst ändern, damit Sie uns beim nächsten Mal eine bessere Bewertung geben? Jede Kleinigkeit hilft uns, denn wir lesen jede Antwort selbst.',
+  },
+  links: { low: { label: 'Kundendienst kontaktieren', url: '/help' } },
+};
+
+/** Boxes of every score option, and of the two end labels. */
+const scaleBoxes = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('touchpoint-widget')?.shadowRoot;
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+    };
+    return {
+      options: [...(root?.querySelectorAll('[role=radio]') ?? [])].map(box),
+      ends: [...(root?.querySelectorAll('.tp-ends span') ?? [])].map(box),
+      card: box(root?.querySelector('[role=dialog]') as Element),
+    };
+  });
+
+describe('the prompt as a designer checks it', () => {
+  for (const width of [320, 390, 1280]) {
+    for (const metric of ['nps', 'csat', 'ces']) {
+      it(`${metric} at ${width} px: one row of options of at least 24 × 24 px, end labels under the ends`, async () => {
+        const { page, close } = await open({ theme: 'light', locale: 'en' }, { width, height: 720 });
+        await show(page, SURVEYS[metric] as Survey);
+        await expect.poll(() => dialog(page).count()).toBe(1);
+        const { options, ends, card } = await scaleBoxes(page);
+        expect(new Set(options.map((o) => Math.round(o.top))).size).toBe(1);
+        for (const o of options) {
+          expect(o.width).toBeGreaterThanOrEqual(24);
+          expect(o.height).toBeGreaterThanOrEqual(24);
+          expect(o.right).toBeLessThanOrEqual(card.right);
+        }
+        const [first, last] = [options[0], options.at(-1)] as [typeof card, typeof card];
+        const [start, end] = ends as [typeof card, typeof card];
+        expect(start.top).toBeGreaterThanOrEqual(first.bottom);
+        expect(Math.abs(start.left - first.left)).toBeLessThan(2);
+        expect(Math.abs(end.right - last.right)).toBeLessThan(2);
+        expect(card.right).toBeLessThanOrEqual(width);
+        await close();
+      });
+    }
+  }
+
+  it('shows the chosen score on the follow-up and lets the person change it', async () => {
+    const { page, close } = await open({ theme: 'light', locale: 'en' }, { width: 390, height: 844 });
+    await show(page, SURVEYS.nps as Survey);
+    await page.getByRole('radio', { name: '6' }).click();
+    await expect.poll(() => page.getByText('Your score: 6').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Change' }).click();
+    expect(await page.getByRole('radio', { name: '6' }).getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('radio', { name: /^9$/ }).click();
+    await expect.poll(() => page.getByText('Your score: 9').isVisible()).toBe(true);
+    // The high band's link, plain text beside the one filled button.
+    const link = page.getByRole('link', { name: 'Leave a review' });
+    const send = page.getByRole('button', { name: 'Send' });
+    const [linkBg, sendBg] = await Promise.all(
+      [link, send].map((l) => l.evaluate((el) => getComputedStyle(el).backgroundColor)),
+    );
+    expect(linkBg).toBe('rgba(0, 0, 0, 0)');
+    expect(sendBg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await axe(page)).toEqual([]);
+    const answers = await page.evaluate(() =>
+      (window as never as { __tp: { records: { type: string; props: { score: number } }[] } }).__tp.records
+        .filter((r) => r.type === 'survey_answered')
+        .map((r) => r.props.score),
+    );
+    expect(answers).toEqual([6, 9]);
+    await close();
+  });
+
+  it('shows the Arabic text of a survey on an Arabic page, right to left', async () => {
+    const { page, close } = await open({ theme: 'light' }, { width: 390, height: 844 });
+    await page.evaluate(() => {
+      document.documentElement.lang = 'ar';
+    });
+    await page.evaluate(() => (window as never as { __tp: { mount(o: unknown): void } }).__tp.mount({}));
+    await show(page, {
+      ...(SURVEYS.nps as Survey),
+      question: { en: 'Would you recommend us?', ar: 'هل توصي بنا لصديق؟' } as never,
+    });
+    const card = page.getByRole('dialog', { name: 'هل توصي بنا لصديق؟' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getAttribute('dir')).toBe('rtl');
+    expect(await page.getByRole('button', { name: 'إغلاق' }).count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    await close();
+  });
+
+  it('keeps the card, and its Close button, on a 568 × 320 landscape phone', async () => {
+    const { page, close } = await open({ theme: 'light', locale: 'en' }, { width: 568, height: 320 });
+    await show(page, GERMAN);
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const card = await dialog(page).boundingBox();
+    expect(card && card.y >= 0 && card.y + card.height <= 320 && card.x + card.width <= 568).toBe(true);
+    const closeButton = page.getByRole('button', { name: 'Close' });
+    const box = await closeButton.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 320).toBe(true);
+    // The follow-up is taller than what is left of the screen: its body scrolls, Close stays.
+    await page.getByRole('radio', { name: '3' }).click();
+    const scrolls = await page.evaluate(() => {
+      const body = document.querySelector('touchpoint-widget')?.shadowRoot?.querySelector('.tp-body');
+      return (body?.scrollHeight ?? 0) > (body?.clientHeight ?? 0);
+    });
+    expect(scrolls).toBe(true);
+    await page.getByRole('button', { name: 'Send' }).scrollIntoViewIfNeeded();
+    const send = await page.getByRole('button', { name: 'Send' }).boundingBox();
+    expect(send && send.y >= 0 && send.y + send.height <= 320).toBe(true);
+    const after = await closeButton.boundingBox();
+    expect(after && after.y >= 0 && after.y + after.height <= 320).toBe(true);
+    await closeButton.click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await close();
+  });
+
+  for (const width of [320, 1280]) {
+    it(`wraps a long German compound inside the card at ${width} px`, async () => {
+      const { page, close } = await open({ theme: 'light', locale: 'de' }, { width, height: 720 });
+      await page.evaluate(() => {
+        document.documentElement.lang = 'de';
+      });
+      await show(page, GERMAN);
+      await expect.poll(() => dialog(page).count()).toBe(1);
+      const overflow = await page.evaluate(() => {
+        const card = document.querySelector('touchpoint-widget')?.shadowRoot?.querySelector('[role=dialog]');
+        const heading = card?.querySelector('h2');
+        return {
+          card: (card?.scrollWidth ?? 0) - (card?.clientWidth ?? 0),
+          heading: (heading?.scrollWidth ?? 0) - (heading?.clientWidth ?? 0),
+          right: card?.getBoundingClientRect().right ?? 0,
+        };
+      });
+      expect(overflow.card).toBeLessThanOrEqual(0);
+      expect(overflow.heading).toBeLessThanOrEqual(0);
+      expect(overflow.right).toBeLessThanOrEqual(width);
+      await close();
+    });
+  }
+
+  it('takes the accent option, with text on it that contrasts, in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, close } = await open(
+        { theme: 'auto', locale: 'en', accent: '#1a7f4b' },
+        undefined,
+        scheme,
+      );
+      await show(page, SURVEYS.csat as Survey);
+      await page.getByRole('radio', { name: /^4 / }).click();
+      const colours = await page
+        .getByRole('button', { name: 'Send' })
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      if (scheme === 'light') expect(colours).toEqual(['rgb(26, 127, 75)', 'rgb(255, 255, 255)']);
+      // Dark derives a lighter green from the accent, with black text on it.
+      else {
+        expect(colours[0]).not.toBe('rgb(26, 127, 75)');
+        expect(colours[1]).toBe('rgb(0, 0, 0)');
+      }
+      expect(await axe(page)).toEqual([]);
+      await close();
+    }
+  });
+
+  it("picks up the site's brand colour from --tp-accent on the page", async () => {
+    const { page, close } = await open({ theme: 'light', locale: 'en' });
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(':root{--brand-green:#1a7f4b;--tp-accent:var(--brand-green)}');
+      document.adoptedStyleSheets = [sheet];
+    });
+    await show(page, SURVEYS.nps as Survey);
+    await page.getByRole('radio', { name: '5' }).click();
+    expect(
+      await page.getByRole('button', { name: 'Send' }).evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(26, 127, 75)');
+    await close();
+  });
+
+  it('takes focus when the person opens the prompt, and gives it back on close', async () => {
+    const { page, close } = await open({ theme: 'light', locale: 'en' });
+    await addFeedbackLink(page, '__tp.show', [SURVEYS.nps, true]);
+    await page.locator('#feedback').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const inPrompt = () =>
+      page.evaluate(
+        () =>
+          document
+            .querySelector('touchpoint-widget')
+            ?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null,
+      );
+    await expect.poll(inPrompt).toBe('0 Not at all likely');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+    await close();
+  });
+});
+
+// `TP_SCREENSHOTS=<label> npx vitest run tests/e2e/widget.test.ts -t screenshots` writes the
+// README's pictures to docs/screenshots/<label>-*.png (light, dark, phone, Arabic).
+const SHOTS = process.env.TP_SCREENSHOTS;
+describe.runIf(SHOTS)('docs screenshots', () => {
+  const dir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+  const shots = [
+    { name: 'light', scheme: 'light', view: { width: 1280, height: 720 }, locale: 'en', survey: 'nps' },
+    { name: 'dark', scheme: 'dark', view: { width: 1280, height: 720 }, locale: 'en', survey: 'csat' },
+    { name: 'phone', scheme: 'light', view: { width: 390, height: 844 }, locale: 'en', survey: 'nps' },
+    { name: 'arabic', scheme: 'light', view: { width: 390, height: 844 }, locale: 'ar', survey: 'nps' },
+  ] as const;
+  for (const shot of shots) {
+    it(`screenshots: ${shot.name}`, async () => {
+      mkdirSync(dir, { recursive: true });
+      const { page, close } = await open({ theme: 'auto', locale: shot.locale }, shot.view, shot.scheme);
+      if (shot.locale === 'ar')
+        await page.evaluate(() => {
+          document.documentElement.lang = 'ar';
+          document.documentElement.dir = 'rtl';
+        });
+      const survey = SURVEYS[shot.survey] as Survey;
+      // The Arabic shot gives the question by language, as a configuration would.
+      const arabic = { en: survey.question, ar: 'ما مدى احتمال أن توصي بمتجرنا لصديق أو زميل؟' };
+      await show(page, shot.locale === 'ar' ? { ...survey, question: arabic as never } : survey);
+      await expect.poll(() => dialog(page).count()).toBe(1);
+      await page.screenshot({ path: `${dir}${SHOTS}-${shot.name}.png` });
+      if (shot.name === 'dark') {
+        await page.getByRole('radio').first().click();
+        await expect.poll(() => page.getByRole('textbox').count()).toBe(1);
+        await page.screenshot({ path: `${dir}${SHOTS}-dark-follow-up.png` });
+      }
+      await close();
+    });
+  }
 });

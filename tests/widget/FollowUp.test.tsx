@@ -1,7 +1,7 @@
 import { fireEvent } from '@testing-library/preact';
 import type { Survey } from '@touchpoint/core';
 import { describe, expect, it } from 'vitest';
-import { MAX_COMMENT } from '../../packages/widget/src/FollowUp';
+import { COUNTER_FROM, MAX_COMMENT } from '../../packages/widget/src/FollowUp';
 import { CSAT, NPS } from './fake-tp';
 import { screen, setup } from './render';
 
@@ -39,15 +39,19 @@ describe('FollowUp', () => {
     expect(a.getAttribute('rel')).toContain('noopener');
   });
 
-  it('limits the comment and counts characters as they are typed', () => {
+  it('limits the comment, and counts characters only once it nears the limit', () => {
     setup().show(CSAT);
     choose(/^2 /);
     const box = screen().getByRole('textbox') as HTMLTextAreaElement;
     expect(box.maxLength).toBe(MAX_COMMENT);
-    expect(screen().getByText(`0/${MAX_COMMENT}`)).toBeTruthy();
+    // No "0/1000" before anything is typed, nor while the comment is far from the limit.
+    expect(screen().queryByText(`0/${MAX_COMMENT}`)).toBeNull();
     fireEvent.input(box, { target: { value: 'Too slow' } });
-    expect(screen().getByText(`8/${MAX_COMMENT}`)).toBeTruthy();
-    expect(box.getAttribute('aria-describedby')).toBe('tp-n');
+    expect(screen().queryByText(`8/${MAX_COMMENT}`)).toBeNull();
+    expect(box.hasAttribute('aria-describedby')).toBe(false);
+    fireEvent.input(box, { target: { value: 'x'.repeat(COUNTER_FROM) } });
+    expect(screen().getByText(`${COUNTER_FROM}/${MAX_COMMENT}`)).toBeTruthy();
+    expect(box.getAttribute('aria-describedby')).toBe('tp-counter');
   });
 
   it('records the trimmed comment with its score, then thanks', () => {

@@ -39,4 +39,44 @@ describe('widget on the real core', () => {
     expect(survey[2]?.props).toMatchObject({ comment: 'Fast.' });
     act(() => widget.destroy());
   });
+
+  /** A forced NPS survey on screen, on a real core; `openRule()` is the core's "a prompt is open". */
+  async function promptOnRealCore() {
+    const tp = createTouchpoint({
+      autoPageviews: false,
+      config: {
+        version: 1,
+        surveys: [
+          { id: 'home-nps', metric: 'nps', question: 'Recommend us?', when: { pages: ['/nowhere'] } },
+        ],
+      },
+    });
+    const widget = mountWidget(tp, { locale: 'en' });
+    tp.page();
+    act(() => tp.show('home-nps'));
+    await act(async () => {});
+    const openRule = () => tp.explain().flatMap((e) => e.reasons.filter((r) => r.rule === 'open'));
+    return { widget, openRule };
+  }
+
+  it('leaves no open prompt in the core after destroy(), so other surveys can show', async () => {
+    const { widget, openRule } = await promptOnRealCore();
+    expect(screen().getByRole('dialog')).toBeTruthy();
+    expect(openRule()).toHaveLength(1);
+    act(() => widget.destroy());
+    expect(openRule()).toEqual([]);
+  });
+
+  // Known gap: Send with an empty box records nothing (a finished answer is no dismissal and no
+  // comment), so the core, which learns of a closed prompt only from survey_comment or
+  // survey_dismissed, keeps it open until the next page view. It needs a way for the widget to
+  // say "closed"; this test passes, and `fails` must go, once the core has one.
+  it.fails('leaves no open prompt in the core after Send with an empty follow-up', async () => {
+    const { widget, openRule } = await promptOnRealCore();
+    fireEvent.click(screen().getByRole('radio', { name: '9' }));
+    fireEvent.click(screen().getByRole('button', { name: 'Send' }));
+    const open = openRule();
+    act(() => widget.destroy());
+    expect(open).toEqual([]);
+  });
 });

@@ -59,22 +59,22 @@ describe('mountWidget', () => {
     document.body.append(container);
     setup({ position: 'inline', container }).show(CSAT);
     expect(container.querySelector('touchpoint-widget')).not.toBeNull();
-    expect(screen().getByRole('dialog').className).toContain(' i');
+    expect(screen().getByRole('dialog').className).toContain(' tp-inline');
   });
 
   it.each([
-    ['bottom-left', 'dark', 'dark bl'],
-    ['center', 'light', 'light c'],
-    [undefined, undefined, 'auto br'],
+    ['bottom-left', 'dark', 'tp-dark tp-bottom-left'],
+    ['center', 'light', 'tp-light tp-center'],
+    [undefined, undefined, 'tp-auto tp-bottom-right'],
   ] as const)('puts position %s and theme %s on the card', (position, theme, classes) => {
     setup({ ...(position && { position }), ...(theme && { theme }) }).show(CSAT);
-    expect(screen().getByRole('dialog').className).toBe(`p csat ${classes}`);
+    expect(screen().getByRole('dialog').className).toBe(`tp-card tp-csat ${classes}`);
   });
 
   it('warns once and uses the defaults for unknown theme and position', () => {
     const warn = spyWarn();
     setup({ theme: 'neon' as never, position: 'top' as never }).show(CSAT);
-    expect(screen().getByRole('dialog').className).toBe('p csat auto br');
+    expect(screen().getByRole('dialog').className).toBe('tp-card tp-csat tp-auto tp-bottom-right');
     expect(warn.mock.calls.map((c) => c[0])).toEqual([
       expect.stringMatching(/^\[touchpoint\] theme "neon"/),
       expect.stringMatching(/^\[touchpoint\] position "top"/),

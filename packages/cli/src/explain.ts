@@ -2,7 +2,15 @@
 // line. The same `eligibility` rule over the same inputs the triggers give it: the page's
 // path and stage (`--stage`, else the config's `stages`), the event being judged, and a
 // visitor on the first page of a fresh session with no survey history.
-import { type Explanation, eligibility, stageFor, type TouchpointConfig } from '@touchpoint/core/rules';
+import {
+  type Explanation,
+  eligibility,
+  formatReason,
+  isEligible,
+  pickSurvey,
+  stageFor,
+  type TouchpointConfig,
+} from '@touchpoint/core/rules';
 
 /** What to explain. */
 export interface ExplainOptions {
@@ -27,6 +35,8 @@ export interface ExplainedPage {
   path: string;
   stage: string | undefined;
   explanations: Explanation[];
+  /** The survey that shows, as the triggers pick it; none when no survey is eligible. */
+  shows: string | undefined;
 }
 
 /** Each survey of `config`: eligible on that page and moment, or why not. Pure. */
@@ -54,9 +64,9 @@ export function explainUrl(config: TouchpointConfig, options: ExplainOptions, no
       { surveys: {} },
       now,
     );
-    return { id: survey.id, eligible: reasons.every((r) => r.ok), reasons };
+    return { id: survey.id, eligible: isEligible(reasons), reasons };
   });
-  return { path, stage, explanations };
+  return { path, stage, explanations, shows: pickSurvey(explanations, (e) => e.eligible)?.id };
 }
 
 /** The terminal text: every survey, every condition with ✓ or ✗, and which survey shows. */
@@ -66,9 +76,11 @@ export function formatExplanation(page: ExplainedPage, options: ExplainOptions):
   ];
   for (const { id, eligible, reasons } of page.explanations) {
     lines.push('', `${id}: ${eligible ? 'eligible' : 'not eligible'}`);
-    for (const r of reasons) lines.push(`  ${r.ok ? '✓' : '✗'} ${r.rule}: ${r.detail}`);
+    for (const r of reasons) lines.push(`  ${r.ok ? '✓' : '✗'} ${r.rule}: ${formatReason(r)}`);
   }
-  const next = page.explanations.find((e) => e.eligible);
-  lines.push('', next ? `shows: ${next.id} (the first eligible survey in config order)` : 'shows: none');
+  lines.push(
+    '',
+    page.shows ? `shows: ${page.shows} (the first eligible survey in config order)` : 'shows: none',
+  );
   return lines;
 }

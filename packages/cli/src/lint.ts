@@ -7,6 +7,7 @@ import {
   configHash,
   matchPages,
   normalizePath,
+  pickSurvey,
   type Survey,
   validateConfig,
 } from '@touchpoint/core/rules';
@@ -94,12 +95,14 @@ export function lint(raw: unknown, pages?: readonly string[]): LintResult {
       const page = sharedPage(a.survey, b.survey, pages);
       if (!page) continue;
       const event = a.survey.when?.event ?? b.survey.when?.event;
-      // Config order decides between surveys due on the same trigger; but a survey that waits
-      // for an event loses to a later one that is already due on the page view before it.
-      const waits = a.survey.when?.event !== undefined && b.survey.when?.event === undefined;
-      const [winner, why] = waits
-        ? [b.survey.id, `being due on the page view, before ${event}`]
-        : [a.survey.id, 'being first in the config'];
+      // The page view comes before the event: a survey due on it is picked there, before one
+      // that waits for the event; due at the same moment, the pick goes by config order.
+      const onPageView = pickSurvey([a.survey, b.survey], (s) => s.when?.event === undefined);
+      const winner = (onPageView ?? a.survey).id;
+      const why =
+        onPageView && onPageView !== a.survey
+          ? `being due on the page view, before ${event}`
+          : 'being first in the config';
       warn(
         a.path,
         `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}; "${winner}" wins, ${why}`,

@@ -90,11 +90,15 @@ export function main(argv: readonly string[], io: Io = NODE_IO): number {
 }
 
 function run(argv: readonly string[], io: Io): number {
-  const { values: v, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
+  const { values: flags, positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+  });
   const [command, file, ...extra] = positionals;
-  if (v.help || !command) {
+  if (flags.help || !command) {
     io.out(USAGE);
-    return command || v.help ? EXIT.ok : EXIT.usage;
+    return command || flags.help ? EXIT.ok : EXIT.usage;
   }
   if (!['lint', 'simulate', 'explain'].includes(command)) throw usage(`unknown command "${command}"`);
   if (!file) throw usage(`${command}: the configuration file is missing`);
@@ -121,11 +125,11 @@ function run(argv: readonly string[], io: Io): number {
     return EXIT.problems;
   }
   let walks: Walks | undefined;
-  if (v.pages !== undefined) {
-    const pagesText = read(v.pages, 'pages file');
+  if (flags.pages !== undefined) {
+    const pagesText = read(flags.pages, 'pages file');
     if (pagesText === undefined) return EXIT.problems;
     walks = parseWalks(pagesText);
-    for (const problem of walks.problems) io.err(`warning ${v.pages} ${problem}`);
+    for (const problem of walks.problems) io.err(`warning ${flags.pages} ${problem}`);
   }
 
   if (command === 'lint') {
@@ -142,12 +146,12 @@ function run(argv: readonly string[], io: Io): number {
     );
 
   if (command === 'explain') {
-    if (v.url === undefined) throw usage('explain: --url is missing');
+    if (flags.url === undefined) throw usage('explain: --url is missing');
     const options = {
-      url: v.url,
-      event: v.event,
-      stage: v.stage,
-      visitor: v.visitor ?? EXPLAIN_DEFAULTS.visitor,
+      url: flags.url,
+      event: flags.event,
+      stage: flags.stage,
+      visitor: flags.visitor ?? EXPLAIN_DEFAULTS.visitor,
     };
     for (const line of formatExplanation(explainUrl(config, options, io.now()), options)) io.out(line);
     return EXIT.ok;
@@ -155,23 +159,23 @@ function run(argv: readonly string[], io: Io): number {
 
   if (!walks) throw usage('simulate: --pages is missing');
   if (!walks.journeys.length) {
-    io.err(`error ${v.pages}: no page to walk`);
+    io.err(`error ${flags.pages}: no page to walk`);
     return EXIT.problems;
   }
-  const d = SIMULATE_DEFAULTS;
+  const defaults = SIMULATE_DEFAULTS;
   const options = {
-    visitors: numberOption(v.visitors, 'visitors', d.visitors, 1, 10_000_000),
-    days: numberOption(v.days, 'days', d.days, 1, 3650),
-    seed: numberOption(v.seed, 'seed', d.seed, 0, 2 ** 32 - 1),
-    visitRate: numberOption(v['visit-rate'], 'visit-rate', d.visitRate, 0, 1, false),
-    pagesPerVisit: numberOption(v['pages-per-visit'], 'pages-per-visit', d.pagesPerVisit, 1, 1000),
-    answerRate: numberOption(v['answer-rate'], 'answer-rate', d.answerRate, 0, 1, false),
+    visitors: numberOption(flags.visitors, 'visitors', defaults.visitors, 1, 10_000_000),
+    days: numberOption(flags.days, 'days', defaults.days, 1, 3650),
+    seed: numberOption(flags.seed, 'seed', defaults.seed, 0, 2 ** 32 - 1),
+    visitRate: numberOption(flags['visit-rate'], 'visit-rate', defaults.visitRate, 0, 1, false),
+    pagesPerVisit: numberOption(flags['pages-per-visit'], 'pages-per-visit', defaults.pagesPerVisit, 1, 1000),
+    answerRate: numberOption(flags['answer-rate'], 'answer-rate', defaults.answerRate, 0, 1, false),
   };
   const result = simulate(config as TouchpointConfig, walks, options);
-  if (v.json) io.out(JSON.stringify(result));
+  if (flags.json) io.out(JSON.stringify(result));
   else {
     io.out(
-      `${options.visitors} visitors, ${options.days} days, seed ${options.seed}, ${walks.journeys.length} ${walks.kind} from ${v.pages}`,
+      `${options.visitors} visitors, ${options.days} days, seed ${options.seed}, ${walks.journeys.length} ${walks.kind} from ${flags.pages}`,
     );
     for (const line of formatSimulation(result)) io.out(line);
   }

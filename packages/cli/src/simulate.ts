@@ -3,10 +3,13 @@
 // exactly as the triggers judge it in the browser: config order decides, sampling is the
 // browser's `sampleBucket` over the visitor's anonymous id, cooldowns and limits apply.
 import {
+  DAY_MS,
   eligibility,
   type History,
+  isEligible,
   noteHistory,
-  type Reason,
+  pickSurvey,
+  type RuleName,
   stageFor,
   type TouchpointConfig,
 } from '@touchpoint/core/rules';
@@ -53,19 +56,18 @@ export interface SurveyTotals {
   suppressed: Record<Suppression, number>;
 }
 
-/** The `--json` output: exactly this shape (issue 11). */
+/** The `--json` output: exactly this shape, which scripts may rely on. */
 export interface Simulation {
   surveys: SurveyTotals[];
 }
 
-const DAY = 864e5;
 /** A fixed start, so the same seed gives the same timestamps in every run. */
 const START = Date.UTC(2025, 0, 1);
 
 /** Rules that say whether the survey's moment has come at all (not counted as suppression). */
-const MOMENT = new Set(['consent', 'pages', 'event', 'stage', 'afterPageViews']);
+const MOMENT = new Set<RuleName>(['consent', 'pages', 'event', 'stage', 'afterPageViews']);
 /** The other rules, by what the summary calls them; any rule not listed counts as `other`. */
-const SUPPRESSION: Record<string, Suppression> = {
+const SUPPRESSION: Partial<Record<RuleName, Suppression>> = {
   sample: 'sample',
   answered: 'cooldown',
   cooldown: 'cooldown',
@@ -83,8 +85,8 @@ export function simulate(
   walks: Walks,
   options: Partial<SimulateOptions> = {},
 ): Simulation {
-  const o = { ...SIMULATE_DEFAULTS, ...options };
-  const random = createRandom(o.seed);
+  const settings = { ...SIMULATE_DEFAULTS, ...options };
+  const random = createRandom(settings.seed);
   const surveys = config.surveys ?? [];
   const totals: SurveyTotals[] = surveys.map((s) => ({
     id: s.id,
@@ -96,24 +98,23 @@ export function simulate(
   const visit = (): Step[] =>
     walks.kind === 'journeys'
       ? pick(walks.journeys)
-      : Array.from({ length: o.pagesPerVisit }, () => pick(walks.journeys)[0] as Step);
+      : Array.from({ length: settings.pagesPerVisit }, () => pick(walks.journeys)[0] as Step);
   if (!walks.journeys.length) return { surveys: totals };
 
-  for (let v = 0; v < o.visitors; v++) {
+  for (let visitor = 0; visitor < settings.visitors; visitor++) {
     const anonymousId = randomUuid(random);
     let history: History = { surveys: {} };
     // Per survey, what happened to this visitor: eligible, shown, and each rule that held it back.
     const seen = surveys.map(() => new Set<string>());
-    const first = Math.floor(random() * o.days);
-    for (let day = first; day < o.days; day++) {
-      if (day > first && random() >= o.visitRate) continue;
+    const first = Math.floor(random() * settings.days);
+    for (let day = first; day < settings.days; day++) {
+      if (day > first && random() >= settings.visitRate) continue;
       const sessionId = `${anonymousId}/${day}`;
-      let now = START + day * DAY + Math.floor(random() * 12) * 36e5;
+      let now = START + day * DAY_MS + Math.floor(random() * 12) * 36e5;
       let pageViews = 0;
       const judge = (path: string, stage: string | undefined, event?: StepEvent) => {
-        let winner = -1;
-        surveys.forEach((survey, i) => {
-          const reasons = eligibility(
+        const judged = surveys.map((survey) =>
+          eligibility(
             survey,
             {
               path,
@@ -127,21 +128,26 @@ export function simulate(
             },
             history,
             now,
-          );
-          if (reasons.some((r: Reason) => !r.ok && MOMENT.has(r.rule))) return;
+          ),
+        );
+        const winner = pickSurvey(
+          surveys.map((_, i) => i),
+          (i) => isEligible(judged[i] ?? []),
+        );
+        judged.forEach((reasons, i) => {
+          if (reasons.some((r) => !r.ok && MOMENT.has(r.rule))) return;
           const marks = seen[i] as Set<string>;
           marks.add('eligible');
-          const failed = reasons.find((r: Reason) => !r.ok);
+          const failed = reasons.find((r) => !r.ok);
           if (failed) marks.add(SUPPRESSION[failed.rule] ?? 'other');
-          else if (winner >= 0) marks.add('other');
-          else winner = i;
+          else if (i !== winner) marks.add('other');
         });
-        if (winner < 0) return;
+        if (winner === undefined) return;
         const survey = surveys[winner];
         if (!survey) return;
         seen[winner]?.add('shown');
         history = noteHistory(history, 'shown', survey.id, sessionId, now);
-        const close = random() < o.answerRate ? 'answered' : 'dismissed';
+        const close = random() < settings.answerRate ? 'answered' : 'dismissed';
         history = noteHistory(history, close, survey.id, sessionId, now);
       };
       for (const step of visit()) {

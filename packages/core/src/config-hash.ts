@@ -6,8 +6,8 @@ import { hash32 } from './hash32.js';
 /**
  * JSON with object keys sorted at every depth, the way `JSON.stringify` would write the
  * value otherwise (`undefined` and functions left out of objects, `null` in arrays; `toJSON`
- * honoured). `JSON.stringify` itself does the writing, for bytes: its replacer hands over
- * each object's entries sorted. A cycle is written as `null` rather than thrown on, as this
+ * honoured). `JSON.stringify` itself does the writing (less code than a writer of our own):
+ * its replacer hands over each object's entries sorted. A cycle is written as `null` rather than thrown on, as this
  * may run on a host page's object; an object used twice elsewhere (two surveys sharing one
  * `when`) is written both times, as its JSON would be, so an object config and its JSON file
  * get the same hash.

@@ -3,8 +3,10 @@
 // no clock; everything it looks at comes in as arguments.
 import { matchPages } from './glob.js';
 import type { History } from './history.js';
-import { sampleBucket } from './sample.js';
-import type { Reason, Survey, TouchpointConfig } from './types.js';
+import type { Reason } from './reason.js';
+import { bucketInSample, sampleBucket } from './sample.js';
+import { DAY_MS } from './time.js';
+import type { Survey, TouchpointConfig } from './types.js';
 
 /** Where the visitor is, and what just happened. */
 export interface EligibilityContext {
@@ -27,8 +29,6 @@ export interface EligibilityContext {
 /** Fatigue limits when the configuration sets none: one survey per session. */
 export const DEFAULT_LIMITS = { maxPerSession: 1, minDaysBetweenSurveys: 0 };
 
-const DAY = 864e5;
-
 /** Every condition of `survey` with its outcome; the survey is eligible when all are ok. */
 export function eligibility(
   survey: Survey,
@@ -37,42 +37,54 @@ export function eligibility(
   now: number,
 ): Reason[] {
   const reasons: Reason[] = [];
-  // One detail shape for every rule, `<what is> → needs <what it takes>`, costs the fewest bytes.
-  const add = (rule: string, ok: boolean, is: unknown, needs: unknown) =>
-    reasons.push({ rule, ok, detail: `${is}, needs ${needs}` });
   const { pages, event, stage, afterPageViews } = survey.when ?? {};
   const seen = history.surveys[survey.id] ?? {};
   const shown = history.session?.id === ctx.sessionId ? history.session.shown : 0;
   const { maxPerSession, minDaysBetweenSurveys } = { ...DEFAULT_LIMITS, ...ctx.limits };
-  const ago = (rule: string, t: number, days: number | undefined) =>
-    add(
+  /** A wait of `days` since `since`: over once that many days have passed; never without days. */
+  const waited = (rule: 'answered' | 'cooldown' | 'minDaysBetweenSurveys', since: number, days?: number) =>
+    reasons.push({
       rule,
-      days !== undefined && now - t >= days * DAY,
-      `${+((now - t) / DAY).toFixed(1)} days ago`,
-      days === undefined ? 'never' : `${days} days`,
-    );
+      ok: days !== undefined && now - since >= days * DAY_MS,
+      actual: (now - since) / DAY_MS,
+      needed: days,
+    });
 
-  add('consent', ctx.consented, ctx.consented ? 'given' : 'missing', 'given');
+  reasons.push({ rule: 'consent', ok: ctx.consented, actual: ctx.consented, needed: true });
   if (pages) {
-    const m = matchPages(pages, ctx.path);
-    add('pages', m.ok, ctx.path, m.by ?? pages);
+    const match = matchPages(pages, ctx.path);
+    reasons.push({ rule: 'pages', ok: match.ok, actual: ctx.path, needed: match.by ?? pages });
   }
-  if (event) add('event', ctx.event?.name === event, ctx.event?.name ?? 'no event', event);
+  if (event) {
+    const happened = ctx.event?.name;
+    reasons.push({ rule: 'event', ok: happened === event, actual: happened, needed: event });
+  }
   if (stage) {
     const current = ctx.event?.stage ?? ctx.stage;
-    add('stage', current === stage, current ?? 'no stage', stage);
+    reasons.push({ rule: 'stage', ok: current === stage, actual: current, needed: stage });
   }
-  if (afterPageViews) add('afterPageViews', ctx.pageViews >= afterPageViews, ctx.pageViews, afterPageViews);
+  if (afterPageViews)
+    reasons.push({
+      rule: 'afterPageViews',
+      ok: ctx.pageViews >= afterPageViews,
+      actual: ctx.pageViews,
+      needed: afterPageViews,
+    });
   if (survey.sample !== undefined) {
     const bucket = sampleBucket(ctx.anonymousId, survey.id);
-    add('sample', bucket < survey.sample * 100, `bucket ${bucket}`, `< ${survey.sample * 100}`);
+    reasons.push({
+      rule: 'sample',
+      ok: bucketInSample(bucket, survey.sample),
+      actual: bucket,
+      needed: survey.sample * 100,
+    });
   }
-  if (seen.answered) ago('answered', seen.answered, survey.repeatAfterDays);
+  if (seen.answered) waited('answered', seen.answered, survey.repeatAfterDays);
   const lastSeen = Math.max(seen.shown ?? 0, seen.dismissed ?? 0);
-  if (survey.cooldownDays && lastSeen) ago('cooldown', lastSeen, survey.cooldownDays);
-  add('maxPerSession', shown < maxPerSession, `${shown} shown`, `< ${maxPerSession}`);
+  if (survey.cooldownDays && lastSeen) waited('cooldown', lastSeen, survey.cooldownDays);
+  reasons.push({ rule: 'maxPerSession', ok: shown < maxPerSession, actual: shown, needed: maxPerSession });
   if (minDaysBetweenSurveys && history.last)
-    ago('minDaysBetweenSurveys', history.last, minDaysBetweenSurveys);
-  if (ctx.open) add('open', false, `${ctx.open} open`, 'none');
+    waited('minDaysBetweenSurveys', history.last, minDaysBetweenSurveys);
+  if (ctx.open) reasons.push({ rule: 'open', ok: false, actual: ctx.open, needed: undefined });
   return reasons;
 }

@@ -1,3 +1,5 @@
+import { firstTime } from './warn.js';
+
 // biome-ignore lint/suspicious/noExplicitAny: listeners of every payload type share one set type
 type Listener = (payload: any) => void;
 
@@ -27,10 +29,7 @@ export function createEmitter(): Emitter {
           fn(payload);
         } catch (error) {
           // Reported once per listener, never rethrown: we run inside someone else's page.
-          if (!reported.has(fn)) {
-            reported.add(fn);
-            console.error(`[touchpoint] a '${type}' listener threw`, error);
-          }
+          if (firstTime(reported, fn)) console.error(`[touchpoint] a '${type}' listener threw`, error);
         }
       });
     },

@@ -1,7 +1,7 @@
 /**
  * 32 bits of a string: FNV-1a, then Murmur3's finalizer, because FNV-1a alone leaves similar
  * strings (`anon-1:s`, `anon-2:s`) in neighbouring values. Sampling and the configuration hash
- * share this one loop: the same bytes serve both.
+ * share this one loop.
  */
 export function hash32(s: string): number {
   let h = 0x811c9dc5;

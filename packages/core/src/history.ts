@@ -1,6 +1,7 @@
 // What the visitor has seen of the surveys: the memory that keeps people from being
 // over-surveyed across page loads. Kept through the core's store, so it stays in memory
 // until consent (when consent is required) and in localStorage after.
+import { HISTORY_KEY } from './keys.js';
 import type { JsonValue } from './types.js';
 
 /** When one survey was last shown, answered and dismissed (epoch ms). */
@@ -21,9 +22,6 @@ export interface History {
 
 /** What the history records: the survey events. */
 export type HistoryNote = keyof SurveyHistory;
-
-/** Storage key (the store adds its `tp_` prefix). */
-export const HISTORY_KEY = 'history';
 
 /** Surveys remembered; the least recently touched are forgotten first, so storage stays bounded. */
 export const HISTORY_LIMIT = 50;

@@ -7,17 +7,23 @@
 // promises nothing is stored before consent, and no survey shows before consent anyway,
 // so caching earlier would buy nothing.
 import type { KeyValue } from './history.js';
-import type { Host, Triggers } from './host.js';
+import { CONFIG_KEY } from './keys.js';
 import type { JsonValue } from './types.js';
+import type { Warn } from './warn.js';
 
-/** Storage key of the last good fetched configuration (the store adds its `tp_` prefix). */
-export const CONFIG_KEY = 'config';
+/** What a {@link ConfigLoader} is given. */
+export interface LoaderContext {
+  _store: KeyValue;
+  _warn: Warn;
+  /** Says which draft this tab previews (undefined: none after all). */
+  _setPreview(draft: string | undefined): void;
+}
 
 /**
- * A configuration source that loads for itself (`previewConfig`): called once with the
- * triggers (it may set `_preview`) and the host; returns the configuration or its promise.
+ * A configuration source that loads for itself (`previewConfig`): called once, when the
+ * triggers start; returns the configuration or its promise.
  */
-export type ConfigLoader = (triggers: Triggers, host: Host) => unknown;
+export type ConfigLoader = (context: LoaderContext) => unknown;
 
 /** Defaults of {@link loadConfig}. */
 export const LOAD_CONFIG_DEFAULTS = {

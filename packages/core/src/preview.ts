@@ -1,4 +1,4 @@
-// Preview of a draft configuration on the real page (issue 11): `?tp_preview=<draft URL>`
+// Preview of a draft configuration on the real page: `?tp_preview=<draft URL>`
 // puts this tab in preview until Exit. The draft's URL is kept in sessionStorage, so preview
 // survives navigation within the tab but never reaches another tab or a later visit (never
 // localStorage). What preview changes (sampling, cooldowns and limits bypassed, no history,
@@ -7,13 +7,11 @@
 //
 // Opt-in, through `previewConfig(source)`: the script tag wraps its configuration in it, and
 // an npm app does so when its product team previews drafts. An app that never previews
-// carries none of this file (about 280 B brotli of the core with triggers).
+// carries none of this file.
 import type { KeyValue } from './history.js';
+import { PREVIEW_KEY } from './keys.js';
 import { type ConfigLoader, loadConfig } from './load-config.js';
 import type { TouchpointConfig } from './types.js';
-
-/** The URL parameter that starts a preview; also this tab's sessionStorage key for it. */
-export const PREVIEW_KEY = 'tp_preview';
 
 /**
  * Pure: the origin of the draft at `draft`, when it is an http(s) URL (absolute or relative
@@ -84,19 +82,19 @@ const NO_CACHE: KeyValue = { _get: () => undefined, _set() {} };
 export function previewConfig(source?: TouchpointConfig | string): TouchpointConfig | string | undefined {
   const draft = typeof location === 'object' ? readPreview() : undefined;
   if (!draft) return source;
-  const load: ConfigLoader = (triggers, host) => {
+  const load: ConfigLoader = ({ _store: store, _warn: warn, _setPreview: setPreview }) => {
     // Claimed at once, so the page knows it is in preview; the published configuration then
     // says whether the draft's origin is allowed.
-    triggers._preview = draft;
-    return Promise.resolve(loadConfig(source, host._store, host._warn)).then((published) => {
+    setPreview(draft);
+    return Promise.resolve(loadConfig(source, store, warn)).then((published) => {
       if (previewAllowed(draft, location.href, (published as TouchpointConfig | undefined)?.previewOrigins)) {
         rememberPreview(draft);
-        return loadConfig(draft, NO_CACHE, host._warn);
+        return loadConfig(draft, NO_CACHE, warn);
       }
-      host._warn(
+      warn(
         `preview ${draft}: ${draftOrigin(draft, location.href) ? 'origin not in previewOrigins' : 'not an http(s) URL'}; published config runs`,
       );
-      triggers._preview = undefined;
+      setPreview(undefined);
       forgetPreview();
       return published;
     });

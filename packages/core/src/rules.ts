@@ -3,10 +3,14 @@
 // lint, a simulation or an explanation on the command line agrees with the page. Only
 // re-exports: nothing here may pull in the DOM, storage or timers.
 export { canonicalJson, configHash } from './config-hash.js';
+export { hasDebugParam } from './debug-param.js';
 export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
+export { isEligible, pickSurvey } from './pick-survey.js';
+export { formatDays, formatReason } from './reason.js';
 export { inSample, sampleBucket } from './sample.js';
 export { isStageName, STAGES } from './stages.js';
+export { DAY_MS } from './time.js';
 export type * from './types.js';
 export { type Validation, validateConfig } from './validate.js';

@@ -8,7 +8,10 @@ export function sampleBucket(anonymousId: string, surveyId: string): number {
   return (hash32(`${anonymousId}:${surveyId}`) % 10000) / 100;
 }
 
+/** True when a visitor in `bucket` (from {@link sampleBucket}) falls inside `rate` (0–1). */
+export const bucketInSample = (bucket: number, rate: number): boolean => bucket < rate * 100;
+
 /** True when the visitor falls inside `rate` (0–1) of a survey's audience. */
 export function inSample(anonymousId: string, surveyId: string, rate: number): boolean {
-  return sampleBucket(anonymousId, surveyId) < rate * 100;
+  return bucketInSample(sampleBucket(anonymousId, surveyId), rate);
 }

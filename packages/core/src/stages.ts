@@ -1,4 +1,4 @@
-/** The journey stages, in journey order (SPEC "Journey stages"). */
+/** The built-in journey stages, in journey order. */
 export const STAGES = [
   'discovery',
   'touchpoint',

@@ -1,8 +1,6 @@
+import { STORE_PREFIX } from './keys.js';
 import type { JsonValue } from './types.js';
 import type { Warn } from './warn.js';
-
-/** Every key the core and the triggers keep in localStorage starts with this. */
-export const STORE_PREFIX = 'tp_';
 
 /**
  * Key/value storage that respects consent: the one place that touches localStorage.

@@ -1,5 +1,8 @@
 // The public shapes of @touchpoint/core. The widget and the adapter depend on these and
 // on nothing else of the core's internals (STYLE.md, convention 1 and 4).
+import type { Reason } from './reason.js';
+
+export type { Reason, RuleName } from './reason.js';
 
 /** A value that survives `JSON.stringify` → `JSON.parse` unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -29,7 +32,7 @@ export interface PageContext {
   referrer?: string;
 }
 
-/** One event, exactly as it goes on the wire (SPEC "Events"). */
+/** One event, exactly as it goes on the wire. */
 export interface JourneyEvent {
   /** Unique; unchanged across retries, so collectors de-duplicate by it. */
   id: string;
@@ -55,7 +58,7 @@ export type Metric = 'nps' | 'csat' | 'ces';
 /** Score bands: NPS detractor / passive / promoter, CSAT and CES low / mid / high. */
 export type Band = 'low' | 'mid' | 'high';
 
-/** One survey of the configuration (SPEC "Survey configuration"). */
+/** One survey of the configuration (schema/touchpoint.config.schema.json). */
 export interface Survey {
   id: string;
   metric: Metric;
@@ -79,7 +82,7 @@ export interface Survey {
   strings?: Record<string, string>;
 }
 
-/** The configuration product teams edit (SPEC "Survey configuration"). */
+/** The configuration product teams edit (schema/touchpoint.config.schema.json). */
 export interface TouchpointConfig {
   version: 1;
   /** Page globs → stage; the most specific match wins. */
@@ -100,19 +103,11 @@ export interface SurveyDue {
   forced: boolean;
 }
 
-/** One condition of one survey, as `explain()` reports it. */
-export interface Reason {
-  /** The rule: 'pages' | 'event' | 'stage' | 'sample' | 'cooldown' | 'limits' | … */
-  rule: string;
-  ok: boolean;
-  /** What was checked here and now, for people: `sample bucket 73 ≥ 20`. */
-  detail: string;
-}
-
 /** Why a survey is, or is not, eligible on this page right now. */
 export interface Explanation {
   id: string;
   eligible: boolean;
+  /** Every condition of the survey, in a fixed order: `consent` first. */
   reasons: Reason[];
 }
 

@@ -1,9 +1,11 @@
 // The runtime check of the survey configuration product teams edit. Hand-written rather
-// than a JSON Schema engine, for bytes: a handful of combinators (`shape`, `list`, …)
-// describe the config once, and every message comes from one `fail`, so each reads
-// `surveys[2].metric: expected "nps" | "csat" | "ces"`. The JSON Schema in
-// packages/core/schema/ describes the same rules for editors; a test keeps them agreeing.
+// than a JSON Schema engine, which would weigh more than the whole core: a handful of
+// combinators (`shape`, `list`, …) describe the config once, and every message comes from
+// one `fail`, so each reads `surveys[2].metric: expected "nps" | "csat" | "ces"`. The JSON
+// Schema in packages/core/schema/ describes the same rules for editors; a test keeps them
+// agreeing.
 import { isStageName } from './stages.js';
+import { METRICS } from './survey-events.js';
 import type { Survey, TouchpointConfig } from './types.js';
 
 /** What `validateConfig` found, and the configuration that runs despite it. */
@@ -16,21 +18,17 @@ export interface Validation {
   skipped: string[];
 }
 
-/** True when `value` at `path` is valid; otherwise its problems are recorded. */
-type Check = (value: unknown, path: string) => boolean;
+/** True when `value` at `path` is valid; otherwise its problems are added to `problems`. */
+type Check = (value: unknown, path: string, problems: string[]) => boolean;
 type Obj = Record<string, unknown>;
 
-// The problems of the validateConfig call in progress. Module state rather than an argument
-// threaded through every check, for bytes: validation is synchronous, so calls never overlap.
-let problems: string[];
-
-// The combinators are marked free of side effects so an entry without the triggers (the
-// core alone) shakes the whole validator away.
+// The combinators are marked free of side effects, and the configuration's checks are built on
+// first use (`configChecks`), so a bundle that never validates sheds the whole validator.
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Records a problem that drops the field; false, so a check can end with it. */
-const fail = (path: string, expected: string): false => {
+const fail = (problems: string[], path: string, expected: string): false => {
   problems.push(`${path || 'config'}: expected ${expected}`);
   return false;
 };
@@ -38,8 +36,8 @@ const fail = (path: string, expected: string): false => {
 /* @__NO_SIDE_EFFECTS__ */
 const is =
   (test: (v: unknown) => boolean, expected: string): Check =>
-  (v, path) =>
-    test(v) || fail(path, expected);
+  (v, path, problems) =>
+    test(v) || fail(problems, path, expected);
 
 /** A string that `re` matches. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -49,8 +47,6 @@ const str = (re: RegExp, expected: string): Check => is((v) => typeof v === 'str
 const oneOf = (...values: unknown[]): Check =>
   is((v) => values.includes(v), values.map((x) => JSON.stringify(x)).join(' | '));
 
-const text = str(/./s, 'a non-empty string');
-
 /* @__NO_SIDE_EFFECTS__ */
 const num = (min: number, max = Infinity, integer = false): Check =>
   is(
@@ -58,9 +54,8 @@ const num = (min: number, max = Infinity, integer = false): Check =>
     `${integer ? 'an integer' : 'a number'} ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`}`,
   );
 
-const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
-const object = is(isObject, 'an object');
-const array = is(Array.isArray, 'an array');
+/* @__NO_SIDE_EFFECTS__ */
+const object = (): Check => is(isObject, 'an object');
 
 /** Runs every check, not only up to the first failure, so every problem is reported. */
 const all = (results: boolean[]) => results.every(Boolean);
@@ -73,72 +68,87 @@ const entry = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`;
 
 /** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
 /* @__NO_SIDE_EFFECTS__ */
-const shape =
-  (fields: Record<string, Check>, required: string[] = []): Check =>
-  (v, path) =>
-    object(v, path) &&
+const shape = (fields: Record<string, Check>, required: string[] = []): Check => {
+  const isObj = object();
+  return (v, path, problems) =>
+    isObj(v, path, problems) &&
     all([
-      ...required.map((key) => key in (v as Obj) || (fields[key] as Check)(undefined, at(path, key))),
-      ...Object.keys(v as Obj).map((key) =>
-        Object.hasOwn(fields, key)
-          ? (fields[key] as Check)((v as Obj)[key], at(path, key))
-          : // Unknown keys are reported but ignored, not fatal.
-            problems.push(`${at(path, key)}: unknown key, ignored`) > 0,
+      ...required.map(
+        (key) => key in (v as Obj) || (fields[key] as Check)(undefined, at(path, key), problems),
       ),
+      ...Object.keys(v as Obj).map((key) => {
+        if (Object.hasOwn(fields, key))
+          return (fields[key] as Check)((v as Obj)[key], at(path, key), problems);
+        // Unknown keys are reported but ignored, not fatal.
+        problems.push(`${at(path, key)}: unknown key, ignored`);
+        return true;
+      }),
     ]);
+};
 
 /* @__NO_SIDE_EFFECTS__ */
-const record =
-  (value: Check): Check =>
-  (v, path) =>
-    object(v, path) && all(Object.entries(v as Obj).map(([key, x]) => value(x, entry(path, key))));
+const record = (value: Check): Check => {
+  const isObj = object();
+  return (v, path, problems) =>
+    isObj(v, path, problems) &&
+    all(Object.entries(v as Obj).map(([key, x]) => value(x, entry(path, key), problems)));
+};
 
 /* @__NO_SIDE_EFFECTS__ */
-const list =
-  (item: Check): Check =>
-  (v, path) =>
-    array(v, path) && all((v as unknown[]).map((x, i) => item(x, `${path}[${i}]`)));
+const list = (item: Check): Check => {
+  const isArray = is(Array.isArray, 'an array');
+  return (v, path, problems) =>
+    isArray(v, path, problems) && all((v as unknown[]).map((x, i) => item(x, `${path}[${i}]`, problems)));
+};
 
 /* @__NO_SIDE_EFFECTS__ */
 const bands = (value: Check): Check => shape({ low: value, mid: value, high: value });
 
-const survey = shape(
-  {
-    id: text,
-    metric: oneOf('nps', 'csat', 'ces'),
-    question: text,
-    when: shape({
-      pages: list(str(/^!?\//, 'a page glob starting with / or !/')),
-      event: text,
-      stage,
-      // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
-      delayMs: num(0, 2147483647),
-      afterPageViews: num(1, Infinity, true),
-    }),
-    sample: num(0, 1),
-    cooldownDays: num(0),
-    repeatAfterDays: num(0),
-    followUp: bands(text),
-    links: bands(shape({ label: text, url: text }, ['label', 'url'])),
-    strings: record(text),
-  },
-  ['id', 'metric', 'question'],
-);
+/** The checks of a configuration's parts, built once, on first use. */
+function buildChecks() {
+  const text = str(/./s, 'a non-empty string');
+  const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
+  const survey = shape(
+    {
+      id: text,
+      metric: oneOf(...METRICS),
+      question: text,
+      when: shape({
+        pages: list(str(/^!?\//, 'a page glob starting with / or !/')),
+        event: text,
+        stage,
+        // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
+        delayMs: num(0, 2147483647),
+        afterPageViews: num(1, Infinity, true),
+      }),
+      sample: num(0, 1),
+      cooldownDays: num(0),
+      repeatAfterDays: num(0),
+      followUp: bands(text),
+      links: bands(shape({ label: text, url: text }, ['label', 'url'])),
+      strings: record(text),
+    },
+    ['id', 'metric', 'question'],
+  );
+  const limits = shape({
+    maxPerSession: num(0, Infinity, true),
+    minDaysBetweenSurveys: num(0),
+  });
+  // An origin exactly as `URL.origin` writes it: scheme and host (and port), nothing after.
+  const origins = list(str(/^https?:\/\/[^/?#]+$/, 'an origin (https://host)'));
+  return { text, stage, survey, limits, origins, object: object(), array: is(Array.isArray, 'an array') };
+}
 
-const limits = shape({
-  maxPerSession: num(0, Infinity, true),
-  minDaysBetweenSurveys: num(0),
-});
-
-// An origin exactly as `URL.origin` writes it: scheme and host (and port), nothing after.
-const origins = list(str(/^https?:\/\/[^/?#]+$/, 'an origin (https://host)'));
+let checks: ReturnType<typeof buildChecks> | undefined;
 
 /**
  * Checks a parsed configuration and keeps what is valid: bad surveys are skipped, bad
  * stage entries dropped, bad limits replaced by the defaults. Never throws.
  */
 export function validateConfig(input: unknown): Validation {
-  problems = [];
+  checks ??= buildChecks();
+  const { text, stage, survey, limits, origins, object, array } = checks;
+  const problems: string[] = [];
   const config: TouchpointConfig = { version: 1 };
   const skipped: string[] = [];
   const ids = new Set<unknown>();
@@ -146,7 +156,7 @@ export function validateConfig(input: unknown): Validation {
   const keep =
     <T>(key: keyof TouchpointConfig, check: Check, value = (v: T, _path: string): unknown => v): Check =>
     (v, path) => {
-      if (!check(v, path)) return false;
+      if (!check(v, path, problems)) return false;
       (config as unknown as Obj)[key] = value(v as T, path);
       return true;
     };
@@ -159,20 +169,21 @@ export function validateConfig(input: unknown): Validation {
           Object.entries(v).filter(
             // A stage maps pages to a name: a `!` exclusion, or a glob that is no path, means nothing here.
             ([glob, name]) =>
-              (glob[0] === '/' || fail(entry(path, glob), 'a path glob starting with /')) &&
-              stage(name, entry(path, glob)),
+              (glob[0] === '/' || fail(problems, entry(path, glob), 'a path glob starting with /')) &&
+              stage(name, entry(path, glob), problems),
           ),
         ),
       ),
       surveys: keep('surveys', array, (v: Survey[], path) =>
         v.filter((s, i) => {
-          const p = `${path}[${i}]`;
+          const surveyPath = `${path}[${i}]`;
           const id = s?.id;
           // A repeated id is a problem only the whole list shows, so it is checked here.
           const good =
-            survey(s, p) && (!ids.has(id) || fail(`${p}.id`, `a unique id, "${id}" is used twice`));
+            survey(s, surveyPath, problems) &&
+            (!ids.has(id) || fail(problems, `${surveyPath}.id`, `a unique id, "${id}" is used twice`));
           ids.add(id);
-          if (!good) skipped.push(p);
+          if (!good) skipped.push(surveyPath);
           return good;
         }),
       ),
@@ -180,6 +191,6 @@ export function validateConfig(input: unknown): Validation {
       previewOrigins: keep('previewOrigins', origins),
     },
     ['version'],
-  )(input, '');
+  )(input, '', problems);
   return { config, problems, skipped };
 }

@@ -1,5 +1,18 @@
-/** Reports a problem on the console, once per distinct message (STYLE.md 7). */
+/** Reports a problem on the console, once per distinct message. */
 export type Warn = (message: string, ...detail: unknown[]) => void;
+
+/**
+ * True the first time `key` is seen (and remembers it), false after: the one shape of every
+ * once-only report. `seen` is a Set for messages, a WeakSet for listeners.
+ */
+export function firstTime<K extends WeakKey | string>(
+  seen: { has(key: K): boolean; add(key: K): unknown },
+  key: K,
+): boolean {
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
 
 /**
  * How a bad argument appears in a development warning, without ever throwing itself
@@ -15,8 +28,6 @@ export function createWarn(): Warn {
   const said = new Set<string>();
   // A rest parameter, so an absent detail does not print a trailing `undefined`.
   return (message, ...detail) => {
-    if (said.has(message)) return;
-    said.add(message);
-    console.warn(`[touchpoint] ${message}`, ...detail);
+    if (firstTime(said, message)) console.warn(`[touchpoint] ${message}`, ...detail);
   };
 }

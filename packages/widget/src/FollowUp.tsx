@@ -2,57 +2,77 @@
 /** @jsx h */
 
 import { useSignal } from '@preact/signals';
-import type { Band, Survey } from '@touchpoint/core';
+import type { Band } from '@touchpoint/core';
 // biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above compiles to these
 import { h } from 'preact';
+import type { ShownSurvey } from './check-survey.js';
 import { fill } from './fill.js';
 import type { Strings } from './locales/en.js';
 
-/** The longest comment accepted; the box stops there and the counter shows how close it is. */
+/** The longest comment accepted; the box stops there. */
 export const MAX_COMMENT = 1000;
+
+/**
+ * The counter appears from this many characters: a "0/1000" before anything is typed only
+ * adds noise, while near the limit it tells the person why the box stopped taking text.
+ */
+export const COUNTER_FROM = MAX_COMMENT - 100;
 
 export interface FollowUpProps {
   band: Band;
-  survey: Survey;
+  survey: ShownSurvey;
   strings: Strings;
+  /** The score chosen on the first step, shown with a way to change it. */
+  score: number;
+  /** Back to the scores, to choose another one. */
+  onChange: () => void;
   /** Called with the trimmed comment, possibly empty. */
   onSend: (comment: string) => void;
 }
 
-/** The band's follow-up question, a text box with a live counter and the band's optional link. */
-export function FollowUp({ band, survey, strings, onSend }: FollowUpProps) {
+/** The chosen score, the band's follow-up question, a text box and the band's optional link. */
+export function FollowUp({ band, survey, strings, score, onChange, onSend }: FollowUpProps) {
   const text = useSignal('');
-  const link = survey.links?.[band];
+  const link = survey.links[band];
+  const counted = text.value.length >= COUNTER_FROM;
   return (
     <form
-      class="f"
       onSubmit={(e) => {
         e.preventDefault();
         onSend(text.value.trim());
       }}
     >
-      <label id="tp-h" class="q" for="tp-c" tabIndex={-1}>
-        {survey.followUp?.[band] || strings.followUp}
+      <label id="tp-heading" class="tp-heading" for="tp-comment" dir="auto" tabIndex={-1}>
+        {survey.followUp[band] || strings.followUp}
       </label>
+      <p class="tp-chosen">
+        <span id="tp-chosen">{fill(strings.chosen, { score })}</span>
+        <button type="button" class="tp-change" aria-describedby="tp-chosen" onClick={onChange}>
+          {strings.change}
+        </button>
+      </p>
       <textarea
-        id="tp-c"
+        id="tp-comment"
+        class="tp-comment"
         maxLength={MAX_COMMENT}
-        aria-describedby="tp-n"
+        aria-describedby={counted ? 'tp-counter' : undefined}
         value={text.value}
         onInput={(e) => {
           text.value = e.currentTarget.value;
         }}
       />
-      <div class="r">
-        <span id="tp-n" class="n">
-          {fill(strings.counter, { count: text.value.length, max: MAX_COMMENT })}
-        </span>
+      <div class="tp-actions">
+        {counted && (
+          <span id="tp-counter" class="tp-counter">
+            {fill(strings.counter, { count: text.value.length, max: MAX_COMMENT })}
+          </span>
+        )}
         {link && (
-          <a class="k" href={link.url} target="_blank" rel="noopener noreferrer">
+          <a class="tp-link" href={link.url} target="_blank" rel="noopener noreferrer" dir="auto">
             {link.label}
           </a>
         )}
-        <button class="b" type="submit">
+        <button class="tp-send" type="submit">
           {strings.send}
         </button>
       </div>

@@ -14,6 +14,8 @@ export interface ScoreScaleProps {
   metric: Metric;
   strings: Strings;
   dir: 'ltr' | 'rtl';
+  /** The score chosen before, shown checked when the person comes back to change it. */
+  chosen?: number | undefined;
   /** Called once with the score chosen (click, Enter or Space). */
   onChoose: (score: number) => void;
 }
@@ -23,9 +25,9 @@ export interface ScoreScaleProps {
  * arrows / Home / End move, Enter or Space choose. Unlike the APG pattern, arrows only move
  * focus: choosing records the score at once, so it must be a deliberate act.
  */
-export function ScoreScale({ metric, strings, dir, onChoose }: ScoreScaleProps) {
+export function ScoreScale({ metric, strings, dir, chosen, onChoose }: ScoreScaleProps) {
   const all = scores(metric);
-  const active = useSignal(0);
+  const active = useSignal(Math.max(0, all.indexOf(chosen as number)));
   const group = useRef<HTMLDivElement>(null);
   const label = (score: number) => strings[`${metric}${score}` as keyof Strings] as string | undefined;
 
@@ -58,7 +60,7 @@ export function ScoreScale({ metric, strings, dir, onChoose }: ScoreScaleProps) 
 
   return (
     <>
-      <div ref={group} class="s" role="radiogroup" aria-labelledby="tp-h" onKeyDown={onKeyDown}>
+      <div ref={group} class="tp-scale" role="radiogroup" aria-labelledby="tp-heading" onKeyDown={onKeyDown}>
         {all.map((score, i) => {
           const text = label(score);
           return (
@@ -66,9 +68,9 @@ export function ScoreScale({ metric, strings, dir, onChoose }: ScoreScaleProps) 
             <button
               key={score}
               type="button"
-              class="o"
+              class="tp-option"
               role="radio"
-              aria-checked="false"
+              aria-checked={score === chosen ? 'true' : 'false'}
               // The accessible name starts with the visible number (WCAG 2.5.3 label in name).
               aria-label={text ? `${score} ${text}` : String(score)}
               tabIndex={i === active.value ? 0 : -1}
@@ -82,7 +84,7 @@ export function ScoreScale({ metric, strings, dir, onChoose }: ScoreScaleProps) 
           );
         })}
       </div>
-      <div class="e" aria-hidden="true">
+      <div class="tp-ends" aria-hidden="true">
         <span>{label(all[0] as number)}</span>
         <span>{label(all[all.length - 1] as number)}</span>
       </div>

@@ -19,7 +19,7 @@ export function ThankYou({ text, onDone }: ThankYouProps) {
     return () => clearTimeout(timer);
   }, []);
   return (
-    <p id="tp-h" class="q t" tabIndex={-1}>
+    <p id="tp-heading" class="tp-heading tp-thanks" tabIndex={-1}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
         <circle cx="12" cy="12" r="11" fill="currentColor" opacity=".2" />
         <path

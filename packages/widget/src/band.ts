@@ -1,7 +1,7 @@
 import type { Band, Metric } from '@touchpoint/core';
 
 /**
- * The highest score of the `low` and of the `mid` band, per metric (SPEC "Survey configuration").
+ * The highest score of the `low` and of the `mid` band, per metric (README "Scales and bands").
  * - NPS: detractors 0–6, passives 7–8, promoters 9–10 (Reichheld, "The One Number You Need to
  *   Grow", Harvard Business Review, Dec 2003; Bain & Company's Net Promoter System).
  * - CSAT 1–5: the top two boxes (4–5) count as satisfied, the bottom two (1–2) as not, as in the

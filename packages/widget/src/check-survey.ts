@@ -1,9 +1,21 @@
-import type { Survey } from '@touchpoint/core';
+import type { Band, Metric } from '@touchpoint/core';
+import type { Strings } from './locales/en.js';
+import { pickText } from './localized.js';
 import { pickStrings } from './pick-strings.js';
 import { SCALES } from './scales.js';
 import { warnOnce } from './warn.js';
 
 const BANDS = ['low', 'mid', 'high'] as const;
+
+/** A survey as the prompt shows it: checked, with every text picked for the prompt's language. */
+export interface ShownSurvey {
+  id: string;
+  metric: Metric;
+  question: string;
+  followUp: Partial<Record<Band, string>>;
+  links: Partial<Record<Band, { label: string; url: string }>>;
+  strings: Partial<Strings>;
+}
 
 /**
  * Only http(s) and same-origin relative links may be shown: a `javascript:` URL in the
@@ -18,26 +30,41 @@ function safeUrl(url: unknown): boolean {
 }
 
 /**
- * The survey as the prompt can show it, or null. The core validates the configuration, but
- * the widget also receives surveys forced by hand and from older cores, so it checks what it
- * relies on: drops unsafe links and unknown or non-text `strings`, each reported once.
+ * The survey as the prompt can show it in the language `lang`, or null. The core validates the
+ * configuration, but the widget also receives surveys forced by hand and from older cores, so it
+ * checks what it relies on: drops unsafe links and unknown or non-text `strings`, each reported
+ * once. `question`, `followUp` texts, link labels and `strings` values may each be a string or
+ * a map by language (see pickText).
  */
-export function checkSurvey(input: unknown): Survey | null {
-  const s = input as Survey | null | undefined;
-  if (!s || typeof s.id !== 'string' || !Object.hasOwn(SCALES, s.metric) || typeof s.question !== 'string') {
-    warnOnce(
-      `survey:${s?.id}`,
-      `survey "${s?.id}": needs id, metric (nps|csat|ces) and question; not shown.`,
-    );
+export function checkSurvey(input: unknown, lang = ''): ShownSurvey | null {
+  const survey = input as Record<string, unknown> | null | undefined;
+  const id = survey?.id;
+  const question = pickText(survey?.question, lang);
+  if (!survey || typeof id !== 'string' || !Object.hasOwn(SCALES, survey.metric as string) || !question) {
+    warnOnce(`survey:${id}`, `survey "${id}": needs id, metric (nps|csat|ces) and question; not shown.`);
     return null;
   }
-  const links: Survey['links'] = {};
+  const given = (survey.followUp ?? {}) as Record<string, unknown>;
+  const givenLinks = (survey.links ?? {}) as Record<string, { label?: unknown; url?: unknown } | undefined>;
+  const followUp: ShownSurvey['followUp'] = {};
+  const links: ShownSurvey['links'] = {};
   for (const b of BANDS) {
-    const link = s.links?.[b];
+    const text = pickText(given[b], lang);
+    if (text) followUp[b] = text;
+    const link = givenLinks[b];
     if (!link) continue;
-    if (safeUrl(link.url) && typeof link.label === 'string') links[b] = link;
-    else
-      warnOnce(`link:${s.id}:${b}`, `survey "${s.id}" links.${b}: needs label and an http(s) url; left out.`);
+    const label = pickText(link.label, lang);
+    if (safeUrl(link.url) && label) links[b] = { label, url: link.url as string };
+    else warnOnce(`link:${id}:${b}`, `survey "${id}" links.${b}: needs label and an http(s) url; left out.`);
   }
-  return { ...s, links, strings: pickStrings(s.strings, `survey "${s.id}" strings`) };
+  const strings: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(survey.strings ?? {})) strings[key] = pickText(value, lang);
+  return {
+    id,
+    metric: survey.metric as Metric,
+    question,
+    followUp,
+    links,
+    strings: pickStrings(strings, `survey "${id}" strings`),
+  };
 }

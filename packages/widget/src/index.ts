@@ -5,5 +5,7 @@ export { de } from './locales/de.js';
 export { en, type StringKey, type Strings } from './locales/en.js';
 export { es } from './locales/es.js';
 export { fr } from './locales/fr.js';
+export { type Localized, pickText } from './localized.js';
 export { mountWidget, WIDGET_DEFAULTS, type Widget, type WidgetOptions } from './mount.js';
 export { SCALES } from './scales.js';
+export { applyStyles } from './stylesheet.js';

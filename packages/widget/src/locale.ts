@@ -7,7 +7,10 @@ const RTL = /^(ar|fa|he|ur)$/;
 
 /** A resolved language: its tag, writing direction and full string table. */
 export interface Locale {
+  /** The primary language subtag, which picked the table (`ar`). */
   lang: string;
+  /** The full tag asked for (`ar-EG`), which picks survey texts given by language (pickText). */
+  tag: string;
   dir: 'ltr' | 'rtl';
   strings: Strings;
 }
@@ -18,15 +21,15 @@ export interface Locale {
  * no tag, the page's `<html lang>` then the browser's language decide, silently.
  */
 export function resolveLocale(tag: string, tables: Record<string, Partial<Strings>>): Locale {
-  let lang = (tag || document.documentElement.lang || navigator.language || 'en')
-    .toLowerCase()
-    .split(/[-_]/)[0] as string;
+  const asked = tag || document.documentElement.lang || navigator.language || 'en';
+  let lang = asked.toLowerCase().split(/[-_]/)[0] as string;
   if (!tables[lang] && lang !== 'en') {
     if (tag) refuse('locale', tag, 'en', __DEV__ && 'its strings in `locales`');
     lang = 'en';
   }
   return {
     lang,
+    tag: asked,
     dir: RTL.test(lang) ? 'rtl' : 'ltr',
     strings: { ...en, ...pickStrings(tables[lang], `locales.${lang}`) },
   };

@@ -30,8 +30,8 @@ Object.assign(window, {
         ...(options.position === 'inline' && { container }),
       });
     },
-    show(survey: Survey) {
-      for (const fn of listeners) fn({ survey, forced: false });
+    show(survey: Survey, forced = false) {
+      for (const fn of listeners) fn({ survey, forced });
     },
   },
 });

@@ -19,6 +19,8 @@ export const ar: Partial<Strings> = {
   ces6: 'سهل',
   ces7: 'سهل جدًا',
   followUp: 'ما السبب الرئيسي لتقييمك؟',
+  chosen: 'تقييمك: {score}',
+  change: 'تغيير',
   send: 'إرسال',
   thanks: 'شكرًا لملاحظاتك!',
 };

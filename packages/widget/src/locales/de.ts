@@ -18,6 +18,8 @@ export const de: Partial<Strings> = {
   ces6: 'Einfach',
   ces7: 'Sehr einfach',
   followUp: 'Was ist der wichtigste Grund für Ihre Bewertung?',
+  chosen: 'Ihre Bewertung: {score}',
+  change: 'Ändern',
   send: 'Senden',
   thanks: 'Vielen Dank für Ihr Feedback!',
 };

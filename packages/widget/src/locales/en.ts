@@ -19,7 +19,10 @@ export const en = {
   ces7: 'Very easy',
   /** The follow-up question for a band the survey gives no text of its own. */
   followUp: 'What is the main reason for your score?',
-  /** Characters typed / allowed, under the text box. */
+  /** Above the text box: the score chosen on the first step, and the button to change it. */
+  chosen: 'Your score: {score}',
+  change: 'Change',
+  /** Characters typed / allowed, under the text box once the comment nears the limit. */
   counter: '{count}/{max}',
   send: 'Send',
   thanks: 'Thank you for your feedback!',

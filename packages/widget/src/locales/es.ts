@@ -18,6 +18,8 @@ export const es: Partial<Strings> = {
   ces6: 'Fácil',
   ces7: 'Muy fácil',
   followUp: '¿Cuál es el motivo principal de tu puntuación?',
+  chosen: 'Tu puntuación: {score}',
+  change: 'Cambiar',
   send: 'Enviar',
   thanks: '¡Gracias por tu opinión!',
 };

@@ -19,6 +19,8 @@ export const fr: Partial<Strings> = {
   ces6: 'Facile',
   ces7: 'Très facile',
   followUp: 'Quelle est la raison principale de votre note\u202f?',
+  chosen: 'Votre note\u202f: {score}',
+  change: 'Modifier',
   send: 'Envoyer',
   thanks: 'Merci pour votre avis\u202f!',
 };

@@ -1,0 +1,35 @@
+// The automatic page views: the first when the page is ready, then one after every SPA
+// navigation that changes the path or the query.
+import type { FirstViewWait } from './config-source.js';
+import type { Instance } from './instance-state.js';
+import { watchNavigation } from './navigation.js';
+import { stageNavigated } from './page-stage.js';
+
+/**
+ * Follows SPA navigations (a new page's stage is decided again) and, with `autoPageviews`,
+ * sends `view` on load and after each of them. `firstViewReady` may hold the first view back
+ * (a configuration URL without a cached copy), so it carries the stage the configuration maps
+ * its path to.
+ */
+export function startPageviews(
+  instance: Instance,
+  autoPageviews: boolean,
+  view: () => void,
+  firstViewReady: FirstViewWait | undefined,
+): void {
+  let address = location.pathname + location.search;
+  watchNavigation(() => {
+    const now = location.pathname + location.search;
+    if (now === address) return;
+    address = now;
+    instance._state._stage = stageNavigated(instance._state._stage);
+    // Later, so the router has set the new title and <body data-tp-stage> first.
+    if (autoPageviews) setTimeout(view);
+  });
+  if (!autoPageviews) return;
+  // Never inside createTouchpoint(): whoever subscribes in the same task (connect(tp), the
+  // script tag's queue replay with its identify() or stage()) must see the first page view.
+  const first = () => Promise.resolve(firstViewReady?.()).then(view);
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', first, { once: true });
+  else first();
+}

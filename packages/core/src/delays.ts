@@ -1,0 +1,29 @@
+/** The pending `delayMs` timers of the surveys that won while waiting, by survey id. */
+export interface Delays {
+  /** Calls `fire` after `ms`, unless this survey already waits. `path` is the page it started on. */
+  _start(surveyId: string, path: string, ms: number, fire: () => void): void;
+  /** Cancels what waits on other pages than `path`: navigating away ends the wait. */
+  _cancelOffPage(path: string): void;
+}
+
+export function createDelays(): Delays {
+  // No prototype: survey ids such as `constructor` or `__proto__` are keys like any other.
+  const pending: Record<string, { timer: ReturnType<typeof setTimeout>; path: string }> = Object.create(null);
+  return {
+    _start(surveyId, path, ms, fire) {
+      if (pending[surveyId]) return;
+      const timer = setTimeout(() => {
+        delete pending[surveyId];
+        fire();
+      }, ms);
+      pending[surveyId] = { timer, path };
+    },
+    _cancelOffPage(path) {
+      for (const [surveyId, { timer, path: startedOn }] of Object.entries(pending))
+        if (startedOn !== path) {
+          clearTimeout(timer);
+          delete pending[surveyId];
+        }
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { MountDebug } from '../handshake';
+import { applyStyles } from './apply-styles';
+import { overlayContent } from './debug-overlay';
+import { DEBUG_CSS } from './debug-styles';
+import { DEBUG_TEXT } from './debug-text';
+import { el } from './element';
+import { previewBanner } from './preview-banner';
+
+/**
+ * The preview banner (while `tp.preview`) and, with `overlay`, the debug overlay, in one open
+ * shadow root at the end of <body>. The overlay is refreshed from `tp.explain()` on every
+ * journey event, survey signal and configuration, at most once per task; its close button and
+ * Escape remove it.
+ */
+export const mountDebug: MountDebug = (tp, { exitPreview, nonce, overlay }) => {
+  const host = el('div', { 'data-touchpoint-debug': '' });
+  const root = host.attachShadow({ mode: 'open' });
+  applyStyles(root, DEBUG_CSS, nonce);
+  let banner: HTMLElement | undefined;
+  let panel: HTMLElement | undefined;
+  let body: HTMLElement | undefined;
+  let hash: string | undefined;
+  let queued = false;
+  const closed = new Set<string>();
+
+  const close = () => {
+    panel?.remove();
+    panel = body = undefined;
+  };
+  if (overlay) {
+    const button = el('button', { type: 'button', 'aria-label': DEBUG_TEXT.close }, '×');
+    button.addEventListener('click', close);
+    body = el('div');
+    panel = el(
+      'section',
+      { class: 'panel', role: 'region', 'aria-label': DEBUG_TEXT.title },
+      el('header', {}, el('h2', {}, DEBUG_TEXT.title), button),
+      body,
+    );
+    panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close();
+    });
+    root.append(panel);
+  }
+
+  const render = () => {
+    queued = false;
+    if (tp.preview && !banner) {
+      banner = previewBanner(tp.preview, exitPreview);
+      root.prepend(banner);
+    }
+    // A draft refused once its origin was checked: preview is off after all.
+    if (!tp.preview && banner) {
+      banner.remove();
+      banner = undefined;
+    }
+    if (!body) return;
+    // Keep the person's place: the survey whose summary had focus gets it back.
+    const focused = (root.activeElement?.closest('[data-id]') as HTMLElement | null)?.dataset.id;
+    body.replaceChildren(
+      ...overlayContent(tp.explain(), Date.now(), {
+        path: location.pathname,
+        hash,
+        preview: tp.preview,
+        closed,
+      }),
+    );
+    if (focused)
+      (body.querySelector(`[data-id="${CSS.escape(focused)}"] summary`) as HTMLElement | null)?.focus();
+  };
+  const refresh = () => {
+    if (!queued) queueMicrotask(render);
+    queued = true;
+  };
+
+  const offs = [
+    tp.on('*', refresh),
+    tp.on('survey_due', refresh),
+    tp.on('consent', refresh),
+    // Survey events do not reach '*' in preview; the overlay still follows the prompt.
+    tp.on('survey_shown', refresh),
+    tp.on('survey_answered', refresh),
+    tp.on('survey_dismissed', refresh),
+    tp.on('config', (h) => {
+      hash = h;
+      refresh();
+    }),
+  ];
+  document.body.append(host);
+  render();
+  return {
+    destroy() {
+      for (const off of offs) off();
+      host.remove();
+    },
+  };
+};

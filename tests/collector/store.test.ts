@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEventStore } from '../../packages/collector/src/store.js';
+import { freshDataDir } from '../demo/data-dir.js';
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tp-db-'));
+});
+
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('openEventStore', () => {
+  it('moves a half-made database (an interrupted first start) aside, says so, and starts afresh', async () => {
+    mkdirSync(join(dataDir, 'pg'));
+    writeFileSync(join(dataDir, 'pg', 'PG_VERSION'), '17\n');
+    const log = vi.fn();
+    const store = await openEventStore(dataDir, { log });
+    try {
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/^\[touchpoint\] .*pg was incomplete/));
+      const aside = readdirSync(dataDir).filter((name) => name.startsWith('pg.incomplete-'));
+      expect(aside).toHaveLength(1);
+      expect(existsSync(join(dataDir, 'pg', 'global', 'pg_control'))).toBe(true);
+      expect((await store.stats()).events).toBe(0);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('applies the schema once: a reopened store keeps its migrations and rows', async () => {
+    const data = await freshDataDir();
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = data.dir;
+    const store = await openEventStore(dataDir);
+    const event = {
+      id: 'e-1',
+      type: 'page',
+      ts: 1,
+      anonymousId: 'a',
+      sessionId: 's',
+      page: { url: 'http://127.0.0.1/', path: '/' },
+    };
+    await store.insert({ sentAt: 1, events: [event], dropped: 0, rejected: 0 }, 'application/json');
+    await store.close();
+    const again = await openEventStore(dataDir);
+    try {
+      const { rows } = await again.query<{ version: number }>('select version from schema_migrations');
+      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(await again.recent()).toEqual([event]);
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDelays } from '../../packages/core/src/delays';
+
+describe('createDelays', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('fires once after the delay, and ignores a second start while the survey waits', () => {
+    const delays = createDelays();
+    const fire = vi.fn();
+    delays._start('a', '/', 1000, fire);
+    delays._start('a', '/', 10, fire);
+    vi.advanceTimersByTime(999);
+    expect(fire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledTimes(1);
+    // Fired, it may wait again.
+    delays._start('a', '/', 10, fire);
+    vi.advanceTimersByTime(10);
+    expect(fire).toHaveBeenCalledTimes(2);
+  });
+
+  it('cancels what waits on other pages, and keeps what waits on this one', () => {
+    const delays = createDelays();
+    const here = vi.fn();
+    const elsewhere = vi.fn();
+    delays._start('here', '/checkout', 100, here);
+    delays._start('constructor', '/home', 100, elsewhere);
+    delays._cancelOffPage('/checkout');
+    vi.advanceTimersByTime(100);
+    expect(here).toHaveBeenCalledTimes(1);
+    expect(elsewhere).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,127 @@
+import type { Explanation, ListenerMap, Touchpoint } from '@touchpoint/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fromScript } from '../from-script';
+
+type Debug = Pick<Touchpoint, 'on' | 'explain' | 'preview'>;
+const { mountDebug } = await fromScript<{
+  mountDebug(
+    tp: Debug,
+    options: { exitPreview: () => void; nonce: string; overlay: boolean },
+  ): { destroy(): void };
+}>('debug/mount-debug.ts');
+
+/** An instance whose explanations and preview the test sets, and whose listeners it fires. */
+function fakeTp(list: Explanation[], preview?: string) {
+  const listeners: Record<string, Set<(payload: unknown) => void>> = {};
+  const tp = {
+    preview,
+    explain: vi.fn(() => list),
+    on<K extends keyof ListenerMap>(type: K, fn: ListenerMap[K]) {
+      listeners[type] ??= new Set();
+      listeners[type].add(fn as (payload: unknown) => void);
+      return () => listeners[type]?.delete(fn as (payload: unknown) => void);
+    },
+  };
+  const fire = (type: string, payload: unknown = {}) => {
+    for (const fn of listeners[type] ?? []) fn(payload);
+  };
+  return { tp, fire, listeners, list };
+}
+
+const CHECKOUT: Explanation = {
+  id: 'checkout-csat',
+  eligible: false,
+  reasons: [
+    { rule: 'consent', ok: true, actual: true, needed: true },
+    { rule: 'event', ok: false, actual: undefined, needed: 'order_completed' },
+    { rule: 'sample', ok: false, actual: 73, needed: 20 },
+  ],
+};
+const HOME: Explanation = {
+  id: 'home-nps',
+  eligible: true,
+  reasons: [{ rule: 'pages', ok: true, actual: '/', needed: '/' }],
+};
+
+const shadow = () => document.querySelector('[data-touchpoint-debug]')?.shadowRoot ?? null;
+const text = () => shadow()?.textContent ?? '';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('mountDebug', () => {
+  it('shows the preview banner with an Exit button that leaves preview, and no overlay without tp_debug', () => {
+    const exit = vi.fn();
+    const { tp } = fakeTp([HOME], '/drafts/next.json');
+    mountDebug(tp, { exitPreview: exit, nonce: '', overlay: false });
+    const banner = shadow()?.querySelector('[role="region"]');
+    expect(banner?.getAttribute('aria-label')).toBe('Touchpoint preview — answers are not recorded');
+    expect(banner?.textContent).toContain('Touchpoint preview — answers are not recorded');
+    expect(shadow()?.querySelector('.panel')).toBeNull();
+    shadow()?.querySelector('button')?.click();
+    expect(exit).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists every survey with each condition read for people, and which survey shows next', () => {
+    const { tp } = fakeTp([CHECKOUT, HOME]);
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    expect(shadow()?.querySelector('.banner')).toBeNull();
+    const surveys = [...(shadow()?.querySelectorAll('details') ?? [])];
+    expect(surveys.map((d) => d.querySelector('summary')?.textContent)).toEqual([
+      '✗ checkout-csat — not eligible',
+      '✓ home-nps — eligible',
+    ]);
+    expect([...(surveys[0]?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+      '✓passes: consent given',
+      '✗fails: event order_completed pending',
+      '✗fails: sample bucket 73 ≥ 20',
+    ]);
+    expect(shadow()?.querySelector('.next')?.textContent).toBe('Shows now: home-nps');
+  });
+
+  it('refreshes on journey events and configurations, once per burst, keeping closed surveys closed', async () => {
+    const { tp, fire, list } = fakeTp([CHECKOUT]);
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    expect(text()).toContain('No survey would show here now');
+    (shadow()?.querySelector('details') as HTMLDetailsElement).open = false;
+    shadow()?.querySelector('details')?.dispatchEvent(new Event('toggle'));
+    list.push(HOME);
+    tp.explain.mockClear();
+    fire('*');
+    fire('config', 'f1e5da7f');
+    await Promise.resolve();
+    expect(tp.explain).toHaveBeenCalledTimes(1);
+    expect(text()).toContain('Shows now: home-nps');
+    expect(text()).toContain('f1e5da7f');
+    expect([...(shadow()?.querySelectorAll('details') ?? [])].map((d) => d.open)).toEqual([false, true]);
+  });
+
+  it('closes the overlay with its Close button or Escape, and leaves the page as it was on destroy', () => {
+    const { tp, listeners } = fakeTp([HOME]);
+    const debug = mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    const close = shadow()?.querySelector('button[aria-label="Close debug overlay"]') as HTMLButtonElement;
+    close.click();
+    expect(shadow()?.querySelector('.panel')).toBeNull();
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    const panels = () =>
+      [...document.querySelectorAll('[data-touchpoint-debug]')].map((h) =>
+        h.shadowRoot?.querySelector('.panel'),
+      );
+    panels()[1]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(panels()).toEqual([null, null]);
+    debug.destroy();
+    expect(document.querySelectorAll('[data-touchpoint-debug]')).toHaveLength(1);
+    expect(Object.values(listeners).reduce((n, set) => n + set.size, 0)).toBe(7);
+  });
+
+  it('removes the banner when the draft is refused after its origin was checked', async () => {
+    const { tp, fire } = fakeTp([HOME], 'https://evil.example/d.json');
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: false });
+    expect(shadow()?.querySelector('.banner')).not.toBeNull();
+    tp.preview = undefined;
+    fire('config', 'abcd1234');
+    await Promise.resolve();
+    expect(shadow()?.querySelector('.banner')).toBeNull();
+  });
+});
