@@ -45,8 +45,7 @@ const JSON_OUT = option('--json', null);
 const HEADS = {
   blank: '',
   empty: '',
-  touchpoint:
-    '<script src="/dist/touchpoint.js" data-endpoint="/collect" data-config="/tp.json" async></script>',
+  touchpoint: TAG,
 };
 const READY = () => !!(window.Touchpoint && typeof window.Touchpoint.show === 'function');
 // Functions whose inclusive time is reported, by their name in the sources (the source map's
