@@ -7,22 +7,14 @@
 //
 //   npx rollup -c --silent && node bench/profile-ablate.mjs [--runs 11] [--dist dir]
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
-import { brotli, distFiles, median, PEERS_CONFIG, pageHtml } from './profile-page.mjs';
+import { distOption, median, option, PEERS_CONFIG, serveSite } from './profile-page.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at < 0 ? fallback : args[at + 1];
-};
 const RUNS = Number(option('--runs', 11));
-const DIST = path.resolve(option('--dist', fileURLToPath(new URL('../dist/', import.meta.url))));
+const DIST = distOption();
 
-const CONFIG = PEERS_CONFIG;
-const inline = JSON.stringify(CONFIG).replace(/"/g, '&quot;');
+const inline = JSON.stringify(PEERS_CONFIG).replace(/"/g, '&quot;');
 
 // Each variant: the page's head, and whether window.Touchpoint becomes live.
 const VARIANTS = {
@@ -64,28 +56,12 @@ const VARIANTS = {
   ],
 };
 
-const files = new Map([...distFiles(DIST)].map(([file, body]) => [`/dist/${file}`, body]));
-files.set(
-  '/dist/parse-only.js',
-  brotli(`if (self.__never) {\n${readFileSync(path.join(DIST, 'touchpoint.js'))}\n}`),
-);
 const names = Object.keys(VARIANTS);
 
-function serve() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status, body, type, extra = {}) =>
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra }).end(body);
-    const page = /^\/page\/(\d+)$/.exec(url.pathname);
-    if (page) return send(200, pageHtml(VARIANTS[names[page[1]]][0]), 'text/html');
-    if (files.has(url.pathname))
-      return send(200, files.get(url.pathname), 'text/javascript', { 'Content-Encoding': 'br' });
-    if (url.pathname === '/tp.json') return send(200, JSON.stringify(CONFIG), 'application/json');
-    req.resume();
-    req.on('end', () => send(200, '{}', 'application/json'));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+// /page/<index of the variant>; the file only compiled is served beside the built ones.
+const parseOnly = `if (self.__never) {\n${readFileSync(path.join(DIST, 'touchpoint.js'))}\n}`;
+const serve = () =>
+  serveSite(DIST, (index) => VARIANTS[names[index]]?.[0], PEERS_CONFIG, { 'parse-only.js': parseOnly });
 
 async function once(browser, origin, index) {
   const context = await browser.newContext();

@@ -17,28 +17,14 @@
 //   - heap: a snapshot after the prompt shows and a forced GC, by node type and constructor,
 //     minus a blank page's.
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
-import {
-  distFiles,
-  installVisible,
-  median,
-  PEERS_CONFIG,
-  pageHtml,
-  TAG,
-  untilVisible,
-} from './profile-page.mjs';
+import { distOption, installVisible, median, option, serveSite, TAG, untilVisible } from './profile-page.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at < 0 ? fallback : args[at + 1];
-};
 const RUNS = Number(option('--runs', 7));
-const DIST = path.resolve(option('--dist', fileURLToPath(new URL('../dist/', import.meta.url))));
+const DIST = distOption();
 const JSON_OUT = option('--json', null);
 
 // The page and configuration of bench-peers (the project's peers bench)/measure.mjs (its `touchpoint` subject).
@@ -81,34 +67,7 @@ const PHASES = [
 ];
 
 // ------------------------------------------------------------------------------------ server
-const files = distFiles(DIST);
-
-function serve() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status, body, type) =>
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
-    if (url.pathname.startsWith('/page/')) {
-      return send(200, pageHtml(HEADS[url.pathname.slice(6)] ?? ''), 'text/html');
-    }
-    const file = files.get(url.pathname.replace(/^\/dist\//, ''));
-    if (file)
-      return res
-        .writeHead(200, {
-          'Content-Type': 'text/javascript',
-          'Cache-Control': 'no-store',
-          'Content-Encoding': 'br',
-        })
-        .end(file);
-    if (url.pathname === '/tp.json') return send(200, JSON.stringify(PEERS_CONFIG), 'application/json');
-    if (req.method === 'POST') {
-      req.resume();
-      return req.on('end', () => send(200, '{}', 'application/json'));
-    }
-    return send(404, '', 'text/plain');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const serve = () => serveSite(DIST, (name) => HEADS[name]);
 
 // ------------------------------------------------------------------------- source mapping
 const maps = new Map(); // file → SourceMap | null

@@ -10,39 +10,23 @@
 // `evaluate` inject Playwright's own script into the page (about 550 KiB of heap), which
 // bench-peers' blank page does not get, so its "heap over blank" carries that for every SDK.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
-import { distFiles, installVisible, PEERS_CONFIG, pageHtml, TAG, untilVisible } from './profile-page.mjs';
+import {
+  distOption,
+  installVisible,
+  option,
+  PEERS_CONFIG,
+  serveSite,
+  TAG,
+  untilVisible,
+} from './profile-page.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at < 0 ? fallback : args[at + 1];
-};
-const DIST = path.resolve(option('--dist', fileURLToPath(new URL('../dist/', import.meta.url))));
+const DIST = distOption();
 const CONFIG_FILE = option('--config', null);
-const WITH_FLAGS = args.includes('--flags');
+const WITH_FLAGS = process.argv.includes('--flags');
 
 const CONFIG = CONFIG_FILE ? JSON.parse(readFileSync(CONFIG_FILE, 'utf8')) : PEERS_CONFIG;
-const files = distFiles(DIST);
-
-function serve() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status, body, type, headers = {}) =>
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers }).end(body);
-    if (url.pathname.startsWith('/page/'))
-      return send(200, pageHtml(url.pathname === '/page/touchpoint' ? TAG : ''), 'text/html');
-    const file = files.get(url.pathname.replace(/^\/dist\//, ''));
-    if (file) return send(200, file, 'text/javascript', { 'Content-Encoding': 'br' });
-    if (url.pathname === '/tp.json') return send(200, JSON.stringify(CONFIG), 'application/json');
-    req.resume();
-    req.on('end', () => send(200, '{}', 'application/json'));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const serve = () => serveSite(DIST, (name) => (name === 'touchpoint' ? TAG : ''), CONFIG);
 
 async function heapOf(browser, origin, subject) {
   const context = await browser.newContext();

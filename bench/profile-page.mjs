@@ -2,8 +2,22 @@
 // `touchpoint` subject, the built files served brotli-compressed as that bench serves them, and
 // its test of a visible prompt.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+
+const args = process.argv.slice(2);
+
+/** The command line's `--name value`, else `fallback`. */
+export const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : args[at + 1];
+};
+
+/** `--dist <dir>`: the built files to measure, by default this checkout's dist/. */
+export const distOption = () =>
+  path.resolve(option('--dist', fileURLToPath(new URL('../dist/', import.meta.url))));
 
 export const QUESTION = 'How likely are you to recommend us to a friend?';
 
@@ -36,8 +50,8 @@ export const brotli = (buffer) =>
   zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
 
 /** The JavaScript files of a dist/ folder, brotli-compressed, by file name. */
-export function distFiles(dir) {
-  const files = new Map();
+export function distFiles(dir, extra = {}) {
+  const files = new Map(Object.entries(extra).map(([file, text]) => [file, brotli(text)]));
   for (const file of readdirSync(dir))
     if (/\.js$/.test(file)) files.set(file, brotli(readFileSync(path.join(dir, file))));
   return files;
@@ -79,6 +93,36 @@ export const untilVisible = async ([method, arg]) => {
     tick();
   });
 };
+
+/**
+ * Serves bench-peers' site on 127.0.0.1: `/page/<name>` from `head(name)` (undefined: 404), the
+ * brotli-compressed files of `dist` under `/dist/`, the configuration at `/tp.json`, and an empty
+ * 200 for anything else (the collector's POSTs). Everything `no-store`, as bench-peers serves.
+ */
+export function serveSite(dist, head, config = PEERS_CONFIG) {
+  const files = distFiles(dist);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const send = (body, type, headers = {}) =>
+      res
+        .writeHead(body == null ? 404 : 200, {
+          'Content-Type': type,
+          'Cache-Control': 'no-store',
+          ...headers,
+        })
+        .end(body ?? '');
+    if (url.pathname.startsWith('/page/')) {
+      const html = head(url.pathname.slice(6));
+      return send(html == null ? undefined : pageHtml(html), 'text/html');
+    }
+    const file = url.pathname.startsWith('/dist/') && files.get(url.pathname.slice(6));
+    if (file) return send(file, 'text/javascript', { 'Content-Encoding': 'br' });
+    if (url.pathname === '/tp.json') return send(JSON.stringify(config), 'application/json');
+    req.resume();
+    req.on('end', () => send('{}', 'application/json'));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
