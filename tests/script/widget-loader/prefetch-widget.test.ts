@@ -43,10 +43,11 @@ const hints = () =>
   [...document.head.querySelectorAll('link[rel="prefetch"]')].map((l) => l.getAttribute('href'));
 
 /** A real instance with this survey, and the idle callbacks it asked for, run on demand. */
-const setup = (survey: Partial<Survey>) => {
+const setup = (survey: Partial<Survey>, requireConsent = false) => {
   const tp = createTouchpoint({
     config: { version: 1, surveys: [{ id: 's', metric: 'nps', question: 'Recommend us?', ...survey }] },
     autoPageviews: false,
+    requireConsent,
   });
   const idle: (() => void)[] = [];
   prefetchWidget(
@@ -112,19 +113,9 @@ describe('prefetchWidget', () => {
   });
 
   it('hints nothing before consent, which may never come', () => {
-    const tp = createTouchpoint({
-      config: { version: 1, surveys: [{ id: 's', metric: 'nps', question: 'Q?', when: { event: 'x' } }] },
-      autoPageviews: false,
-      requireConsent: true,
-    });
-    const idle: (() => void)[] = [];
-    prefetchWidget(
-      tp,
-      () => URL_NOW,
-      (work) => idle.push(work),
-    );
+    const { tp, runIdle } = setup({ when: { event: 'order_completed' } }, true);
     tp.page();
-    for (const work of idle.splice(0)) work();
+    runIdle();
     expect(hints()).toEqual([]);
   });
 });
