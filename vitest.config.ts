@@ -40,7 +40,10 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
+          include: [
+            'tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}',
+            'tests/core/**/*.node.test.ts',
+          ],
         },
       },
       {

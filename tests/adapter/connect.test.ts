@@ -1,5 +1,6 @@
-import { connect, type Link } from '@touchpoint/adapter';
+import { CONNECT_DEFAULTS, connect, type Format, type Link } from '@touchpoint/adapter';
 import type { JourneyEvent } from '@touchpoint/core';
+import { BACKOFF_CAP_MS } from '../../packages/adapter/src/backoff';
 import { OPEN_TIMEOUT_MS } from '../../packages/adapter/src/queue-store';
 import { REQUEST_TIMEOUT_MS } from '../../packages/adapter/src/send';
 import 'fake-indexeddb/auto';
@@ -228,22 +229,34 @@ describe('answers of the collector', () => {
   });
 
   it.each([400, 401, 403, 422])(
-    'drops a batch answered %i with one console error naming it',
+    'splits a batch answered %i until the event refused alone is found, and drops only that one',
     async (code) => {
-      const { received } = collector(server, url, (_r, n) => (n === 1 ? status(code) : status(204)));
+      const accepted: string[] = [];
+      const { received } = collector(server, url, (r) => {
+        if (r.events.some((e) => e.name === 'poison')) return status(code);
+        accepted.push(...r.events.map((e) => e.id));
+        return status(204);
+      });
       const host = fakeHost();
-      const link = open(host, { batchSize: 2 });
-      const events = [makeEvent(), makeEvent(), makeEvent()];
+      const link = open(host);
+      const events = Array.from({ length: 20 }, (_, i) => makeEvent(i === 7 ? { name: 'poison' } : {}));
       for (const e of events) host.emit(e);
       await link.flush();
+      const poison = events[7] as JourneyEvent;
+      expect(accepted).toEqual(events.filter((e) => e !== poison).map((e) => e.id));
       expect(console.error).toHaveBeenCalledTimes(1);
-      expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`answered ${code}`));
-      expect(received.map((r) => r.events.map((e) => e.id))).toEqual([
-        [events[0]?.id, events[1]?.id],
-        [events[2]?.id],
-      ]);
+      expect(console.error).toHaveBeenCalledWith(
+        `[touchpoint] collector answered ${code} to event ${poison.id} (track) alone; event dropped`,
+      );
+      // Counted once, in the `dropped` of the first batch after it, and never sent again.
+      const sent = received.length;
+      const later = makeEvent();
+      host.emit(later);
       await link.flush();
-      expect(received).toHaveLength(2);
+      expect(received.slice(sent).flatMap((r) => r.events.map((e) => e.id))).toEqual([later.id]);
+      const last = received.findLastIndex((r) => r.events.some((e) => e.id === poison.id));
+      expect(received[last]?.events).toHaveLength(1);
+      expect(received.map((r) => r.dropped ?? 0)).toEqual(received.map((_r, i) => (i === last + 1 ? 1 : 0)));
     },
   );
 
@@ -796,6 +809,49 @@ describe('format', () => {
     expect(requests.map((r) => r.body)).toEqual([[e.id]]);
   });
 
+  it.each([
+    ['a string', (events: JourneyEvent[]) => JSON.stringify(events)],
+    ['a Promise', async (events: JourneyEvent[]) => ({ body: JSON.stringify(events) })],
+    ['a body that is not a string', (events: JourneyEvent[]) => ({ body: { events } })],
+    ['nothing', () => undefined],
+  ])('reports a format that returns %s once and keeps the events, unsent', async (_name, bad) => {
+    const requests = recorder(server, url);
+    let broken = true;
+    const host = fakeHost();
+    const link = open(host, {
+      format: ((events: JourneyEvent[]) =>
+        broken ? bad(events) : { body: JSON.stringify(events.map((e) => e.id)) }) as unknown as Format,
+    });
+    const e = makeEvent();
+    host.emit(e);
+    await link.flush();
+    await link.flush();
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(requests).toEqual([]);
+    expect(console.error).toHaveBeenCalledTimes(1);
+    expect(console.error).toHaveBeenCalledWith(
+      '[touchpoint] delivery failed (TypeError: format must return { body: string, headers? }); will retry',
+    );
+    broken = false;
+    await link.flush();
+    expect(requests.map((r) => r.body)).toEqual([[e.id]]);
+  });
+
+  it('reports a header a format returns that fetch() would refuse, naming it, and sends nothing', async () => {
+    const requests = recorder(server, url);
+    const host = fakeHost();
+    const link = open(host, {
+      format: (events: JourneyEvent[]) => ({ body: JSON.stringify(events), headers: { 'X Key': 'k' } }),
+    });
+    host.emit(makeEvent());
+    await link.flush();
+    expect(requests).toEqual([]);
+    expect(console.error).toHaveBeenCalledWith(
+      '[touchpoint] delivery failed (TypeError: format returned a bad header "X Key"); will retry',
+    );
+  });
+
   it('warns about a format it does not know and sends the SPEC format instead', async () => {
     const { ids } = collector(server, url);
     const host = fakeHost();
@@ -842,4 +898,178 @@ describe('lifecycle and options', () => {
       ]),
     );
   });
+});
+
+describe('options checked at connect()', () => {
+  it.each([
+    ['a space in its name', { 'X Api Key': 'k1' }, 'X Api Key'],
+    ['a line break in its value', { 'X-Api-Key': 'k1\r\nX-Evil: 1' }, 'X-Api-Key'],
+    ['a character beyond Latin-1 in its value', { 'X-Team': 'café ☕' }, 'X-Team'],
+  ])(
+    'reports a header with %s, leaves it out and delivers without retrying',
+    async (_case, headers, name) => {
+      const requests = recorder(server, url);
+      const host = fakeHost();
+      const link = open(host, { headers: { ...headers, 'X-Ok': 'yes' } });
+      host.emit(makeEvent());
+      await link.flush();
+      expect(console.error).toHaveBeenCalledWith(
+        `[touchpoint] connect: bad header "${name}"; header left out`,
+      );
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.headers['x-ok']).toBe('yes');
+      await link.flush();
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it('takes the default for a count that is not an integer, and says which and why', async () => {
+    const { received } = collector(server, url);
+    const host = fakeHost();
+    const link = open(host, { batchSize: 0.5, maxQueue: 2.5 });
+    for (let i = 0; i < 21; i++) host.emit(makeEvent());
+    await link.flush();
+    expect(received.map((r) => r.events.length)).toEqual([20, 1]);
+    expect(warnings()).toEqual(
+      expect.arrayContaining([
+        '[touchpoint] connect: bad batchSize (0.5; an integer from 1 to 1000); default used',
+        '[touchpoint] connect: bad maxQueue (2.5; an integer from 1 to 1000000); default used',
+      ]),
+    );
+  });
+
+  it('refuses a flushIntervalMs beyond what a timer can hold, with a warning, instead of firing at once', async () => {
+    fakeTimers();
+    const interval = vi.spyOn(globalThis, 'setInterval');
+    open(fakeHost(), { flushIntervalMs: 2 ** 31 });
+    expect(interval).toHaveBeenCalledWith(expect.any(Function), CONNECT_DEFAULTS.flushIntervalMs);
+    expect(warnings()).toContain(
+      '[touchpoint] connect: bad flushIntervalMs (2147483648; an integer from 1 to 2147483647); default used',
+    );
+  });
+});
+
+describe('an event the collector never accepts', () => {
+  /** A collector that answers `code` to every request carrying the event named 'poison'. */
+  const poisoned = (code: number) => {
+    const accepted: string[] = [];
+    const delivered = collector(server, url, (r) => {
+      if (r.events.some((e) => e.name === 'poison')) return status(code);
+      accepted.push(...r.events.map((e) => e.id));
+      return status(204);
+    });
+    return { ...delivered, accepted };
+  };
+
+  it.each([
+    ['oldest', 0],
+    ['in the middle', 9],
+  ])('does not hold back the others when it is answered 503 forever (%s)', async (_name, at) => {
+    fakeTimers();
+    // The longest waits the jitter can give: the worst case.
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const { accepted, received } = poisoned(503);
+    const host = fakeHost();
+    open(host);
+    const events = Array.from({ length: 20 }, (_, i) => makeEvent(i === at ? { name: 'poison' } : {}));
+    for (const e of events) host.emit(e);
+    const poison = events[at] as JourneyEvent;
+    let seconds = 0;
+    while (accepted.length < 19 && seconds < 120) {
+      await vi.advanceTimersByTimeAsync(1000);
+      await settle();
+      seconds++;
+    }
+    expect(accepted).toEqual(events.filter((e) => e !== poison).map((e) => e.id));
+    // The README's worst case for a batch of 20: six failed requests a second apart at most.
+    expect(seconds).toBeLessThanOrEqual(8);
+    for (let i = 0; i < 10 && !vi.mocked(console.error).mock.calls.length; i++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      await settle();
+    }
+    expect(console.error).toHaveBeenCalledTimes(1);
+    expect(console.error).toHaveBeenCalledWith(
+      `[touchpoint] collector answered 503 to event ${poison.id} (track) alone; event dropped`,
+    );
+    const sent = received.length;
+    await vi.advanceTimersByTimeAsync(600_000);
+    await settle();
+    expect(received.slice(sent).flatMap((r) => r.events)).toEqual([]);
+  });
+
+  it.each([503, 422])(
+    'isolates several events answered %i among good ones and delivers every good one',
+    async (code) => {
+      fakeTimers();
+      vi.spyOn(Math, 'random').mockReturnValue(0.999);
+      const { accepted } = poisoned(code);
+      const host = fakeHost();
+      const link = open(host);
+      const bad = new Set([2, 3, 11, 17, 18, 19, 24]);
+      const events = Array.from({ length: 30 }, (_, i) => makeEvent(bad.has(i) ? { name: 'poison' } : {}));
+      for (const e of events) host.emit(e);
+      for (let second = 0; second < 120 && vi.mocked(console.error).mock.calls.length < bad.size; second++) {
+        await vi.advanceTimersByTimeAsync(1000);
+        await settle();
+      }
+      await link.flush();
+      expect(accepted).toEqual(events.filter((e) => e.name !== 'poison').map((e) => e.id));
+      expect(console.error).toHaveBeenCalledTimes(bad.size);
+    },
+  );
+
+  it('is retried, not dropped, while it is the only event left', async () => {
+    fakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const { received } = poisoned(503);
+    const host = fakeHost();
+    const link = open(host);
+    host.emit(makeEvent({ name: 'poison' }));
+    await link.flush();
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    await settle();
+    expect(received.length).toBeGreaterThan(5);
+    expect(console.error).not.toHaveBeenCalled();
+    // Once a later event goes through, the collector is known to work: the poison goes.
+    const later = makeEvent();
+    host.emit(later);
+    await vi.advanceTimersByTimeAsync(BACKOFF_CAP_MS);
+    await settle();
+    await link.flush();
+    expect(received.some((r) => r.events.some((e) => e.id === later.id))).toBe(true);
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[touchpoint\] collector answered 503 to event/),
+    );
+  });
+
+  it.each([503, 400])(
+    'drops nothing while every request is answered %i, and delivers all once it recovers',
+    async (code) => {
+      fakeTimers();
+      let down = true;
+      const accepted: string[] = [];
+      const { received } = collector(server, url, (r) => {
+        if (down) return status(code);
+        accepted.push(...r.events.map((e) => e.id));
+        return status(204);
+      });
+      const host = fakeHost();
+      const link = open(host);
+      const events = Array.from({ length: 20 }, () => makeEvent());
+      for (const e of events) host.emit(e);
+      await link.flush();
+      for (let minute = 0; minute < 30; minute++) {
+        await vi.advanceTimersByTimeAsync(60_000);
+        await settle();
+      }
+      expect(received.length).toBeGreaterThan(10);
+      down = false;
+      await vi.advanceTimersByTimeAsync(BACKOFF_CAP_MS);
+      await settle();
+      await link.flush();
+      expect(accepted.sort()).toEqual(events.map((e) => e.id).sort());
+      expect(received.filter((r) => r.dropped)).toEqual([]);
+      expect(console.error).not.toHaveBeenCalled();
+    },
+  );
 });

@@ -1,14 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  type Entry,
-  entryKey,
-  memoryQueue,
-  OPEN_TIMEOUT_MS,
-  openQueue,
-  type QueueStore,
-} from '../../packages/adapter/src/queue-store';
+import { memoryQueue } from '../../packages/adapter/src/memory-queue';
+import { type Entry, entryKey, type QueueStore } from '../../packages/adapter/src/queue-db';
+import { OPEN_TIMEOUT_MS, openQueue } from '../../packages/adapter/src/queue-store';
 import { holdOpens } from './fake-host';
 
 let n = 0;

@@ -43,4 +43,10 @@ describe('commonPath', () => {
     expect(compileGlob(a).re.test(path as string)).toBe(true);
     expect(compileGlob(b).re.test(path as string)).toBe(true);
   });
+
+  it('fills wildcards with another filler when asked, so a path excluded by its literal can be avoided', () => {
+    expect(commonPath('/help/*', '/help/*')).toBe('/help/x');
+    expect(commonPath('/help/*', '/help/*', 'tp-lint')).toBe('/help/tp-lint');
+    expect(commonSegment('*', '*', 'y')).toBe('y');
+  });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../demo/public/touchpoint.config.json';
-import { formatLint, lint, type Problem } from '../../packages/cli/src/lint';
+import { candidatePaths, formatLint, lint, type Problem } from '../../packages/cli/src/lint';
+import { configHash } from '../../packages/core/src/config-hash';
 import type { Survey } from '../../packages/core/src/types';
+import { validateConfig } from '../../packages/core/src/validate';
 
 const survey = (id: string, when: Survey['when'], extra: Partial<Survey> = {}): Survey => ({
   id,
@@ -154,5 +156,84 @@ describe('lint: sampling and pages', () => {
 
   it('checks globs against pages only when pages are given', () => {
     expect(lint(config(survey('a', { pages: ['/acount/**'] }))).problems).toEqual([]);
+  });
+});
+
+describe('lint: what the browser would refuse', () => {
+  it('fails closed: an unknown condition in when, or an empty pages list, is an error', () => {
+    const { problems } = lint(
+      config(survey('typo', { evnt: 'order_completed' } as Survey['when']), survey('empty', { pages: [] }), {
+        ...survey('ok', { pages: ['/'] }),
+        colour: 'red',
+      } as Survey),
+    );
+    expect(formatLint({ hash: 'h', problems }, 'c.json')).toEqual([
+      'error surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews',
+      'error surveys[1].when.pages: expected at least one page glob',
+      'warning surveys[2].colour: unknown key, ignored',
+      'c.json: config h, 2 error(s), 1 warning(s)',
+    ]);
+  });
+
+  it('reports the links and strings the prompt would leave out, by the widget’s rules', () => {
+    const { problems } = lint(
+      config(
+        survey(
+          'a',
+          { pages: ['/'] },
+          {
+            links: {
+              low: { label: 'Mail us', url: 'mailto:help@shop.example' },
+              mid: { label: 'Help', url: '/help' },
+              high: { label: 'Call us', url: 'tel:+15555550100' },
+            },
+            strings: { send: 'Submit', title: 'Hello' },
+          },
+        ),
+      ),
+    );
+    expect(problems.map((p) => `${p.level} ${p.path}`)).toEqual([
+      'error surveys[0].links.low.url',
+      'error surveys[0].links.high.url',
+      'error surveys[0].strings["title"]',
+    ]);
+  });
+});
+
+describe('lint: the configuration hash', () => {
+  it('is the hash of the validated configuration, as survey events carry it: $schema and ignored keys do not count', () => {
+    const raw = { ...demo, $schema: './node_modules/@touchpoint/core/schema/touchpoint.config.schema.json' };
+    expect(lint(raw).hash).toBe(configHash(validateConfig(demo).config));
+    expect(lint(raw).hash).toBe(lint(demo).hash);
+    expect(lint({ ...demo, theme: 'dark' }).hash).toBe(lint(demo).hash);
+  });
+});
+
+describe('lint: overlaps found from the globs themselves', () => {
+  it.each([
+    [['/**', '!/'], ['/**']],
+    [['/help/*', '!/help/x'], ['/help/*']],
+    [['/**', '!/help/**'], ['/**']],
+    [['/account/**', '!/account'], ['/account/**']],
+  ])('finds the overlap of %j beside %j', (a, b) => {
+    const found = warnings(lint(config(survey('a', { pages: a }), survey('b', { pages: b }))).problems);
+    expect(found).toHaveLength(1);
+    const page = found[0]?.message.match(/ on (\S+);/)?.[1] as string;
+    expect(
+      candidatePaths(
+        a.filter((g) => g[0] !== '!'),
+        b,
+      ),
+    ).toContain(page);
+  });
+
+  it('names the event survey the winner when the page-view survey waits its delayMs', () => {
+    const raw = config(
+      survey('csat', { pages: ['/checkout/done'], event: 'order_completed' }),
+      survey('nps', { pages: ['/checkout/**'], delayMs: 1500 }),
+    );
+    expect(warnings(lint(raw).problems)[0]?.message).toBe(
+      '"csat" and surveys[1] "nps" can be due at the same time on /checkout/done (on order_completed); "csat" wins, being shown on order_completed while "nps" waits its delayMs of 1500 ms',
+    );
   });
 });

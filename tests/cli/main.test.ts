@@ -155,7 +155,8 @@ describe('touchpoint explain', () => {
       ],
     });
     const { code, out, err } = run(['explain', 'c.json', '--url', '/'], { 'c.json': mixed });
-    expect(code).toBe(EXIT.ok);
+    // Errors make every command exit 1, as lint does; the valid surveys are still explained.
+    expect(code).toBe(EXIT.problems);
     expect(err[0]).toContain('1 problem(s), run `touchpoint lint c.json`');
     expect(out).toContain('ok: eligible');
     expect(out).not.toContain('bad: eligible');
@@ -175,5 +176,98 @@ describe('touchpoint', () => {
     [['lint', 'a.json', 'b.json'], EXIT.usage],
   ])('exits %j with status %i', (argv, code) => {
     expect(run(argv, { 'a.json': demo }).code).toBe(code);
+  });
+});
+
+describe('every command, on the same files', () => {
+  const broken = JSON.stringify({
+    version: 1,
+    surveys: [
+      { id: 'bad', metric: 'stars', question: 'q' },
+      { id: 'ok', metric: 'nps', question: 'q', when: { pages: ['/'] } },
+    ],
+  });
+  const warned = JSON.stringify({
+    version: 1,
+    theme: 'dark',
+    surveys: [{ id: 'ok', metric: 'nps', question: 'q', when: { pages: ['/'] } }],
+  });
+
+  it.each([
+    [['lint', 'c.json']],
+    [['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '10']],
+    [['explain', 'c.json', '--url', '/']],
+  ])('%j exits 1 on a configuration with errors and 0 on one with warnings only', (argv) => {
+    expect(run(argv, { 'c.json': broken, 'p.txt': '/\n' }).code).toBe(EXIT.problems);
+    expect(run(argv, { 'c.json': warned, 'p.txt': '/\n' }).code).toBe(EXIT.ok);
+  });
+
+  it.each([
+    [['lint', 'c.json']],
+    [['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '10']],
+    [['explain', 'c.json', '--url', '/']],
+  ])('%j accepts a configuration that starts with a UTF-8 byte-order mark, as the browser does', (argv) => {
+    expect(run(argv, { 'c.json': `\uFEFF${demo}`, 'p.txt': '/\n' }).code).toBe(EXIT.ok);
+  });
+
+  it('counts a page listed on two lines once, in lint and in simulate', () => {
+    const files = {
+      'c.json': JSON.stringify({
+        version: 1,
+        surveys: [{ id: 'a', metric: 'nps', question: 'q', when: { pages: ['/nowhere'] } }],
+      }),
+      'p.txt': '/\n/help/ help_resolved\n/help/ help_unresolved\n',
+    };
+    const linted = run(['lint', 'c.json', '--pages', 'p.txt'], files);
+    expect(linted.out[0]).toBe(
+      'warning surveys[0].when.pages[0]: "/nowhere" matches none of the 2 listed pages',
+    );
+    const simulated = run(['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '10'], files);
+    expect(simulated.out[0]).toBe('10 visitors, 90 days, seed 1, 2 pages (3 lines) from p.txt');
+  });
+
+  it('matches a --pages line with a query string as explain --url does', () => {
+    const files = {
+      'c.json': demo,
+      'p.txt': '/checkout/done?order=123 order_completed\n/account/?tab=orders\n',
+    };
+    const linted = run(['lint', 'c.json', '--pages', 'p.txt'], files);
+    expect(linted.out.filter((l) => l.includes('matches none'))).toEqual([]);
+    const explained = run(
+      ['explain', 'c.json', '--url', '/checkout/done?order=123', '--event', 'order_completed'],
+      files,
+    );
+    expect(explained.out).toContain('checkout-csat: eligible');
+    const simulated = JSON.parse(
+      run(['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '200', '--json'], files).out[0] as string,
+    );
+    expect(simulated.surveys.map((s: { eligible: number }) => s.eligible > 0)).toEqual([true, true]);
+  });
+});
+
+describe('touchpoint lint --json', () => {
+  it('prints one JSON object: the file, its hash, the counts and every problem', () => {
+    const bad = JSON.stringify({ version: 1, surveys: [{ id: 'a', metric: 'stars', question: 'q' }] });
+    const { code, out } = run(['lint', 'c.json', '--json'], { 'c.json': bad });
+    expect(code).toBe(EXIT.problems);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0] as string)).toEqual({
+      file: 'c.json',
+      hash: expect.stringMatching(/^[0-9a-f]{8}$/),
+      errors: 1,
+      warnings: 0,
+      problems: [{ level: 'error', path: 'surveys[0].metric', message: 'expected "nps" | "csat" | "ces"' }],
+    });
+  });
+
+  it('prints JSON for a file that is not JSON too, with no hash', () => {
+    const { code, out } = run(['lint', 'c.json', '--json'], { 'c.json': '{ "version": 1, }' });
+    expect(code).toBe(EXIT.problems);
+    expect(JSON.parse(out[0] as string)).toMatchObject({
+      file: 'c.json',
+      hash: null,
+      errors: 1,
+      problems: [{ level: 'error', path: 'config', message: expect.stringMatching(/^not valid JSON/) }],
+    });
   });
 });

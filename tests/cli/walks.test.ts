@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStep, parseWalks, walkPaths } from '../../packages/cli/src/walks';
+import { pageLines, parseStep, parseWalks, walkPaths } from '../../packages/cli/src/walks';
 
 describe('parseStep', () => {
   it.each([
@@ -12,6 +12,11 @@ describe('parseStep', () => {
         events: [{ name: 'order_completed', stage: 'purchase' }, { name: 'coupon_used' }],
       },
     ],
+    [
+      '/checkout/done?order=123 order_completed',
+      { path: '/checkout/done', events: [{ name: 'order_completed' }] },
+    ],
+    ['/faq#shipping', { path: '/faq', events: [] }],
     ['checkout', undefined],
     ['', undefined],
   ])('reads %j as %j', (text, step) => {
@@ -51,6 +56,16 @@ describe('parseWalks', () => {
       '/',
       '/cart',
       '/checkout/',
+    ]);
+  });
+
+  it('groups the lines of a page listed twice into one page', () => {
+    const walks = parseWalks('/\n/help/ help_resolved\n/help/ help_unresolved\n/cart\n');
+    expect(walkPaths(walks)).toEqual(['/', '/help/', '/cart']);
+    expect(pageLines(walks).map((lines) => lines.map((s) => s.events[0]?.name ?? s.path))).toEqual([
+      ['/'],
+      ['help_resolved', 'help_unresolved'],
+      ['/cart'],
     ]);
   });
 });

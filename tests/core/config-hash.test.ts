@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, configHash } from '../../packages/core/src/config-hash';
 import type { Survey } from '../../packages/core/src/types';
+import { validateConfig } from '../../packages/core/src/validate';
 import spec from './configs/good-spec.json';
 
 type Draft = { version: unknown; limits?: unknown; surveys: Survey[] };
@@ -87,5 +88,13 @@ describe('configHash', () => {
   it('is FNV-1a with the Murmur3 finalizer, so a hash recorded by one release still names the same configuration', () => {
     // Computed independently (Python, 32-bit arithmetic) over '{"version":1}'.
     expect(configHash({ version: 1 })).toBe('f1e5da7f');
+  });
+
+  it('names the validated configuration: a $schema key or an ignored unknown key keeps the hash', () => {
+    const named = (raw: unknown) => configHash(validateConfig(raw).config);
+    const schema = './node_modules/@touchpoint/core/schema/touchpoint.config.schema.json';
+    expect(named({ $schema: schema, ...spec })).toBe(named(spec));
+    expect(named({ ...spec, theme: 'dark' })).toBe(named(spec));
+    expect(named({ ...spec, limits: { maxPerSession: 2 } })).not.toBe(named(spec));
   });
 });

@@ -40,4 +40,15 @@ describe('redactUrl', () => {
       expect(redactUrl(`https://s.io/p?${name}=v1`)).toBe(`https://s.io/p?${name}=v1`);
     },
   );
+
+  it.each([
+    ['/products/a&session=1/b', '/products/a&session=1/b'],
+    ['https://s.io/products/a&session=1/b?q=1', 'https://s.io/products/a&session=1/b?q=1'],
+    ['https://s.io/a&token=x/b?token=y&q=1', `https://s.io/a&token=x/b?token=${REDACTED}&q=1`],
+    ['https://s.io/p?q=a?token=y', `https://s.io/p?q=a?token=y`],
+    // A fragment can carry tokens too (OAuth implicit flows): its parameters are redacted like the query's.
+    ['https://s.io/a&token=x/p#x&token=y', `https://s.io/a&token=x/p#x&token=${REDACTED}`],
+  ])('treats only the query as a query: %s keeps its path', (url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
 });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createTouchpoint, type SurveyDue } from '@touchpoint/core';
 import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateConfig } from '../../packages/core/src/validate';
 
 // Paths, not URLs: happy-dom's global URL is not the one node:fs accepts.
@@ -34,12 +35,12 @@ describe('validateConfig', () => {
     ['bad-metric.json', ['surveys[2].metric: expected "nps" | "csat" | "ces"']],
     ['bad-root.json', ['config: expected an object']],
     ['bad-missing-version.json', ['version: expected 1']],
+    ['bad-unknown-key.json', ['theme: unknown key, ignored', 'surveys[0].cooldownDay: unknown key, ignored']],
     [
-      'bad-unknown-key.json',
+      'bad-when.json',
       [
-        'theme: unknown key, ignored',
-        'surveys[0].cooldownDay: unknown key, ignored',
-        'surveys[0].when.page: unknown key, ignored',
+        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews',
+        'surveys[1].when.pages: expected at least one page glob',
       ],
     ],
     [
@@ -111,6 +112,29 @@ describe('validateConfig', () => {
 
   it('runs a survey whose only problem is an unknown key', () => {
     expect(validateConfig(fixture('bad-unknown-key.json')).config.surveys?.map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('fails closed: skips a survey whose when has an unknown key or an empty pages list', () => {
+    const { config, skipped } = validateConfig(fixture('bad-when.json'));
+    expect(config.surveys?.map((s) => s.id)).toEqual(['good']);
+    expect(skipped).toEqual(['surveys[0]', 'surveys[1]']);
+  });
+
+  it('fails closed in the browser too: the survey never shows, and the console names it with its path', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    history.replaceState(null, '', '/');
+    const tp = createTouchpoint({ config: fixture('bad-when.json') as never, autoPageviews: false });
+    const dues: SurveyDue[] = [];
+    tp.on('survey_due', (due) => dues.push(due));
+    tp.page();
+    tp.track('order_completed');
+    // No widget records survey_shown here, so the valid survey is due again on the event.
+    expect(new Set(dues.map((due) => due.survey.id))).toEqual(new Set(['good']));
+    expect(warn.mock.calls.map((call) => call[0])).toContain(
+      '[touchpoint] config: invalid; 2 survey(s) skipped, other bad fields ignored:\n' +
+        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews\n' +
+        'surveys[1].when.pages: expected at least one page glob',
+    );
   });
 
   it('drops a bad stage entry but keeps the good ones', () => {

@@ -1,28 +1,6 @@
-// The only file that knows how the queue is stored: one IndexedDB database per endpoint (shared
-// by every tab of the origin, so events a closed tab left are found by the others), one object
-// store of events under time-ordered keys, and one counter of evicted events.
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-
-/** A stored record: `[key, the event's JSON]`; keys sort oldest first. */
-export type Entry = [key: IDBValidKey, value: unknown];
-
-/** An answer now (memory) or later (IndexedDB); the caller awaits either. */
-type Answer<T> = T | Promise<T>;
-
-/** What a read of the queue gives: a pair, as `Promise.all` and `Object.entries` do. */
-export type Head = [entries: Entry[], dropped: number];
-
-/** Queue operations; each one is a single transaction. */
-export interface QueueStore {
-  /** Stores entries, evicts the oldest beyond `max` and resolves to how many were evicted. */
-  _add(entries: Entry[], max: number): Answer<number>;
-  /** The `n` oldest entries, and how many evicted events the collector has not been told of. */
-  _head(n: number): Answer<Head>;
-  /** Deletes entries (acknowledged or rejected) and subtracts `reported` from the evicted count. */
-  _remove(keys: IDBValidKey[], reported: number): Answer<void>;
-  /** Deletes every entry and the evicted count (consent withdrawn). */
-  _clear(): Answer<void>;
-}
+// The queue's storage as the adapter uses it: IndexedDB, or memory once IndexedDB has failed.
+import { memoryQueue } from './memory-queue.js';
+import { type Answer, eventStore, idbQueue, type QueueStore } from './queue-db.js';
 
 /**
  * How long IndexedDB may take to answer for the first time. An open can hang without an error:
@@ -31,93 +9,6 @@ export interface QueueStore {
  * failure.
  */
 export const OPEN_TIMEOUT_MS = 3000;
-
-// Event keys start with a base-36 digit, so they all sort below this one.
-const DROPPED = '~dropped';
-const count = (value: unknown) => (typeof value === 'number' && value > 0 ? value : 0);
-let last = 0;
-
-/**
- * A key that sorts by creation time across tabs: microseconds-ish from the clock, kept strictly
- * increasing so a burst within one ms keeps its order, and the event id keeps keys of different
- * tabs apart. Base 36 of that number has 10 digits until the year 2083, so keys sort as strings.
- */
-export function entryKey(id: string): string {
-  last = Math.max(last + 1, Date.now() * 1024);
-  return last.toString(36) + id;
-}
-
-/** The queue in an idb-keyval store (`createStore(db, 'events')`, opened on first use, never at import). */
-export function idbQueue(store: UseStore): QueueStore {
-  const events = () => IDBKeyRange.upperBound(DROPPED, true);
-  // A promise's continuation runs before the transaction commits (it commits only when no request
-  // is pending at the end of a task), so these awaits stay inside one transaction.
-  // A count taken below 0 (tabs reporting the same evictions) is stored as it is: `count` reads it as 0.
-  const addDropped = async (s: IDBObjectStore, delta: number) =>
-    s.put(count(await promisifyRequest(s.get(DROPPED))) + delta, DROPPED);
-  return {
-    _add: (entries, max) =>
-      store('readwrite', async (s) => {
-        for (const [key, value] of entries) s.put(value, key);
-        // Counted and trimmed inside the writing transaction, so tabs writing at once cannot
-        // push the queue past `max` between a count and a trim.
-        const evicted = Math.max(0, (await promisifyRequest(s.count(events()))) - max);
-        if (evicted) {
-          for (const key of await promisifyRequest(s.getAllKeys(events(), evicted))) s.delete(key);
-          addDropped(s, evicted);
-        }
-        await promisifyRequest(s.transaction);
-        return evicted;
-      }),
-    _head: (n) =>
-      store('readonly', (s) =>
-        Promise.all([
-          promisifyRequest(s.getAllKeys(events(), n)),
-          promisifyRequest(s.getAll(events(), n)),
-          promisifyRequest(s.get(DROPPED)),
-        ]).then(([keys, values, dropped]): Head => [keys.map((key, i) => [key, values[i]]), count(dropped)]),
-      ),
-    _remove: (keys, reported) =>
-      store('readwrite', (s) => {
-        for (const key of keys) s.delete(key);
-        if (reported) addDropped(s, -reported);
-        return promisifyRequest(s.transaction);
-      }),
-    // Async, so a missing IndexedDB (whose open throws at once) rejects like any other failure.
-    _clear: async () => store('readwrite', (s) => promisifyRequest(s.clear())),
-  };
-}
-
-/**
- * The same queue in memory: for pages without usable IndexedDB, and lost when the page closes.
- * It answers at once: no `async` on each operation, since every caller awaits anyway.
- * `onClear` runs at each clear: the queue it replaced may still hold events (see {@link openQueue}).
- */
-export function memoryQueue(onClear?: () => void): QueueStore {
-  // Oldest first: only this page writes here, with increasing keys.
-  let list: Entry[] = [];
-  let dropped = 0;
-  return {
-    _add: (entries, max) => {
-      list.push(...entries);
-      // A negative count deletes nothing.
-      const evicted = list.splice(0, list.length - max).length;
-      dropped += evicted;
-      return evicted;
-    },
-    _head: (n) => [list.slice(0, n), dropped],
-    _remove: (keys, reported) => {
-      list = list.filter(([key]) => !keys.includes(key));
-      // Never below 0: only this page reports, what it read from here.
-      dropped -= reported;
-    },
-    _clear: () => {
-      list = [];
-      dropped = 0;
-      onClear?.();
-    },
-  };
-}
 
 /**
  * IndexedDB, falling back to memory for good at its first failure (missing, blocked by policy,
@@ -130,7 +21,7 @@ export function memoryQueue(onClear?: () => void): QueueStore {
  * awaited, since that open may never answer, and its failure is no news.
  */
 export function openQueue(dbName: string, onFail: (error: unknown) => void): QueueStore {
-  const idb = idbQueue(createStore(dbName, 'events'));
+  const idb = idbQueue(eventStore(dbName));
   let active: QueueStore | undefined;
   // IndexedDB answered once: the connection is open and later transactions are waited for.
   // Only operations before that race a deadline: a slow transaction later (a busy disk, a clock
@@ -167,6 +58,7 @@ export function openQueue(dbName: string, onFail: (error: unknown) => void): Que
     _add: guard((q) => q._add),
     _head: guard((q) => q._head),
     _remove: guard((q) => q._remove),
+    _drop: guard((q) => q._drop),
     _clear: guard((q) => q._clear),
   };
 }

@@ -8,8 +8,9 @@ export type Report = (what: string, instead: string, level?: 'warn' | 'error') =
 /** One reporter per adapter: each `connect()` tells its own story once. */
 export function createReport(): Report {
   const seen = new Set<string>();
-  // The size before `add` against the size after: one lookup where has-then-add is two.
   return (what, instead, level = 'warn') => {
-    if (seen.size < seen.add(what).size) console[level](`[touchpoint] ${what}; ${instead}`);
+    if (seen.has(what)) return;
+    seen.add(what);
+    console[level](`[touchpoint] ${what}; ${instead}`);
   };
 }

@@ -36,6 +36,16 @@ export function toSegmentMessage(event: JourneyEvent, dropped = 0): Record<strin
     : { type: 'track', event: type === 'track' ? name : type, ...common, properties };
 }
 
+/** `Basic base64(writeKey + ':')`, or undefined for a key that is not a non-empty Latin-1 string. */
+function basicAuth(writeKey: unknown): string | undefined {
+  if (typeof writeKey !== 'string' || !writeKey) return;
+  try {
+    return `Basic ${btoa(`${writeKey}:`)}`;
+  } catch {
+    // btoa throws beyond Latin-1; real write keys are ASCII.
+  }
+}
+
 /**
  * `connect(tp, { endpoint: 'https://api.segment.io/v1/batch', format: segment({ writeKey }) })`.
  * The write key goes as Basic auth (`base64(writeKey + ':')`) and in the body, which Segment
@@ -46,13 +56,9 @@ export function toSegmentMessage(event: JourneyEvent, dropped = 0): Record<strin
 export function segment({ writeKey }: SegmentOptions): Format {
   // An empty Authorization header is worse than none: no header at all for a bad key.
   const headers: Record<string, string> = {};
-  try {
-    if (typeof writeKey !== 'string' || !writeKey) throw 0;
-    headers.Authorization = `Basic ${btoa(`${writeKey}:`)}`;
-  } catch {
-    // btoa throws beyond Latin-1; real write keys are ASCII.
-    console.error('[touchpoint] segment: bad writeKey; Segment will refuse every batch');
-  }
+  const authorization = basicAuth(writeKey);
+  if (authorization) headers.Authorization = authorization;
+  else console.error('[touchpoint] segment: bad writeKey; Segment will refuse every batch');
   return (events, dropped) => {
     const batch = events.map((event, i) => toSegmentMessage(event, i ? 0 : dropped));
     return {

@@ -6,12 +6,6 @@
  */
 export type Outcome = [status: number, retryAfter?: string | null];
 
-/** Whether an answer acknowledges the batch. */
-export const acknowledged = (status: number) => status >= 200 && status < 300;
-
-/** Whether an answer means "try again later" (SPEC "Wire format"); 0 is a failed request. */
-export const retryable = (status: number) => status >= 500 || [0, 408, 429].includes(status);
-
 /** A request without an answer after this long is aborted, and retried like a 408. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 

@@ -39,8 +39,11 @@ function search<T>(a: number, b: number, moves: (i: number, j: number) => Move<T
   return undefined;
 }
 
-/** A string matched by both segment patterns (`*` any characters), if there is one. */
-export function commonSegment(p: string, q: string): string | undefined {
+/**
+ * A string matched by both segment patterns (`*` any characters), if there is one; `filler`
+ * stands for a wildcard that must match something.
+ */
+export function commonSegment(p: string, q: string, filler = 'x'): string | undefined {
   const chars = search<string>(p.length, q.length, (i, j) => {
     const x = p[i];
     const y = q[j];
@@ -56,14 +59,17 @@ export function commonSegment(p: string, q: string): string | undefined {
   });
   if (!chars) return undefined;
   // Two bare wildcards meet in the empty string, but a path segment is never empty.
-  return chars.length || !p || !q ? chars.join('') : 'x';
+  return chars.length || !p || !q ? chars.join('') : filler;
 }
 
 const segments = (glob: string) => normalizePath(glob).slice(1).split('/');
-const fill = (segment: string) => segment.replace(/\*+/g, 'x');
+const fill = (segment: string, filler: string) => segment.replace(/\*+/g, filler);
 
-/** A path both globs (without `!`) may match, or undefined when they cannot overlap. */
-export function commonPath(a: string, b: string): string | undefined {
+/**
+ * A path both globs (without `!`) may match, or undefined when they cannot overlap. Wildcards
+ * are filled with `filler`, so a second call with another one gives another path.
+ */
+export function commonPath(a: string, b: string, filler = 'x'): string | undefined {
   const A = segments(a);
   const B = segments(b);
   const path = search<string>(A.length, B.length, (i, j) => {
@@ -74,10 +80,10 @@ export function commonPath(a: string, b: string): string | undefined {
     if (y === '**') moves.push([i, j + 1, undefined]);
     if (x !== undefined && y !== undefined) {
       if (x !== '**' && y !== '**') {
-        const s = commonSegment(x, y);
+        const s = commonSegment(x, y, filler);
         if (s !== undefined) moves.push([i + 1, j + 1, s]);
-      } else if (x !== '**') moves.push([i + 1, j, fill(x)]);
-      else if (y !== '**') moves.push([i, j + 1, fill(y)]);
+      } else if (x !== '**') moves.push([i + 1, j, fill(x, filler)]);
+      else if (y !== '**') moves.push([i, j + 1, fill(y, filler)]);
     }
     return moves;
   });

@@ -1,7 +1,7 @@
 // `touchpoint lint`: every problem the core's validator finds (the same messages the
-// browser prints), then the warnings a product team needs before publishing: surveys
-// that compete for the same moment, globs that match none of the site's pages, and
-// surveys sampled to nobody.
+// browser prints) and every survey text the prompt would leave out (the widget's own rules),
+// then the warnings a product team needs before publishing: surveys that compete for the same
+// moment, globs that match none of the site's pages, and surveys sampled to nobody.
 import {
   compileGlob,
   configHash,
@@ -9,8 +9,11 @@ import {
   normalizePath,
   pickSurvey,
   type Survey,
+  surveyTextProblems,
+  type TouchpointConfig,
   validateConfig,
 } from '@touchpoint/core/rules';
+import { firstShown } from './first-shown.js';
 import { commonPath } from './glob-overlap.js';
 
 /** One finding, printed as `<level> <path>: <message>`. */
@@ -26,7 +29,8 @@ export interface LintResult {
   problems: Problem[];
 }
 
-// The validator reports unknown keys as ignored rather than fatal; they stay warnings here.
+// The validator reports unknown keys as ignored rather than fatal (outside `when`, where they
+// fail closed); they stay warnings here.
 const IGNORED = /: unknown key, ignored$/;
 
 /** Splits a validator message `surveys[2].metric: expected …` into path and message. */
@@ -38,6 +42,39 @@ const fromValidator = (message: string): Problem => {
     message: message.slice(at + 2),
   };
 };
+
+/** Any https origin judges links as the page would: site-relative links resolve against it. */
+const SITE = 'https://site.example/';
+
+/** A valid survey and its place in the file, `surveys[2]`. */
+interface Placed {
+  survey: Survey;
+  path: string;
+}
+
+/**
+ * The configuration as the browser runs it, and the problems of the file itself: the
+ * validator's, and the texts and links the prompt would leave out. Errors make every command
+ * exit 1; `simulate` and `explain` still run the valid part, as the browser does.
+ */
+export function checkConfig(raw: unknown): {
+  config: TouchpointConfig;
+  surveys: Placed[];
+  problems: Problem[];
+} {
+  const { config, problems: found } = validateConfig(raw);
+  const problems = found.map(fromValidator);
+  // The validator keeps the very survey objects it was given, so their index in the file is known.
+  const rawSurveys = (raw as { surveys?: unknown })?.surveys;
+  const surveys = (config.surveys ?? []).map((survey) => ({
+    survey,
+    path: `surveys[${Array.isArray(rawSurveys) ? rawSurveys.indexOf(survey) : -1}]`,
+  }));
+  for (const { survey, path } of surveys)
+    for (const problem of surveyTextProblems(survey, SITE))
+      problems.push({ level: 'error', path: `${path}.${problem.path}`, message: problem.message });
+  return { config, surveys, problems };
+}
 
 const quote = (s: string) => JSON.stringify(s);
 
@@ -52,38 +89,62 @@ const inclusions = (s: Survey) => {
 };
 
 /**
+ * Paths where two sets of page globs may both match, derived from the globs themselves: for
+ * each pair of inclusions, a path both match, the same one level deeper, and both again with
+ * another filler for the wildcards, so an exclusion of one path (`!/`, `!/help/x`) never hides
+ * the rest of an overlap. Only candidates: the caller keeps those `matchPages` accepts.
+ */
+export function candidatePaths(a: readonly string[], b: readonly string[]): string[] {
+  const paths = new Set<string>();
+  for (const x of a)
+    for (const y of b)
+      for (const filler of ['x', 'tp-lint'])
+        for (const [p, q] of [
+          [x, y],
+          [x, `${y}/*`],
+          [`${x}/*`, y],
+        ] as const) {
+          const path = commonPath(p, q, filler);
+          if (path) paths.add(path);
+        }
+  return [...paths];
+}
+
+/**
  * A page where both surveys can be due at the same moment, if any: their `pages` overlap
- * (on a listed page, or on a path built from the two globs), and their `event` and `stage`
+ * (on a listed page, or on a path derived from their globs), and their `event` and `stage`
  * conditions do not exclude each other.
  */
 export function sharedPage(a: Survey, b: Survey, pages: readonly string[] = []): string | undefined {
   if (!compatible(a.when?.event, b.when?.event) || !compatible(a.when?.stage, b.when?.stage))
     return undefined;
-  const candidates = [...pages];
-  for (const x of inclusions(a))
-    for (const y of inclusions(b)) {
-      const path = commonPath(x, y);
-      if (path) candidates.push(path);
-    }
   const both = (path: string) =>
     matchPages(a.when?.pages ?? [], path).ok && matchPages(b.when?.pages ?? [], path).ok;
-  return candidates.find(both);
+  return [...pages, ...candidatePaths(inclusions(a), inclusions(b))].find(both);
 }
 
 /**
- * Lints a parsed configuration. `pages` (from `--pages`) enables the checks against the
- * site's real paths. Pure: the caller reads files and prints.
+ * Which of two surveys due on the same page shows, as the browser decides it (first-shown.ts):
+ * on the page view, the first of them due on it; on the event, the first of the two.
+ */
+function winner(a: Survey, b: Survey, event: string | undefined): string {
+  const onPageView = pickSurvey([a, b], (s) => s.when?.event === undefined);
+  const shown = firstShown(onPageView, event === undefined ? undefined : a);
+  if (!shown) return `"${a.id}" wins, being first in the config`;
+  const id = `"${shown.survey.id}" wins`;
+  if (shown.overtook)
+    return `${id}, being shown on ${event} while "${shown.overtook.id}" waits its delayMs of ${shown.overtook.when?.delayMs} ms`;
+  if (shown.survey !== a) return `${id}, being due on the page view, before ${event}`;
+  return `${id}, being first in the config`;
+}
+
+/**
+ * Lints a parsed configuration. `pages` (from `--pages`, distinct paths) enables the checks
+ * against the site's real paths. Pure: the caller reads files and prints.
  */
 export function lint(raw: unknown, pages?: readonly string[]): LintResult {
-  const { config, problems: found } = validateConfig(raw);
-  const problems = found.map(fromValidator);
+  const { config, surveys, problems } = checkConfig(raw);
   const warn = (path: string, message: string) => problems.push({ level: 'warning', path, message });
-  // The validator keeps the very survey objects it was given, so their index in the file is known.
-  const rawSurveys = (raw as { surveys?: unknown })?.surveys;
-  const surveys = (config.surveys ?? []).map((survey) => ({
-    survey,
-    path: `surveys[${Array.isArray(rawSurveys) ? rawSurveys.indexOf(survey) : -1}]`,
-  }));
 
   for (const { survey, path } of surveys)
     if (survey.sample === 0)
@@ -95,24 +156,15 @@ export function lint(raw: unknown, pages?: readonly string[]): LintResult {
       const page = sharedPage(a.survey, b.survey, pages);
       if (!page) continue;
       const event = a.survey.when?.event ?? b.survey.when?.event;
-      // The page view comes before the event: a survey due on it is picked there, before one
-      // that waits for the event; due at the same moment, the pick goes by config order.
-      const onPageView = pickSurvey([a.survey, b.survey], (s) => s.when?.event === undefined);
-      const winner = (onPageView ?? a.survey).id;
-      const why =
-        onPageView && onPageView !== a.survey
-          ? `being due on the page view, before ${event}`
-          : 'being first in the config';
       warn(
         a.path,
-        `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}; "${winner}" wins, ${why}`,
+        `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}; ${winner(a.survey, b.survey, event)}`,
       );
     }
   });
 
   if (pages) {
-    const paths = pages.map(normalizePath);
-    const unmatched = (glob: string) => !paths.some((p) => compileGlob(glob).re.test(p));
+    const unmatched = (glob: string) => !pages.some((p) => compileGlob(glob).re.test(normalizePath(p)));
     const none = `matches none of the ${pages.length} listed pages`;
     for (const { survey, path } of surveys)
       survey.when?.pages?.forEach((glob, g) => {
@@ -120,13 +172,38 @@ export function lint(raw: unknown, pages?: readonly string[]): LintResult {
       });
     for (const glob in config.stages) if (unmatched(glob)) warn(`stages[${quote(glob)}]`, none);
   }
-  return { hash: configHash(raw), problems };
+  // The hash survey events carry: of the configuration the browser runs, the validated one.
+  return { hash: configHash(config), problems };
+}
+
+/** What `touchpoint lint --json` prints: exactly this shape, on one line. */
+export interface LintReport {
+  file: string;
+  /** Null when the file is not JSON, so there is no configuration to hash. */
+  hash: string | null;
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+}
+
+/** The counts and the problems of `result` as the `--json` output holds them. */
+export function lintReport(
+  result: { hash?: string | undefined; problems: Problem[] },
+  file: string,
+): LintReport {
+  const errors = result.problems.filter((p) => p.level === 'error').length;
+  return {
+    file,
+    hash: result.hash ?? null,
+    errors,
+    warnings: result.problems.length - errors,
+    problems: result.problems,
+  };
 }
 
 /** One line per problem, then a summary with the configuration's hash. */
 export function formatLint(result: LintResult, file: string): string[] {
-  const errors = result.problems.filter((p) => p.level === 'error').length;
-  const warnings = result.problems.length - errors;
+  const { errors, warnings } = lintReport(result, file);
   return [
     ...result.problems.map((p) => `${p.level} ${p.path}: ${p.message}`),
     `${file}: config ${result.hash}, ${errors} error(s), ${warnings} warning(s)`,

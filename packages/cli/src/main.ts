@@ -2,10 +2,10 @@
 // through `io`, so tests run every command without a process or a disk.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type TouchpointConfig, validateConfig } from '@touchpoint/core/rules';
+import { parseConfigText, type TouchpointConfig } from '@touchpoint/core/rules';
 import { EXPLAIN_DEFAULTS, explainUrl, formatExplanation } from './explain.js';
 import { LINK_USAGE, runLink } from './link.js';
-import { formatLint, lint } from './lint.js';
+import { checkConfig, formatLint, lint, lintReport, type Problem } from './lint.js';
 import { formatSimulation, SIMULATE_DEFAULTS, simulate } from './simulate.js';
 import { parseWalks, type Walks, walkPaths } from './walks.js';
 
@@ -32,7 +32,7 @@ export const NODE_IO: Io = {
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
 export const USAGE = `Usage:
-  touchpoint lint <config.json> [--pages <pages.txt | journeys.json>]
+  touchpoint lint <config.json> [--pages <pages.txt | journeys.json>] [--json]
   touchpoint simulate <config.json> --pages <file> [--visitors ${SIMULATE_DEFAULTS.visitors}] [--days ${SIMULATE_DEFAULTS.days}]
       [--seed ${SIMULATE_DEFAULTS.seed}] [--visit-rate ${SIMULATE_DEFAULTS.visitRate}] [--pages-per-visit ${SIMULATE_DEFAULTS.pagesPerVisit}] [--answer-rate ${SIMULATE_DEFAULTS.answerRate}] [--json]
   touchpoint explain <config.json> --url <path or URL> [--event <name>] [--stage <stage>] [--visitor <anonymousId>]
@@ -40,7 +40,9 @@ ${LINK_USAGE}
 
 A pages file lists one path per line, optionally followed by the events on that page
 (\`/checkout/done order_completed\`, or \`order_completed@purchase\` with its stage);
-a journey file is a JSON array of such page sequences, one per visit.`;
+a journey file is a JSON array of such page sequences, one per visit. Only the path of
+each line counts (a query or fragment is ignored); a path listed twice is skipped.
+Every command exits 1 when the configuration has errors, 2 when its command line is wrong.`;
 
 /** A command line that cannot run: reported with the usage, exit status 2. */
 const usage = (message: string) => Object.assign(new Error(message), { code: 'ERR_TOUCHPOINT_USAGE' });
@@ -78,6 +80,18 @@ const numberOption = (
     throw usage(`--${name} ${value}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
   return n;
 };
+
+/** `7 journeys`, `11 pages`, or `11 pages (12 lines)` when a page is listed on several lines. */
+const walked = (walks: Walks): string => {
+  if (walks.kind === 'journeys') return `${walks.journeys.length} journeys`;
+  const pages = walkPaths(walks).length;
+  return pages === walks.journeys.length
+    ? `${pages} pages`
+    : `${pages} pages (${walks.journeys.length} lines)`;
+};
+
+const hasErrors = (result: { problems: readonly { level: string }[] }) =>
+  result.problems.some((p) => p.level === 'error');
 
 /** Runs one command; returns the exit status. Never throws. */
 export function main(argv: readonly string[], io: Io = NODE_IO): number {
@@ -126,9 +140,15 @@ function run(argv: readonly string[], io: Io): number {
   if (text === undefined) return EXIT.problems;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseConfigText(text);
   } catch (error) {
-    io.out(`error config: not valid JSON (${(error as Error).message})`);
+    const problem: Problem = {
+      level: 'error',
+      path: 'config',
+      message: `not valid JSON (${(error as Error).message})`,
+    };
+    if (command === 'lint' && flags.json) io.out(JSON.stringify(lintReport({ problems: [problem] }, file)));
+    else io.out(`${problem.level} ${problem.path}: ${problem.message}`);
     return EXIT.problems;
   }
   let walks: Walks | undefined;
@@ -141,16 +161,21 @@ function run(argv: readonly string[], io: Io): number {
 
   if (command === 'lint') {
     const result = lint(raw, walks && walkPaths(walks));
-    for (const line of formatLint(result, file)) io.out(line);
-    return result.problems.some((p) => p.level === 'error') ? EXIT.problems : EXIT.ok;
+    if (flags.json) io.out(JSON.stringify(lintReport(result, file)));
+    else for (const line of formatLint(result, file)) io.out(line);
+    return hasErrors(result) ? EXIT.problems : EXIT.ok;
   }
 
-  // simulate and explain run what the browser would run: the valid part of the configuration.
-  const { config, problems } = validateConfig(raw);
-  if (problems.length)
+  // simulate and explain run what the browser would run: the valid part of the configuration,
+  // and exit 1 when the file has errors, as lint does.
+  const checked = checkConfig(raw);
+  const config = checked.config;
+  const failed = hasErrors(checked);
+  if (checked.problems.length)
     io.err(
-      `warning ${file}: ${problems.length} problem(s), run \`touchpoint lint ${file}\`; the valid surveys run`,
+      `${failed ? 'error' : 'warning'} ${file}: ${checked.problems.length} problem(s), run \`touchpoint lint ${file}\`; the valid surveys run`,
     );
+  const status = failed ? EXIT.problems : EXIT.ok;
 
   if (command === 'explain') {
     if (flags.url === undefined) throw usage('explain: --url is missing');
@@ -161,7 +186,7 @@ function run(argv: readonly string[], io: Io): number {
       visitor: flags.visitor ?? EXPLAIN_DEFAULTS.visitor,
     };
     for (const line of formatExplanation(explainUrl(config, options, io.now()), options)) io.out(line);
-    return EXIT.ok;
+    return status;
   }
 
   if (!walks) throw usage('simulate: --pages is missing');
@@ -182,9 +207,9 @@ function run(argv: readonly string[], io: Io): number {
   if (flags.json) io.out(JSON.stringify(result));
   else {
     io.out(
-      `${options.visitors} visitors, ${options.days} days, seed ${options.seed}, ${walks.journeys.length} ${walks.kind} from ${flags.pages}`,
+      `${options.visitors} visitors, ${options.days} days, seed ${options.seed}, ${walked(walks)} from ${flags.pages}`,
     );
     for (const line of formatSimulation(result)) io.out(line);
   }
-  return EXIT.ok;
+  return status;
 }

@@ -9,12 +9,15 @@ import {
   isEligible,
   noteHistory,
   pickSurvey,
+  type Reason,
   type RuleName,
+  type Survey,
   stageFor,
   type TouchpointConfig,
 } from '@touchpoint/core/rules';
+import { firstShown } from './first-shown.js';
 import { createRandom, randomUuid } from './prng.js';
-import type { Step, StepEvent, Walks } from './walks.js';
+import { pageLines, type Step, type StepEvent, type Walks } from './walks.js';
 
 /** How the simulated visitors behave. Every field is a flag of `touchpoint simulate`. */
 export interface SimulateOptions {
@@ -77,8 +80,10 @@ const SUPPRESSION: Partial<Record<RuleName, Suppression>> = {
 
 /**
  * Simulates `options.visitors` visitors over `options.days` days. A visit is one session;
- * the prompt is closed (answered or dismissed) before the visitor's next page or event,
- * and a survey's `delayMs` is taken as waited out. Pure and deterministic per seed.
+ * the prompt is closed (answered or dismissed) before the visitor's next page or event. A
+ * page's first event happens while a survey picked on its page view waits its `delayMs`, so
+ * the event's survey may show instead (first-shown.ts); later events come after the wait.
+ * Pure and deterministic per seed.
  */
 export function simulate(
   config: TouchpointConfig,
@@ -95,10 +100,12 @@ export function simulate(
     suppressed: { sample: 0, cooldown: 0, limits: 0, other: 0 },
   }));
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)] as T;
+  // A page listed on several lines is one page: picked as often as any other, then one of its lines.
+  const pages = pageLines(walks);
   const visit = (): Step[] =>
     walks.kind === 'journeys'
       ? pick(walks.journeys)
-      : Array.from({ length: settings.pagesPerVisit }, () => pick(walks.journeys)[0] as Step);
+      : Array.from({ length: settings.pagesPerVisit }, () => pick(pick(pages)));
   if (!walks.journeys.length) return { surveys: totals };
 
   for (let visitor = 0; visitor < settings.visitors; visitor++) {
@@ -112,8 +119,9 @@ export function simulate(
       const sessionId = `${anonymousId}/${day}`;
       let now = START + day * DAY_MS + Math.floor(random() * 12) * 36e5;
       let pageViews = 0;
-      const judge = (path: string, stage: string | undefined, event?: StepEvent) => {
-        const judged = surveys.map((survey) =>
+      /** Every survey judged at one moment, by the browser's rule. */
+      const judge = (path: string, stage: string | undefined, event?: StepEvent) =>
+        surveys.map((survey) =>
           eligibility(
             survey,
             {
@@ -130,22 +138,22 @@ export function simulate(
             now,
           ),
         );
-        const winner = pickSurvey(
-          surveys.map((_, i) => i),
-          (i) => isEligible(judged[i] ?? []),
-        );
+      /** The survey the triggers pick from one moment's judgements (in the order of `surveys`). */
+      const pickAt = (judged: Reason[][]) =>
+        pickSurvey(surveys, (survey) => isEligible(judged[surveys.indexOf(survey)] ?? []));
+      /** What each survey's judgement at one moment says about it, given the survey shown then. */
+      const tally = (judged: Reason[][], shown: Survey | undefined) =>
         judged.forEach((reasons, i) => {
           if (reasons.some((r) => !r.ok && MOMENT.has(r.rule))) return;
           const marks = seen[i] as Set<string>;
           marks.add('eligible');
           const failed = reasons.find((r) => !r.ok);
           if (failed) marks.add(SUPPRESSION[failed.rule] ?? 'other');
-          else if (i !== winner) marks.add('other');
+          else if (surveys[i] !== shown) marks.add('other');
         });
-        if (winner === undefined) return;
-        const survey = surveys[winner];
+      const show = (survey: Survey | undefined) => {
         if (!survey) return;
-        seen[winner]?.add('shown');
+        seen[surveys.indexOf(survey)]?.add('shown');
         history = noteHistory(history, 'shown', survey.id, sessionId, now);
         const close = random() < settings.answerRate ? 'answered' : 'dismissed';
         history = noteHistory(history, close, survey.id, sessionId, now);
@@ -154,10 +162,28 @@ export function simulate(
         pageViews++;
         now += 60_000;
         const stage = stageFor(config.stages, step.path);
-        judge(step.path, stage);
-        for (const event of step.events) {
+        const atPageView = judge(step.path, stage);
+        const [first, ...later] = step.events;
+        const onPageView = pickAt(atPageView);
+        // The page's first event comes while a survey picked on the page view waits its delayMs:
+        // the survey the event picks may show first (first-shown.ts), as in the browser.
+        if (first && onPageView?.when?.delayMs) {
+          now += 1_000;
+          const atEvent = judge(step.path, stage, first);
+          const shown = firstShown(onPageView, pickAt(atEvent))?.survey;
+          tally(atPageView, shown);
+          tally(atEvent, shown);
+          show(shown);
+        } else {
+          tally(atPageView, onPageView);
+          show(onPageView);
+        }
+        for (const event of first && onPageView?.when?.delayMs ? later : step.events) {
           now += 10_000;
-          judge(step.path, stage, event);
+          const judged = judge(step.path, stage, event);
+          const winner = pickAt(judged);
+          tally(judged, winner);
+          show(winner);
         }
       }
     }

@@ -2,6 +2,7 @@
 // per line) or a journey file, a JSON array of page sequences. A step may name the events
 // that happen on that page, so surveys waiting for an event can be simulated too:
 // `/checkout/done order_completed` or, with the event's stage, `order_completed@purchase`.
+import { pagePath } from './page-path.js';
 
 /** A track event on a page; `stage` is the event's own stage (`props.stage`), if any. */
 export interface StepEvent {
@@ -23,12 +24,15 @@ export interface Walks {
   problems: string[];
 }
 
-/** `/checkout/done order_completed@purchase` → a step; undefined when it is not a path. */
+/**
+ * `/checkout/done?order=1 order_completed@purchase` → a step; undefined when it is not a path.
+ * Only the path of what is written counts (no query, no fragment), as `explain --url` takes it.
+ */
 export function parseStep(text: string): Step | undefined {
-  const [path, ...events] = text.trim().split(/\s+/);
-  if (!path?.startsWith('/')) return undefined;
+  const [written, ...events] = text.trim().split(/\s+/);
+  if (!written?.startsWith('/')) return undefined;
   return {
-    path,
+    path: pagePath(written),
     events: events.map((e) => {
       const [name = '', stage] = e.split('@');
       return stage ? { name, stage } : { name };
@@ -39,7 +43,8 @@ export function parseStep(text: string): Step | undefined {
 /**
  * Reads a pages file (a path per line; blank lines and `#` comments skipped) or, when the
  * text starts with `[`, a journey file (`[["/", "/products/x"], ["/help/ help_resolved"]]`).
- * In a pages file each path is its own one-step journey.
+ * In a pages file each line is its own one-step journey; a path on several lines (with other
+ * events) is one page visited in several ways (see {@link pageLines}).
  */
 export function parseWalks(text: string): Walks {
   const problems: string[] = [];
@@ -75,6 +80,21 @@ export function parseWalks(text: string): Walks {
     else problems.push(`line ${i + 1}: expected a path starting with /, skipped`);
   });
   return { kind: 'pages', journeys, problems };
+}
+
+/**
+ * The lines of a pages file grouped by page, in first-seen order: a page listed on several
+ * lines (`/help/ help_resolved`, `/help/ help_unresolved`) is one page, so `lint` counts it once
+ * and `simulate` visits it as often as any other page, by one of its lines.
+ */
+export function pageLines(walks: Walks): Step[][] {
+  const byPath = new Map<string, Step[]>();
+  for (const step of walks.journeys.flat()) {
+    const lines = byPath.get(step.path);
+    if (lines) lines.push(step);
+    else byPath.set(step.path, [step]);
+  }
+  return [...byPath.values()];
 }
 
 /** Every distinct path the walks visit, in first-seen order. */

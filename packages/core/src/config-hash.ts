@@ -38,6 +38,10 @@ export function canonicalJson(value: unknown): string {
  * Eight hex digits naming a configuration: {@link hash32} (as sampling uses) of its canonical
  * JSON, whose finalizer makes a one-character edit change every digit. 32 bits is plenty to
  * tell a site's configuration versions apart; it is not a checksum.
+ *
+ * Pass the validated configuration (`validateConfig(raw).config`), as the triggers do for
+ * `props.configHash` and `touchpoint lint` does for its summary: what the page runs is what
+ * is named, so a `$schema` key, an ignored unknown key or a skipped survey never changes it.
  */
 export function configHash(config: unknown): string {
   return hash32(canonicalJson(config)).toString(16).padStart(8, '0');

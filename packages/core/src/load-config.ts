@@ -8,6 +8,7 @@
 // so caching earlier would buy nothing.
 import type { KeyValue } from './history.js';
 import { CONFIG_KEY } from './keys.js';
+import { parseConfigText } from './parse-config.js';
 import type { JsonValue } from './types.js';
 import type { Warn } from './warn.js';
 
@@ -61,7 +62,7 @@ export function loadConfig(
   const text = source.trim();
   if (text[0] === '{')
     try {
-      return JSON.parse(text);
+      return parseConfigText(text);
     } catch (error) {
       return warn('config: not JSON; no surveys run', error);
     }

@@ -13,12 +13,21 @@ const EMAIL = /[^@]+(@|%40)[^@]+\.[a-z]/i;
 
 /**
  * The default redaction: query values whose parameter name suggests a secret or personal
- * data, and values that look like email addresses, become `[redacted]`. Pure; the rest of
- * the URL stays byte for byte.
+ * data, and values that look like email addresses, become `[redacted]`. Only what follows the
+ * path counts as parameters (the query, and a fragment's `&name=value` pairs): a path such as
+ * `/products/a&session=1/b` is kept as it is. Pure; the rest of the URL stays byte for byte.
  */
-export const redactUrl = (url: string): string =>
-  url.replace(/([?&][^&=]+=)([^&]*)/g, (pair, name: string, value: string) =>
-    SECRET_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()) || EMAIL.test(value)
-      ? name + REDACTED
-      : pair,
+export const redactUrl = (url: string): string => {
+  const start = url.search(/[?#]/);
+  if (start < 0) return url;
+  return (
+    url.slice(0, start) +
+    url
+      .slice(start)
+      .replace(/([?&#][^&=#]+=)([^&#]*)/g, (pair, name: string, value: string) =>
+        SECRET_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()) || EMAIL.test(value)
+          ? name + REDACTED
+          : pair,
+      )
   );
+};

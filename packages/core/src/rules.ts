@@ -7,10 +7,19 @@ export { hasDebugParam } from './debug-param.js';
 export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
+export { parseConfigText } from './parse-config.js';
 export { isEligible, pickSurvey } from './pick-survey.js';
 export { formatDays, formatReason } from './reason.js';
 export { inSample, sampleBucket } from './sample.js';
 export { isStageName, STAGES } from './stages.js';
+export {
+  isShownLinkUrl,
+  isSurveyStringKey,
+  SURVEY_STRING_KEYS,
+  type SurveyStringKey,
+  type SurveyTextProblem,
+  surveyTextProblems,
+} from './survey-texts.js';
 export { DAY_MS } from './time.js';
 export type * from './types.js';
 export { type Validation, validateConfig } from './validate.js';

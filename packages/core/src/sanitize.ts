@@ -13,8 +13,35 @@ export const SANITIZE_LIMITS: { readonly string: number; readonly depth: number;
   string: STRING,
   /** Levels of nesting below `props`. */
   depth: DEPTH,
-  /** Values per props object, so `track('x', { el: window })` stays cheap. */
+  /**
+   * Values per props object, so `track('x', { el: window })` stays cheap: every value under
+   * `props` at any depth counts once, a nested object or array as one value besides its own
+   * contents; `props` itself does not count. Exactly this many are kept.
+   */
   values: VALUES,
+};
+
+// A surrogate pair (kept), or a lone surrogate or U+0000 (replaced). PostgreSQL's jsonb, and
+// any strict JSON reader, refuses both, so one such string would have its event refused
+// forever; U+FFFD keeps the string's length and shows where the character was.
+const ILL_FORMED = /[\uD800-\uDFFF\0]/;
+const PAIR_OR_ILL_FORMED = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF\0]/g;
+
+/** `text` with every lone surrogate and U+0000 replaced by U+FFFD; unchanged when it has none. */
+export const wellFormed = (text: string): string =>
+  ILL_FORMED.test(text)
+    ? text.replace(PAIR_OR_ILL_FORMED, (match) => (match.length === 2 ? match : '\uFFFD'))
+    : text;
+
+/**
+ * `text` well-formed and at most {@link STRING} UTF-16 units long, cut on a code-point
+ * boundary: one unit fewer when the cut would split a surrogate pair.
+ */
+const fit = (text: string): string => {
+  const clean = wellFormed(text);
+  if (clean.length <= STRING) return clean;
+  const high = clean.charCodeAt(STRING - 1);
+  return clean.slice(0, high >= 0xd800 && high <= 0xdbff ? STRING - 1 : STRING);
 };
 
 /**
@@ -27,7 +54,8 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
   // builds also keep their keys, for the path in warnings.
   const holders: unknown[] = [];
   const path: string[] = [];
-  let budget = VALUES;
+  // `props` itself is walked first and does not count: it takes the one extra.
+  let budget = VALUES + 1;
   // The budget ran out and the rest of the props was cut (warned once for the whole cut).
   let cut = false;
   // Development builds say which field and why (`track('buy') props.a.b: circular; dropped`);
@@ -52,9 +80,17 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
       note(key, __DEV__ && 'bigint; sent as string');
       value = `${value}`;
     }
-    if (typeof value === 'string' && value.length > STRING) {
-      note(key, __DEV__ && 'too long; truncated');
-      return value.slice(0, STRING);
+    if (typeof value === 'string') {
+      const text = fit(value);
+      if (text !== value)
+        note(
+          key,
+          __DEV__ &&
+            (value.length > STRING
+              ? 'too long; truncated'
+              : 'a lone surrogate or \\u0000; replaced by U+FFFD'),
+        );
+      return text;
     }
     if (typeof value === 'number' && !Number.isFinite(value)) {
       note(key, __DEV__ && `${value} is not JSON; sent as null`);
@@ -87,7 +123,13 @@ export function sanitize(props: unknown, field: string, warn: Warn): Props | und
       const v = k === '__proto__' ? note(k, __DEV__ && 'not a usable key; dropped') : walk(value[k], k);
       // push, not copy[k]: a string index into an array cost track() a quarter of its speed.
       if (array) (copy as unknown[]).push(v ?? null);
-      else if (v !== undefined) (copy as Record<string, unknown>)[k] = v;
+      else if (v !== undefined) {
+        // Keys are text too: held to the same rules as string values.
+        const name = fit(k);
+        if (name !== k)
+          note(k, __DEV__ && 'key too long or with a lone surrogate or \\u0000; cut or replaced');
+        (copy as Record<string, unknown>)[name] = v;
+      }
     }
     holders.pop();
     if (__DEV__) path.pop();

@@ -66,9 +66,13 @@ const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** `stages["/checkout/**"]`: keys that are data, not field names. */
 const entry = (path: string, key: string) => `${path}[${JSON.stringify(key)}]`;
 
-/** An object with known keys; a missing required key is checked as `undefined`, so it fails its own rule. */
+/**
+ * An object with known keys; a missing required key is checked as `undefined`, so it fails its
+ * own rule. Unknown keys are reported but ignored, unless the shape is `closed`: there an
+ * unknown key fails, as a mistyped condition must never widen who sees a survey.
+ */
 /* @__NO_SIDE_EFFECTS__ */
-const shape = (fields: Record<string, Check>, required: string[] = []): Check => {
+const shape = (fields: Record<string, Check>, required: string[] = [], closed = false): Check => {
   const isObj = object();
   return (v, path, problems) =>
     isObj(v, path, problems) &&
@@ -79,6 +83,7 @@ const shape = (fields: Record<string, Check>, required: string[] = []): Check =>
       ...Object.keys(v as Obj).map((key) => {
         if (Object.hasOwn(fields, key))
           return (fields[key] as Check)((v as Obj)[key], at(path, key), problems);
+        if (closed) return fail(problems, at(path, key), `one of ${Object.keys(fields).join(', ')}`);
         // Unknown keys are reported but ignored, not fatal.
         problems.push(`${at(path, key)}: unknown key, ignored`);
         return true;
@@ -108,19 +113,28 @@ const bands = (value: Check): Check => shape({ low: value, mid: value, high: val
 function buildChecks() {
   const text = str(/./s, 'a non-empty string');
   const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
+  const globs = list(str(/^!?\//, 'a page glob starting with / or !/'));
   const survey = shape(
     {
       id: text,
       metric: oneOf(...METRICS),
       question: text,
-      when: shape({
-        pages: list(str(/^!?\//, 'a page glob starting with / or !/')),
-        event: text,
-        stage,
-        // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
-        delayMs: num(0, 2147483647),
-        afterPageViews: num(1, Infinity, true),
-      }),
+      // Targeting fails closed: an unknown condition or an empty `pages` skips the survey
+      // rather than showing it on every page.
+      when: shape(
+        {
+          pages: (v, path, problems) =>
+            globs(v, path, problems) &&
+            ((v as unknown[]).length > 0 || fail(problems, path, 'at least one page glob')),
+          event: text,
+          stage,
+          // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
+          delayMs: num(0, 2147483647),
+          afterPageViews: num(1, Infinity, true),
+        },
+        [],
+        true,
+      ),
       sample: num(0, 1),
       cooldownDays: num(0),
       repeatAfterDays: num(0),
