@@ -1,9 +1,10 @@
 // `touchpoint link`: a signed URL the collector accepts, and the e-mail snippet.
 import { describe, expect, it } from 'vitest';
 import { parseExpiry } from '../../packages/cli/src/link';
-import { EXIT, type Io, main } from '../../packages/cli/src/main';
+import { EXIT } from '../../packages/cli/src/main';
 import { readLink } from '../../packages/collector/src/links/link-params';
 import { verifyLink } from '../../packages/collector/src/links/signature';
+import { runInMemory } from './memory-io';
 
 const SECRET = 'cli-test-secret';
 const NOW = Date.UTC(2027, 0, 1);
@@ -26,23 +27,9 @@ const config = JSON.stringify({
   ],
 });
 
-function run(argv: string[], env: Record<string, string | undefined> = { TOUCHPOINT_LINK_SECRET: SECRET }) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const files: Record<string, string> = { 'config.json': config, 'secret.txt': 'file-secret\n' };
-  const io: Io = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    now: () => NOW,
-    env,
-  };
-  return { code: main(argv, io), out, err };
-}
+const FILES = { 'config.json': config, 'secret.txt': 'file-secret\n' };
+const run = (argv: string[], env: Record<string, string | undefined> = { TOUCHPOINT_LINK_SECRET: SECRET }) =>
+  runInMemory(argv, FILES, NOW, env);
 
 /** The collector's own verdict on a printed URL. */
 const verdict = (url: string, secret = SECRET, now = NOW) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, type Io, main } from '../../packages/cli/src/main';
+import { EXIT } from '../../packages/cli/src/main';
+import { runInMemory } from './memory-io';
 
 const demo = JSON.stringify({
   version: 1,
@@ -23,22 +24,8 @@ const demo = JSON.stringify({
 });
 
 /** Runs the command on in-memory files; returns its exit status and what it printed. */
-function run(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    now: () => Date.UTC(2025, 0, 1),
-  };
-  const code = main(argv, io);
-  return { code, out, err };
-}
+const run = (argv: string[], files: Record<string, string> = {}) =>
+  runInMemory(argv, files, Date.UTC(2025, 0, 1));
 
 const pages = '/\n/checkout/done order_completed\n/account/\n';
 
