@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   benjaminiHochberg,
+  differenceP,
+  fisherExact,
   newcombe,
   normalCdf,
   twoProportionP,
@@ -118,5 +120,22 @@ describe('benjaminiHochberg', () => {
         return ps.every((p, i) => adjusted[i]! >= p - 1e-15 && (!rejected[i] || p <= 0.05));
       }),
     );
+  });
+});
+
+describe('fisherExact and differenceP', () => {
+  it.each([
+    // Fisher's lady tasting tea (R: fisher.test(matrix(c(3, 1, 1, 3), 2))$p.value = 0.4857)
+    [[3, 1, 1, 3], 0.485714],
+    // scipy.stats.fisher_exact([[6, 2], [1, 4]]) documentation example: p = 0.1026
+    [[6, 2, 1, 4], 0.102564],
+    [[5, 0, 0, 5], 0.007937],
+  ] as const)('%j has p %f', (table, expected) => {
+    expect(fisherExact(...table)).toBeCloseTo(expected, 5);
+  });
+
+  it('uses the exact test for a handful of answers and the z test for many', () => {
+    expect(differenceP(3, 3, 2, 27)).toBe(fisherExact(3, 0, 2, 25));
+    expect(differenceP(56, 70, 48, 80)).toBe(twoProportionP(56, 70, 48, 80));
   });
 });

@@ -102,3 +102,52 @@ export function benjaminiHochberg(
   }
   return { adjusted, rejected: adjusted.map((p) => p <= q) };
 }
+
+const logFactorials: number[] = [0];
+function logFactorial(n: number): number {
+  for (let i = logFactorials.length; i <= n; i++)
+    logFactorials[i] = (logFactorials[i - 1] as number) + Math.log(i);
+  return logFactorials[n] as number;
+}
+
+/**
+ * Two-sided p-value of Fisher's exact test on the 2×2 table [[a, b], [c, d]]: the sum
+ * of the probabilities (hypergeometric, margins fixed) of every table no more likely
+ * than the one observed, as R's `fisher.test` and `scipy.stats.fisher_exact` compute it.
+ */
+export function fisherExact(a: number, b: number, c: number, d: number): number {
+  const row1 = a + b;
+  const col1 = a + c;
+  const n = a + b + c + d;
+  const logP = (x: number) =>
+    logFactorial(row1) +
+    logFactorial(n - row1) +
+    logFactorial(col1) +
+    logFactorial(n - col1) -
+    logFactorial(n) -
+    logFactorial(x) -
+    logFactorial(row1 - x) -
+    logFactorial(col1 - x) -
+    logFactorial(n - row1 - col1 + x);
+  const observed = logP(a);
+  let p = 0;
+  for (let x = Math.max(0, row1 + col1 - n); x <= Math.min(row1, col1); x++) {
+    // The relative tolerance R uses, so tables as likely as the observed one count.
+    if (logP(x) <= observed + 1e-7) p += Math.exp(logP(x));
+  }
+  return Math.min(1, p);
+}
+
+/**
+ * The p-value of x1/n1 against x2/n2: the z test when every expected cell count is at
+ * least 5 (Cochran's rule, where the normal approximation holds), Fisher's exact test
+ * otherwise, so a handful of answers cannot look significant by approximation error.
+ */
+export function differenceP(x1: number, n1: number, x2: number, n2: number): number {
+  const n = n1 + n2;
+  const successes = x1 + x2;
+  const expected = [n1, n2].flatMap((m) => [(m * successes) / n, (m * (n - successes)) / n]);
+  return expected.every((e) => e >= 5)
+    ? twoProportionP(x1, n1, x2, n2)
+    : fisherExact(x1, n1 - x1, x2, n2 - x2);
+}
