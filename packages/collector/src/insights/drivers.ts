@@ -88,7 +88,10 @@ export function findDrivers(
   >();
   for (const answer of answers) {
     let group = byMetric.get(answer.metric);
-    if (!group) byMetric.set(answer.metric, (group = { n: 0, low: 0, steps: new Map() }));
+    if (!group) {
+      group = { n: 0, low: 0, steps: new Map() };
+      byMetric.set(answer.metric, group);
+    }
     const low = answer.band === 'low' ? 1 : 0;
     group.n += 1;
     group.low += low;
