@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../../../demo/seed.mjs';
 import {
   type AnswerSteps,
+  countSteps,
   findDrivers,
   routeShape,
   stepKey,
@@ -38,7 +39,7 @@ describe('findDrivers', () => {
     ['a stage', stepKey('stage', 'service')],
     ['a starting stage', stepKey('start', 'touchpoint')],
   ])('ranks a planted %s first, and no decoy is significant', (_what, planted) => {
-    const found = findDrivers(synthetic(planted, decoys, 1500));
+    const found = findDrivers(countSteps(synthetic(planted, decoys, 1500)));
     const [first] = found;
     expect(`${first?.kind}:${first?.step}`).toBe(planted);
     expect(first?.significant).toBe(true);
@@ -51,7 +52,9 @@ describe('findDrivers', () => {
 
   it('gives a small sample wide intervals and no significance', () => {
     // 30 answers: the planted step is in a handful of them, too few to tell from chance.
-    const found = findDrivers(synthetic(stepKey('event', 'coupon_error'), decoys, 30), { minSupport: 3 });
+    const found = findDrivers(countSteps(synthetic(stepKey('event', 'coupon_error'), decoys, 30)), {
+      minSupport: 3,
+    });
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((d) => d.significant)).toEqual([]);
     for (const d of found) expect(d.differenceInterval[1] - d.differenceInterval[0]).toBeGreaterThan(0.4);
@@ -72,7 +75,7 @@ describe('findDrivers', () => {
         steps: [],
       })),
     ];
-    const [d] = findDrivers(answers, { minSupport: 4 });
+    const [d] = findDrivers(countSteps(answers), { minSupport: 4 });
     expect(d).toMatchObject({ kind: 'event', step: 'x', withN: 4, withLow: 3, withoutN: 4, withoutLow: 1 });
     expect(d?.share).toBe(0.75);
     expect(d?.shareWithout).toBe(0.25);
@@ -88,7 +91,7 @@ describe('findDrivers', () => {
       band: i % 2 ? 'low' : 'high',
       steps: ['stage:purchase', ...(i < 3 ? ['event:rare'] : [])],
     }));
-    expect(findDrivers(answers)).toEqual([]);
+    expect(findDrivers(countSteps(answers))).toEqual([]);
   });
 });
 

@@ -130,8 +130,8 @@ describe('fisherExact and differenceP', () => {
     // scipy.stats.fisher_exact([[6, 2], [1, 4]]) documentation example: p = 0.1026
     [[6, 2, 1, 4], 0.102564],
     [[5, 0, 0, 5], 0.007937],
-  ] as const)('%j has p %f', (table, expected) => {
-    expect(fisherExact(...table)).toBeCloseTo(expected, 5);
+  ] as Array<[[number, number, number, number], number]>)('%j has p %f', ([a, b, c, d], expected) => {
+    expect(fisherExact(a, b, c, d)).toBeCloseTo(expected, 5);
   });
 
   it('uses the exact test for a handful of answers and the z test for many', () => {

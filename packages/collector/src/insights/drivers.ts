@@ -72,43 +72,59 @@ function splitKey(key: string): [StepKind, string] {
   return [key.slice(0, at) as StepKind, key.slice(at + 1)];
 }
 
+/** How many answers of a metric had a step, and how many of those were low; kind '' is the metric's total. */
+export interface StepCount {
+  metric: string;
+  kind: string;
+  step: string;
+  n: number;
+  low: number;
+}
+
+/** The counts findDrivers reads, from answers (the SQL of queries.ts counts the same way). */
+export function countSteps(answers: Iterable<AnswerSteps>): StepCount[] {
+  const counts = new Map<string, StepCount>();
+  const add = (metric: Metric, kind: string, step: string, low: boolean) => {
+    const key = `${metric}\u0000${kind}\u0000${step}`;
+    const count = counts.get(key) ?? { metric, kind, step, n: 0, low: 0 };
+    count.n += 1;
+    count.low += low ? 1 : 0;
+    counts.set(key, count);
+  };
+  for (const answer of answers) {
+    add(answer.metric, '', '', answer.band === 'low');
+    for (const key of new Set(answer.steps)) {
+      const [kind, step] = splitKey(key);
+      add(answer.metric, kind, step, answer.band === 'low');
+    }
+  }
+  return [...counts.values()];
+}
+
 /**
  * The drivers of each metric, strongest first: significant ones by impact, then the
  * rest by impact. Steps with fewer than `minSupport` answers with or without them are
  * not tested (and do not count in the correction).
  */
 export function findDrivers(
-  answers: Iterable<AnswerSteps>,
+  counts: Iterable<StepCount>,
   options: Partial<typeof DRIVER_DEFAULTS> = {},
 ): Driver[] {
   const { minSupport, falseDiscoveryRate } = { ...DRIVER_DEFAULTS, ...options };
-  const byMetric = new Map<
-    Metric,
-    { n: number; low: number; steps: Map<string, { n: number; low: number }> }
-  >();
-  for (const answer of answers) {
-    let group = byMetric.get(answer.metric);
-    if (!group) {
-      group = { n: 0, low: 0, steps: new Map() };
-      byMetric.set(answer.metric, group);
-    }
-    const low = answer.band === 'low' ? 1 : 0;
-    group.n += 1;
-    group.low += low;
-    for (const key of new Set(answer.steps)) {
-      const counts = group.steps.get(key) ?? { n: 0, low: 0 };
-      counts.n += 1;
-      counts.low += low;
-      group.steps.set(key, counts);
-    }
-  }
+  const all = [...counts];
   const out: Driver[] = [];
   for (const metric of METRICS) {
-    const group = byMetric.get(metric);
-    if (!group) continue;
-    const tested = [...group.steps]
-      .filter(([, c]) => c.n >= minSupport && group.n - c.n >= minSupport)
-      .map(([key, c]) => compare(metric, key, c, group));
+    const total = all.find((c) => c.metric === metric && c.kind === '');
+    if (!total) continue;
+    const tested = all
+      .filter(
+        (c) =>
+          c.metric === metric &&
+          STEP_KINDS.includes(c.kind as StepKind) &&
+          c.n >= minSupport &&
+          total.n - c.n >= minSupport,
+      )
+      .map((c) => compare(metric, c, total));
     const { adjusted, rejected } = benjaminiHochberg(
       tested.map((d) => d.p),
       falseDiscoveryRate,
@@ -129,13 +145,9 @@ export function findDrivers(
   return out;
 }
 
-function compare(
-  metric: Metric,
-  key: string,
-  had: { n: number; low: number },
-  all: { n: number; low: number },
-): Driver {
-  const [kind, step] = splitKey(key);
+function compare(metric: Metric, had: StepCount, all: StepCount): Driver {
+  const kind = had.kind as StepKind;
+  const step = had.step;
   const withoutN = all.n - had.n;
   const withoutLow = all.low - had.low;
   const share = had.low / had.n;

@@ -3,6 +3,7 @@
 // leaving the stage (the next event in another stage), whichever comes first; sessions
 // with neither are open. Then CSAT by that time. Pure.
 import { type Band, band } from './metrics.js';
+import { median } from './retention.js';
 
 /** One event of a session, in order. */
 export interface ServiceEvent {
@@ -68,4 +69,30 @@ export function serviceVisit(
     minutes: end ? (end.ts - entered) / 60_000 : null,
     csat: answer ? (band('csat', answer.score) ?? null) : null,
   };
+}
+
+export interface ServiceSummary {
+  visits: number;
+  outcomes: Record<Outcome, number>;
+  /** Median minutes to resolution or leaving, over visits that ended; null with none. */
+  medianMinutes: number | null;
+  /** Per time bucket (and 'not resolved'): visits, and the CSAT answers' band counts. */
+  byTime: Array<{ bucket: string; visits: number; csat: Record<Band, number> }>;
+}
+
+/** Service visits rolled up for the page and its JSON. */
+export function summarizeService(visits: readonly ServiceVisit[]): ServiceSummary {
+  const outcomes: Record<Outcome, number> = { resolved: 0, left: 0, open: 0 };
+  const buckets = [...SPEED_BUCKETS.map((b) => b.label), 'not resolved'];
+  const byTime = buckets.map((bucket) => ({ bucket, visits: 0, csat: { low: 0, mid: 0, high: 0 } }));
+  const times: number[] = [];
+  for (const v of visits) {
+    outcomes[v.outcome] += 1;
+    if (v.minutes !== null) times.push(v.minutes);
+    const row = byTime[buckets.indexOf(bucketOf(v.minutes))];
+    if (!row) continue;
+    row.visits += 1;
+    if (v.csat) row.csat[v.csat] += 1;
+  }
+  return { visits: visits.length, outcomes, medianMinutes: median(times), byTime };
 }
