@@ -1,5 +1,6 @@
 import { prng } from '../../../demo/seed.mjs';
 import { type RunningServer, startServer } from '../../../demo/server.mjs';
+import type { WireEvent } from '../../../packages/collector/src/batch.js';
 import { routeShape } from '../../../packages/collector/src/insights/drivers.js';
 import { parseCommentView } from '../../../packages/collector/src/insights/filters.js';
 import { routeSql } from '../../../packages/collector/src/insights/queries.js';
@@ -74,7 +75,10 @@ beforeAll(async () => {
   data = await freshDataDir();
   app = await startServer({ port: 0, dataDir: data.dir });
   const events = journeys(1800);
-  await app.store.insert({ sentAt: T0, events, dropped: 0, rejected: 0 }, 'application/json');
+  await app.store.insert(
+    { sentAt: T0, events: events as unknown as WireEvent[], dropped: 0, rejected: 0 },
+    'application/json',
+  );
   report = await buildReport(app.store, parseCommentView(new URLSearchParams()));
 }, 120_000);
 
