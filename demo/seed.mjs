@@ -16,7 +16,7 @@
 //   before the NPS prompt): NPS 2 and 3.5 points lower;
 // - a help visit that is not resolved at once takes 30 min – 5 h before the retry, and the
 //   help CSAT after it is lower the longer it took;
-// - people come back 20–70 days after their NPS answer: most promoters, some passives,
+// - people come back 20–115 days after their NPS answer: most promoters, some passives,
 //   few detractors (retention and the loyal rung); promoters go on to the advocacy stage.
 // `npx pnpm@10 run seed-demo` seeds 120 days (SEED_DEMO) so the 30- and 90-day returns show.
 import { realpathSync } from 'node:fs';
@@ -351,11 +351,11 @@ export function generateJourneys(options = {}) {
       continue;
     }
 
-    // Later visits, 20–70 days after the NPS answer: experience drives coming back.
+    // Later visits, 20–115 days after the NPS answer: experience drives coming back.
     if (chance(feeling >= 9 ? 0.75 : feeling >= 7 ? 0.45 : 0.15)) {
       const visits = between(1, 2);
       for (let i = 0; i < visits; i++) {
-        newSession(between(i === 0 ? 20 : 5, i === 0 ? 45 : 25) * DAY);
+        newSession(between(i === 0 ? 20 : 40, i === 0 ? 45 : 70) * DAY);
         view('/');
         view('/products');
         view(pick(PRODUCTS)[0]);
