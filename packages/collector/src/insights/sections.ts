@@ -28,6 +28,11 @@ export const DRIVERS_SHOWN = 6;
 const interval = ([low, high]: [number, number]) => `${Math.round(low * 100)}–${Math.round(high * 100)}%`;
 const pointsInterval = ([low, high]: [number, number]) => `${points(low)} to ${points(high)}`;
 const stepLabel = (d: Driver) => `${KIND_WORDS[d.kind]} ${d.step}`;
+/** A chart label: event names and paths as they are, stages said so; long ones cut (the table has them whole). */
+const shortLabel = (d: Driver) => {
+  const label = d.kind === 'stage' || d.kind === 'start' ? `${KIND_WORDS[d.kind]} ${d.step}` : d.step;
+  return label.length > 20 ? `${label.slice(0, 19)}…` : label;
+};
 
 /** Where a driver's comments are: the low-band comments whose answer's trail had the step. */
 export const driverLink = (d: Pick<Driver, 'metric' | 'kind' | 'step'>): string =>
@@ -47,22 +52,23 @@ export function driversSection(drivers: Driver[]): Markup {
     const shown = drivers.filter((d) => d.metric === metric && d.difference > 0).slice(0, DRIVERS_SHOWN);
     if (shown.length === 0) return '';
     const top = shown.find((d) => d.significant);
-    const max = Math.max(0.2, ...shown.map((d) => d.differenceInterval[1]));
-    const min = Math.min(-0.2, ...shown.map((d) => d.differenceInterval[0]));
-    const span = Math.ceil(Math.max(max, -min) * 10) / 10;
+    // Percentage points on a symmetric axis rounded to 20 pp, so zero sits in the middle.
+    const max = Math.max(20, ...shown.map((d) => 100 * d.differenceInterval[1]));
+    const min = Math.min(-20, ...shown.map((d) => 100 * d.differenceInterval[0]));
+    const span = Math.ceil(Math.max(max, -min) / 20) * 20;
     const chart = forestChart({
       title: `${NAMES[metric]}: how much more often answers were ${BAND_LABELS[metric].low} after each step, with 95% intervals`,
       rows: shown.map((d) => ({
-        label: `${d.step}`,
-        value: d.difference,
-        low: d.differenceInterval[0],
-        high: d.differenceInterval[1],
+        label: shortLabel(d),
+        value: 100 * d.difference,
+        low: 100 * d.differenceInterval[0],
+        high: 100 * d.differenceInterval[1],
         strong: d.significant,
         text: `${points(d.difference)} (${pointsInterval(d.differenceInterval)})`,
       })),
       min: -span,
       max: span,
-      unit: '',
+      unit: ' pp',
     });
     return html`<article class="driver-block">
       <h3>${NAMES[metric]}</h3>

@@ -181,10 +181,10 @@ export function forestChart({
   unit: string;
 }): string {
   const width = 360;
-  const labelWidth = 130;
+  const labelWidth = 150;
   const rowHeight = 26;
   const axisHeight = 22;
-  const right = width - 12;
+  const right = width - 24;
   const height = Math.max(1, rows.length) * rowHeight + axisHeight;
   const x = (v: number) =>
     labelWidth + ((Math.min(Math.max(v, min), max) - min) / (max - min || 1)) * (right - labelWidth);
@@ -200,7 +200,7 @@ export function forestChart({
   const step = (max - min) / 4;
   for (let i = 0; i <= 4; i++) {
     const v = min + i * step;
-    out += `<text class="tick" x="${x(v).toFixed(1)}" y="${base + 15}" text-anchor="middle">${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs(v))}${escapeHtml(unit)}</text>`;
+    out += `<text class="tick" x="${x(v).toFixed(1)}" y="${base + 15}" text-anchor="middle">${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs(v))}${i === 0 || i === 4 ? escapeHtml(unit) : ''}</text>`;
   }
   return `${out}</svg>`;
 }
