@@ -145,7 +145,7 @@ describe('the insights page with seeded data', () => {
         // The causes the seed plants, found: a significant driver per metric, linked to its comments.
         const drivers = page.locator('section#drivers');
         await expect(drivers.locator('.lead').first().textContent()).resolves.toMatch(
-          /as likely to be|more often/,
+          /as likely to|more often/,
         );
         expect(await drivers.locator('svg.forest circle.estimate.strong').count()).toBeGreaterThanOrEqual(3);
         await expect(drivers.textContent()).resolves.toContain('payment_failed');

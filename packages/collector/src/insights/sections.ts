@@ -38,12 +38,18 @@ const shortLabel = (d: Driver) => {
 export const driverLink = (d: Pick<Driver, 'metric' | 'kind' | 'step'>): string =>
   `?metric=${d.metric}&band=low&step=${encodeURIComponent(`${d.kind}:${d.step}`)}#comments`;
 
+/** How a low answer is said after "as likely": NPS counts people, CSAT and CES describe them. */
+const LOW_PHRASE: Record<Driver['metric'], string> = {
+  nps: 'to be detractors',
+  csat: 'to be dissatisfied',
+  ces: 'to find it hard',
+};
+
 function driverSentence(d: Driver): string {
-  const lowWord = BAND_LABELS[d.metric].low;
   const times =
     d.ratio !== null && d.ratio >= 1.5
-      ? `${d.ratio.toFixed(1)}× as likely to be ${lowWord}`
-      : `${points(d.difference)} more often ${lowWord}`;
+      ? `${d.ratio.toFixed(1)}× as likely ${LOW_PHRASE[d.metric]}`
+      : `${points(d.difference)} more often low (${BAND_LABELS[d.metric].low})`;
   return `Answers after ${stepLabel(d)} were ${times} (${pct(d.share)} against ${pct(d.shareWithout)} without it, ${plural(d.withN, 'answer')}).`;
 }
 
