@@ -84,21 +84,24 @@ async function open(path: string, options: BrowserContextOptions = {}) {
   return { page, problems, response, close: () => context.close() };
 }
 
+/** The sections with charts, in page order: each is also shot on its own. */
+const CHARTED = [
+  'scores',
+  'drivers',
+  'stages',
+  'ladder',
+  'retention',
+  'service',
+  'time',
+  'funnel',
+  'churn',
+  'moments',
+];
+
 /** The first screen, then each section on its own: a full page is too tall to look at. */
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}${name}.png` });
-  for (const id of [
-    'scores',
-    'drivers',
-    'stages',
-    'ladder',
-    'retention',
-    'service',
-    'time',
-    'funnel',
-    'churn',
-    'moments',
-  ]) {
+  for (const id of CHARTED) {
     await page.locator(`section#${id}`).screenshot({ path: `${SCREENS}${name}-${id}.png` });
   }
   // The comments' first screen: the filters and the newest few.
@@ -117,21 +120,7 @@ describe('the insights page with seeded data', () => {
         expect(response?.status()).toBe(200);
         expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
         await expect(page.locator('h1').textContent()).resolves.toBe('Insights');
-        for (const id of [
-          'scores',
-          'drivers',
-          'stages',
-          'ladder',
-          'retention',
-          'service',
-          'time',
-          'funnel',
-          'churn',
-          'moments',
-          'surveys',
-          'pages',
-          'comments',
-        ]) {
+        for (const id of [...CHARTED, 'surveys', 'pages', 'comments']) {
           expect(await page.locator(`section#${id}`).count(), id).toBe(1);
         }
         // 3 band splits, 3 by-stage bars, 3 daily lines, the funnel and the churn origins.

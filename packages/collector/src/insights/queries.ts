@@ -2,6 +2,7 @@
 // counts and lists; the formulas (metrics.ts) turn counts into NPS, CSAT and CES.
 import type { Queryable } from '../database.js';
 import { BANDS, type Band, SCALES, STAGES } from './metrics.js';
+import type { ServiceEvent } from './service.js';
 
 export interface ScoreCountRow {
   surveyId: string;
@@ -362,15 +363,7 @@ export async function personHistories(
   return { sessions: sessions.rows, answers: answers.rows };
 }
 
-export interface SessionEventRow {
-  sessionId: string;
-  ts: number;
-  stage: string | null;
-  type: string;
-  name: string | null;
-  metric: string | null;
-  score: number | null;
-}
+export type SessionEventRow = ServiceEvent & { sessionId: string };
 
 /** For service speed: the events, in order, of every session with an event in `stage`. */
 export async function sessionsEntering(store: Queryable, stage: string): Promise<SessionEventRow[]> {
