@@ -2,7 +2,7 @@
 // SVG charts and a same-origin stylesheet, no script, so it works under the demo's
 // `default-src 'self'` and the comment filters are a GET form. Every value goes
 // through html`…`, which escapes it.
-import { html, markupText, raw } from './html.js';
+import { html, type Markup, markupText, raw } from './html.js';
 import {
   BAND_LABELS,
   BANDS,
@@ -250,6 +250,13 @@ function commentPager(report: Report) {
   </nav>`;
 }
 
+/** A section of the page, labelled by its heading. */
+const section = (id: string, heading: string, body: Markup) =>
+  html`<section id="${id}" aria-labelledby="h-${id}">
+  <h2 id="h-${id}">${heading}</h2>
+  ${body}
+</section>`;
+
 /** The whole page as a string. */
 export function renderPage(report: Report): string {
   const t = report.totals;
@@ -291,28 +298,16 @@ ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}<
   ${summarySentences(report)}
   <div class="cards">${METRICS.map((m) => scoreCard(m, report.overall[m]))}</div>
 </section>
-<section id="drivers" aria-labelledby="h-drivers">
-  <h2 id="h-drivers">Why: what comes before low scores</h2>
-  ${driversSection(report.drivers)}
-</section>
+${section('drivers', 'Why: what comes before low scores', driversSection(report.drivers))}
 <section id="stages" aria-labelledby="h-stages">
   <h2 id="h-stages">Where: by journey stage</h2>
   <p class="muted">The stage the person was in when they answered.</p>
   <div class="charts">${byStageCharts(report.byStage)}</div>
   ${metricTable('Scores by journey stage', 'stage', report.byStage, (k) => k || '(no stage)')}
 </section>
-<section id="ladder" aria-labelledby="h-ladder">
-  <h2 id="h-ladder">Loyalty ladder</h2>
-  ${ladderSection(report.ladder)}
-</section>
-<section id="retention" aria-labelledby="h-retention">
-  <h2 id="h-retention">Retention by NPS band</h2>
-  ${retentionSection(report.retention)}
-</section>
-<section id="service" aria-labelledby="h-service">
-  <h2 id="h-service">Service speed</h2>
-  ${serviceSection(report.service)}
-</section>
+${section('ladder', 'Loyalty ladder', ladderSection(report.ladder))}
+${section('retention', 'Retention by NPS band', retentionSection(report.retention))}
+${section('service', 'Service speed', serviceSection(report.service))}
 <section id="time" aria-labelledby="h-time">
   <h2 id="h-time">Over time</h2>
   <p class="muted">Dots: each day's answers. Line: the last ${TREND_DAYS} days pooled, so a quiet day does not swing it.</p>
