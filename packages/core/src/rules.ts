@@ -5,7 +5,9 @@
 export { canonicalJson, configHash } from './config-hash.js';
 export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
+export { commonPath, commonSegment } from './glob-overlap.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
+export { type LintResult, lint, type Problem, sharedPage } from './lint.js';
 export { inSample, sampleBucket } from './sample.js';
 export { isStageName, STAGES } from './stages.js';
 export type * from './types.js';
