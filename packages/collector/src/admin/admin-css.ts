@@ -46,14 +46,14 @@ fieldset { min-width: 0; }
 legend { font-weight: 700; padding: 0 0.25rem; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-.field { display: grid; gap: 0.25rem; margin: 0 0 0.9rem; }
+.field { display: grid; gap: 0.25rem; margin: 0 0 0.9rem; align-content: start; }
 .field label { font-weight: 600; }
 .hint { color: var(--muted); font-size: 0.9rem; margin: 0; }
 input, select, textarea, button { font: inherit; color: inherit; }
 input, select, textarea { width: 100%; padding: 0.45rem 0.55rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--bg); }
 textarea { min-height: 4.5rem; resize: vertical; }
 [aria-invalid="true"] { border-color: var(--error); border-width: 2px; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0 1rem; align-items: start; }
 .problems { margin: 0; padding-left: 1.1rem; }
 .error { color: var(--error); }
 .warning { color: var(--warning); }

@@ -121,7 +121,10 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
     const windowDays = Math.max(1, Math.min(RECENT_DAYS, Math.ceil((now() - first) / DAY_MS)));
     const live = await latestVersion(db);
     const collector = originOf(req);
-    const siteOrigin = paths[0] ? new URL(paths[0].url).origin : undefined;
+    // The page preview would open: the first recent path the survey's globs match.
+    const globs = linesOf(page.fields['when.pages']);
+    const target = paths.find((p) => !globs.length || matchPages(globs, p.path).ok);
+    const siteOrigin = target ? new URL(target.url).origin : undefined;
     const allowed = objectAt(live?.config).previewOrigins;
     const previewBlocked =
       siteOrigin === collector || (Array.isArray(allowed) && allowed.includes(collector))

@@ -58,7 +58,8 @@ ${shown.length ? html`<ul class="matches">${shown.map((p) => html`<li><code>${p.
 }
 
 function estimateText(estimate: Estimate | undefined): Markup {
-  if (!estimate || estimate.sessions === 0)
+  if (!estimate) return html`<p>The estimate needs a valid survey: fix the errors marked above.</p>`;
+  if (estimate.sessions === 0)
     return html`<p>No traffic recorded in the last 30 days, so no estimate yet.</p>`;
   return html`<p>About <strong>${Math.round(estimate.perWeek)}</strong> people a week would see this${
     estimate.heldBack ? html`; ${percent(estimate.heldBackShare)} held back by the cooldown` : ''

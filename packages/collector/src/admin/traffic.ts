@@ -12,13 +12,13 @@ export const RECENT_DAYS = 30;
 export interface SeenPath {
   path: string;
   views: number;
-  /** A full URL of that page as recorded, for "Preview on the site". */
+  /** The newest full URL of that page as recorded, for "Preview on the site". */
   url: string;
 }
 
 export async function recentPaths(db: Queryable, since: number, limit = 2000): Promise<SeenPath[]> {
   const { rows } = await db.query<SeenPath>(
-    `select path, count(*)::int as views, max(event->'page'->>'url') as url
+    `select path, count(*)::int as views, (array_agg(event->'page'->>'url' order by ts desc))[1] as url
        from events where type = 'page' and ts >= $1
       group by path order by views desc, path limit $2`,
     [since, limit],
