@@ -71,6 +71,15 @@ ${body}
 export const csrfInput = (ctx: PageContext) =>
   html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrf}">`;
 
+/** What every form that changes the draft carries: the CSRF token and the draft revision it was made from. */
+export const draftFormInputs = (ctx: PageContext, revision: number) =>
+  html`${csrfInput(ctx)}
+<input type="hidden" name="revision" value="${revision}">`;
+
+/** Findings about the thing as a whole (not one field), announced at the top of the form. */
+export const problemsAlert = (problems: readonly Problem[]) =>
+  problems.length ? html`<div class="notice alert" role="alert">${problemList(problems)}</div>` : '';
+
 export interface FieldSpec {
   name: string;
   label: string;

@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Problem } from '@touchpoint/core/rules';
 import { html, type Markup } from '../insights/html.js';
-import { csrfInput, field, type PageContext, problemList, sendPage } from './layout.js';
+import { draftFormInputs, field, type PageContext, problemList, sendPage } from './layout.js';
 import type { Version } from './versions.js';
 
 export interface ListedSurvey {
@@ -69,8 +69,7 @@ ${
     ? html`<p>Fix the errors above to publish.</p>`
     : page.unpublished
       ? html`<form method="post" action="${ctx.base}/publish">
-${csrfInput(ctx)}
-<input type="hidden" name="revision" value="${page.revision}">
+${draftFormInputs(ctx, page.revision)}
 <div class="grid">
 ${field({ name: 'author', label: 'Your name', value: '', required: true })}
 ${field({ name: 'note', label: 'What changed', value: '' })}
@@ -88,8 +87,7 @@ export function renderDeletePage(res: ServerResponse, ctx: PageContext, id: stri
   const body = html`<h1>Delete survey ${id}?</h1>
 <p>It leaves the draft now, and the site at the next publish. Its answers are kept.</p>
 <form method="post" action="${ctx.base}/surveys/${encodeURIComponent(id)}/delete" class="actions">
-${csrfInput(ctx)}
-<input type="hidden" name="revision" value="${revision}">
+${draftFormInputs(ctx, revision)}
 <button type="submit" class="danger">Delete ${id}</button>
 <a class="button secondary" href="${ctx.base}/surveys/${encodeURIComponent(id)}">Cancel</a>
 </form>`;

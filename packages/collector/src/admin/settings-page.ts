@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { Problem } from '@touchpoint/core/rules';
 import { html, type Markup } from '../insights/html.js';
 import type { FieldValues } from './form-values.js';
-import { csrfInput, field, type PageContext, problemList, sendPage } from './layout.js';
+import { draftFormInputs, field, type PageContext, problemsAlert, sendPage } from './layout.js';
 import { problemsByField } from './problem-fields.js';
 
 export interface SettingsPage {
@@ -22,10 +22,9 @@ export function renderSettingsPage(res: ServerResponse, ctx: PageContext, page: 
   const general = byField.get('') ?? [];
   const body = html`<h1>Site settings</h1>
 ${page.notice ?? ''}
-${general.length ? html`<div class="notice alert" role="alert">${problemList(general)}</div>` : ''}
+${problemsAlert(general)}
 <form method="post" action="${ctx.base}/settings" novalidate>
-${csrfInput(ctx)}
-<input type="hidden" name="revision" value="${page.revision}">
+${draftFormInputs(ctx, page.revision)}
 <fieldset>
 <legend>Journey stages by page</legend>
 ${f({ name: 'stages', label: 'Stages', kind: 'textarea', hint: 'One "glob = stage" a line, such as /checkout/** = purchase; the most specific glob wins.' })}

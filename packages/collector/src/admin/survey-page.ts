@@ -8,7 +8,7 @@ import { matchPages, type Problem, STAGES } from '@touchpoint/core/rules';
 import { html, type Markup } from '../insights/html.js';
 import type { Estimate } from './estimate.js';
 import type { FieldValues } from './form-values.js';
-import { csrfInput, field, type PageContext, problemList, sendPage } from './layout.js';
+import { draftFormInputs, field, type PageContext, problemsAlert, sendPage } from './layout.js';
 import { problemsByField } from './problem-fields.js';
 import { BANDS } from './survey-form.js';
 import type { SeenPath } from './traffic.js';
@@ -79,10 +79,9 @@ export function renderSurveyPage(res: ServerResponse, ctx: PageContext, page: Su
   const general = at('');
   const body = html`<h1>${title}</h1>
 ${page.notice ?? ''}
-${general.length ? html`<div class="notice alert" role="alert">${problemList(general)}</div>` : ''}
+${problemsAlert(general)}
 <form method="post" action="${action}" novalidate>
-${csrfInput(ctx)}
-<input type="hidden" name="revision" value="${page.revision}">
+${draftFormInputs(ctx, page.revision)}
 <fieldset>
 <legend>The question</legend>
 ${f({ name: 'id', label: 'Survey id', hint: 'Letters, digits and dashes; answers are grouped by it.', required: true })}
