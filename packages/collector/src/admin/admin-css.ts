@@ -45,7 +45,7 @@ section, fieldset { background: var(--surface); border: 1px solid var(--line); b
 fieldset { min-width: 0; }
 legend { font-weight: 700; padding: 0 0.25rem; }
 table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
 .field { display: grid; gap: 0.25rem; margin: 0 0 0.9rem; align-content: start; }
 .field label { font-weight: 600; }
 .hint { color: var(--muted); font-size: 0.9rem; margin: 0; }
@@ -68,10 +68,12 @@ button.danger { background: var(--error); border-color: var(--error); color: var
 .status { font-size: 0.85rem; padding: 0.05rem 0.45rem; border-radius: 999px; border: 1px solid var(--line); white-space: nowrap; }
 ins { background: color-mix(in srgb, var(--accent) 18%, transparent); text-decoration: none; }
 del { background: color-mix(in srgb, var(--error) 18%, transparent); }
-code, pre { font-size: 0.9em; overflow-wrap: anywhere; white-space: pre-wrap; }
+code, pre { font-size: 0.9em; overflow-wrap: break-word; white-space: pre-wrap; }
 @media (max-width: 40rem) {
   main { padding: 0.5rem; }
-  th, td { padding: 0.35rem 0.25rem; }
+  /* Narrow: long paths and hashes may break anywhere rather than widen the page. */
+  th, td { padding: 0.35rem 0.25rem; overflow-wrap: anywhere; }
+  code, pre { overflow-wrap: anywhere; }
   .wide-only { display: none; }
 }
 `;
