@@ -46,6 +46,8 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
+          // Some files open an embedded PostgreSQL (PGlite) or start a server before their tests.
+          hookTimeout: 60_000,
           include: [
             'tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}',
             'tests/core/**/*.node.test.ts',
