@@ -55,7 +55,6 @@ beforeAll(async () => {
     write: false,
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    external: ['@touchpoint/core'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
