@@ -1,6 +1,7 @@
 // The automatic page views: the first when the page is ready, then one after every SPA
-// navigation that changes the path or the query.
+// navigation that changes the path or the query (or, following a hash router, the route).
 import type { FirstViewWait } from './config-source.js';
+import { hashRoute } from './hash-route.js';
 import type { Instance } from './instance-state.js';
 import { watchNavigation } from './navigation.js';
 import { stageNavigated } from './page-stage.js';
@@ -16,10 +17,12 @@ export function startPageviews(
   autoPageviews: boolean,
   view: () => void,
   firstViewReady: FirstViewWait | undefined,
+  hash = false,
 ): void {
-  let address = location.pathname + location.search;
+  const where = () => location.pathname + location.search + ((hash && hashRoute(location.hash)) || '');
+  let address = where();
   watchNavigation(() => {
-    const now = location.pathname + location.search;
+    const now = where();
     if (now === address) return;
     address = now;
     instance._state._stage = stageNavigated(instance._state._stage);
