@@ -5,6 +5,7 @@
 // and becomes window.Touchpoint.
 import { connect } from '@touchpoint/adapter';
 import { createTouchpoint, exitPreview, previewConfig } from '@touchpoint/core';
+import { trackClicks } from '@touchpoint/core/dom';
 import { hasDebugParam } from '@touchpoint/core/rules';
 import { DEBUG_GLOBAL } from '../handshake';
 import { lazyWidget } from '../widget-loader/lazy-widget';
@@ -13,7 +14,6 @@ import { widgetUrl } from '../widget-loader/widget-url';
 import { findTag } from './find-tag';
 import { type Call, type ScriptTouchpoint, withPush } from './push';
 import { readTag } from './tag-options';
-import { trackClicks } from './track-clicks';
 
 declare global {
   interface Window {
