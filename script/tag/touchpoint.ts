@@ -24,7 +24,15 @@ declare global {
 const warn = (message: string) => console.warn(`[touchpoint] ${message}`);
 
 const start = () => {
-  const queued = window.Touchpoint;
+  let queued: unknown = window.Touchpoint;
+  // A page element with id="Touchpoint" is window.Touchpoint too (named access): neither a
+  // queue nor an instance. The instance takes the name; the element stays in the page.
+  if (queued instanceof Element || queued instanceof HTMLCollection) {
+    warn(
+      'a page element has id="Touchpoint", which is also window.Touchpoint; the instance replaces it there (give the element another id)',
+    );
+    queued = undefined;
+  }
   if (queued && !Array.isArray(queued))
     return warn('touchpoint.js was loaded twice; the first instance stays and this copy does nothing');
   const tag = readTag(findTag(), document.baseURI, warn);
@@ -52,7 +60,7 @@ const start = () => {
   trackClicks(tp);
   const live = withPush(tp);
   window.Touchpoint = live;
-  live.push(...(queued ?? []));
+  live.push(...((queued as Call[] | undefined) ?? []));
   // The preview banner and the overlay live in their own file, fetched only when asked for.
   const overlay = hasDebugParam(location.search);
   if (overlay || tp.preview)
