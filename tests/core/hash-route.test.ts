@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashRoute } from '../../packages/core/src/hash-route';
 import { readAutoPageviews } from '../../packages/core/src/pageview-options';
 
@@ -40,15 +40,10 @@ describe('readAutoPageviews', () => {
     [{}, { _auto: true, _hash: false }],
     [{ hash: true }, { _auto: true, _hash: true }],
     [{ hash: false }, { _auto: true, _hash: false }],
+    [{ hash: 'yes' }, { _auto: true, _hash: false }],
+    [null, { _auto: false, _hash: false }],
+    [0, { _auto: false, _hash: false }],
   ])('%j → %j', (value, expected) => {
-    const warn = vi.fn();
-    expect(readAutoPageviews(value, true, warn)).toEqual(expected);
-    expect(warn).not.toHaveBeenCalled();
-  });
-
-  it.each([['yes'], [1], [null], [{ hash: 'yes' }]])('reports %j and uses the default', (value) => {
-    const warn = vi.fn();
-    expect(readAutoPageviews(value, true, warn)).toEqual({ _auto: true, _hash: false });
-    expect(warn).toHaveBeenCalledWith('options.autoPageviews: invalid; default used');
+    expect(readAutoPageviews(value, true)).toEqual(expected);
   });
 });

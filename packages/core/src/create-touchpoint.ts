@@ -78,7 +78,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     requireConsent = CREATE_DEFAULTS.requireConsent,
     redact = CREATE_DEFAULTS.redact,
   } = options;
-  const pageviews = readAutoPageviews(options.autoPageviews, CREATE_DEFAULTS.autoPageviews, warn);
+  const pageviews = readAutoPageviews(options.autoPageviews, CREATE_DEFAULTS.autoPageviews);
   // Server rendering: inert, so code shared by server and client needs no guards.
   const server = typeof window === 'undefined';
   const store = server ? createMemoryStore() : createStore(warn, true);

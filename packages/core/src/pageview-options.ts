@@ -11,21 +11,9 @@ export interface PageviewSettings {
 
 /**
  * Reads `autoPageviews`: `true` / `false`, or `{ hash: true }` (automatic page views that
- * follow a hash router). An object means on; anything else is the default, reported.
+ * follow a hash router). Any object means on, and only `hash: true` follows the fragment.
  */
-export function readAutoPageviews(
-  value: unknown,
-  fallback: boolean,
-  warn: (message: string) => void,
-): PageviewSettings {
-  if (value === undefined) return { _auto: fallback, _hash: false };
-  if (typeof value === 'boolean') return { _auto: value, _hash: false };
-  if (
-    typeof value === 'object' &&
-    value &&
-    ['boolean', 'undefined'].includes(typeof (value as { hash?: unknown }).hash)
-  )
-    return { _auto: true, _hash: (value as { hash?: boolean }).hash === true };
-  warn('options.autoPageviews: invalid; default used');
-  return { _auto: fallback, _hash: false };
-}
+export const readAutoPageviews = (value: unknown, fallback: boolean): PageviewSettings => ({
+  _auto: value === undefined ? fallback : !!value,
+  _hash: typeof value === 'object' && (value as { hash?: unknown } | null)?.hash === true,
+});
