@@ -68,7 +68,9 @@ const noop = () => {};
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
-  const warn = createWarn();
+  // Server rendering: inert and silent, so code shared by server and client needs no guards.
+  const server = typeof window === 'undefined';
+  const warn = server ? noop : createWarn();
   if (typeof options !== 'object' || !options) {
     warn('createTouchpoint(options): invalid; defaults used');
     options = {};
@@ -79,8 +81,6 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     redact = CREATE_DEFAULTS.redact,
   } = options;
   const pageviews = readAutoPageviews(options.autoPageviews, CREATE_DEFAULTS.autoPageviews);
-  // Server rendering: inert, so code shared by server and client needs no guards.
-  const server = typeof window === 'undefined';
   const store = server ? createMemoryStore() : createStore(warn, true);
   const state: InstanceState = {
     // Consent first: without it, the identity is read from and kept to memory.
