@@ -31,6 +31,9 @@ describe('hash routers', () => {
     await vi.runAllTimersAsync();
     goToHash('#/cart');
     await vi.runAllTimersAsync();
+    // An anchor within the route's page is no navigation, nor is the same route again.
+    goToHash('#reviews');
+    await vi.runAllTimersAsync();
     goToHash('#/cart');
     await vi.runAllTimersAsync();
     goToHash('#!/checkout?step=2');

@@ -1,7 +1,6 @@
 // The automatic page views: the first when the page is ready, then one after every SPA
-// navigation that changes the path or the query (or, following a hash router, the route).
+// navigation that changes the address (path and query, or a hash router's route: hash-route.ts).
 import type { FirstViewWait } from './config-source.js';
-import { hashRoute } from './hash-route.js';
 import type { Instance } from './instance-state.js';
 import { watchNavigation } from './navigation.js';
 import { stageNavigated } from './page-stage.js';
@@ -17,12 +16,11 @@ export function startPageviews(
   autoPageviews: boolean,
   view: () => void,
   firstViewReady: FirstViewWait | undefined,
-  hash = false,
 ): void {
-  const where = () => location.pathname + location.search + ((hash && hashRoute(location.hash)) || '');
-  let address = where();
+  // The page tracker's address: it watched first, so it is current here.
+  let address = instance._page._address();
   watchNavigation(() => {
-    const now = where();
+    const now = instance._page._address();
     if (now === address) return;
     address = now;
     instance._state._stage = stageNavigated(instance._state._stage);

@@ -146,7 +146,6 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
       pageviews._auto,
       guard(warn, 'page', () => pageView(instance, undefined, true)),
       triggers._firstViewReady,
-      pageviews._hash,
     );
   return tp;
 }

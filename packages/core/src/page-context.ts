@@ -1,4 +1,3 @@
-import { hashRoute } from './hash-route.js';
 import type { PageContext } from './types.js';
 
 /**
@@ -6,13 +5,12 @@ import type { PageContext } from './types.js';
  * tokens there) and goes through `redact`; `path` is taken from the redacted URL, so a
  * site's own redaction can also hide tokens in paths (`/reset/abc123`).
  *
- * With `hash` (a hash router), a fragment that is a route (`#/cart`) is the page: `path` is
- * the route's, redacted the same way, and `url` ends with `#` and the redacted route.
+ * `route`: a hash router's route (hash-route.ts) is the page: `path` is the route's, redacted
+ * the same way, and `url` ends with `#` and the redacted route.
  */
-export function readPage(redact: (url: string) => string, referrer: string, hash = false): PageContext {
+export function readPage(redact: (url: string) => string, referrer: string, route?: string): PageContext {
   let url = redact(location.href.split('#')[0] as string);
   let path = new URL(url, location.href).pathname;
-  const route = hash ? hashRoute(location.hash) : undefined;
   if (route !== undefined) {
     const routed = new URL(redact(new URL(route, location.origin).href), location.origin);
     path = routed.pathname;
