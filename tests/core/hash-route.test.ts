@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Address, hashRoute, nextAddress } from '../../packages/core/src/hash-route';
-import { readAutoPageviews } from '../../packages/core/src/pageview-options';
 
 describe('hashRoute', () => {
   it.each([
@@ -58,21 +57,5 @@ describe('nextAddress', () => {
         expect(next === previous).toBe(same);
       }),
     );
-  });
-});
-
-describe('readAutoPageviews', () => {
-  it.each([
-    [undefined, { _auto: true, _hash: false }],
-    [true, { _auto: true, _hash: false }],
-    [false, { _auto: false, _hash: false }],
-    [{}, { _auto: true, _hash: false }],
-    [{ hash: true }, { _auto: true, _hash: true }],
-    [{ hash: false }, { _auto: true, _hash: false }],
-    [{ hash: 'yes' }, { _auto: true, _hash: false }],
-    [null, { _auto: false, _hash: false }],
-    [0, { _auto: false, _hash: false }],
-  ])('%j → %j', (value, expected) => {
-    expect(readAutoPageviews(value, true)).toEqual(expected);
   });
 });
