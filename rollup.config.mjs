@@ -11,7 +11,7 @@ const target = 'es2020';
 
 /** Package entries: `packages/<pkg>/src/<entry>.ts` → `packages/<pkg>/dist/<entry>.js`. */
 const packages = {
-  core: ['index', 'rules'],
+  core: ['index', 'rules', 'dom', 'debug'],
   adapter: ['index', 'segment', 'posthog'],
   widget: ['index'],
   cli: ['cli'],
@@ -110,13 +110,16 @@ const scriptPlugins = (dev = false) => [
 ];
 
 // The widget and debug files drive the first script's instance and need only the core's types
-// and its pure rules (`@touchpoint/core/rules`: the overlay formats reasons and picks the next
-// survey as the triggers do): a value import of the core itself would bundle a second
+// and its pure rules (`@touchpoint/core/rules`), or the overlay (`@touchpoint/core/debug`: plain
+// DOM and those rules; it formats reasons and picks the next survey as the triggers do): a value import of the core itself would bundle a second
 // instance's code, so it fails the build instead.
 const noCore = {
   name: 'no-core-in-lazy-file',
   resolveId(id, importer) {
-    if (id.startsWith('@touchpoint/core') && id !== '@touchpoint/core/rules')
+    if (
+      id.startsWith('@touchpoint/core') &&
+      !['@touchpoint/core/rules', '@touchpoint/core/debug'].includes(id)
+    )
       this.error(`${importer} imports ${id}: a lazily loaded file must not bundle the core`);
     return null;
   },

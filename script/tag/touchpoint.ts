@@ -5,6 +5,7 @@
 // and becomes window.Touchpoint.
 import { connect } from '@touchpoint/adapter';
 import { createTouchpoint, exitPreview, previewConfig } from '@touchpoint/core';
+import { trackClicks } from '@touchpoint/core/dom';
 import { hasDebugParam } from '@touchpoint/core/rules';
 import { DEBUG_GLOBAL } from '../handshake';
 import { lazyWidget } from '../widget-loader/lazy-widget';
@@ -14,7 +15,6 @@ import { widgetUrl } from '../widget-loader/widget-url';
 import { findTag } from './find-tag';
 import { type Call, type ScriptTouchpoint, withPush } from './push';
 import { readTag } from './tag-options';
-import { trackClicks } from './track-clicks';
 
 declare global {
   interface Window {
@@ -25,7 +25,15 @@ declare global {
 const warn = (message: string) => console.warn(`[touchpoint] ${message}`);
 
 const start = () => {
-  const queued = window.Touchpoint;
+  let queued: unknown = window.Touchpoint;
+  // A page element with id="Touchpoint" is window.Touchpoint too (named access): neither a
+  // queue nor an instance. The instance takes the name; the element stays in the page.
+  if (queued instanceof Element || queued instanceof HTMLCollection) {
+    warn(
+      'a page element has id="Touchpoint", which is also window.Touchpoint; the instance replaces it there (give the element another id)',
+    );
+    queued = undefined;
+  }
   if (queued && !Array.isArray(queued))
     return warn('touchpoint.js was loaded twice; the first instance stays and this copy does nothing');
   const tag = readTag(findTag(), document.baseURI, warn);
@@ -55,7 +63,7 @@ const start = () => {
   trackClicks(tp);
   const live = withPush(tp);
   window.Touchpoint = live;
-  live.push(...(queued ?? []));
+  live.push(...((queued as Call[] | undefined) ?? []));
   // The preview banner and the overlay live in their own file, fetched only when asked for.
   const overlay = hasDebugParam(location.search);
   if (overlay || tp.preview)

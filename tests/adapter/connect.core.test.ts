@@ -1,12 +1,13 @@
 // The adapter on the real core rather than the fake host: consent, '*' and the event shape
-// agree across the seam of packages/core/src/types.ts. No page globals here: the core then
-// runs without its DOM features, which this test does not need.
+// agree across the seam of packages/core/src/types.ts. A `window` and no document: both
+// packages are inert without `window` (server rendering), and the core's DOM features are not
+// needed here.
 import 'fake-indexeddb/auto';
 import { connect } from '@touchpoint/adapter';
 import { createTouchpoint } from '@touchpoint/core';
 import { IDBFactory } from 'fake-indexeddb';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { collector } from './fake-host';
 
 const server = setupServer();
@@ -17,7 +18,9 @@ afterAll(() => server.close());
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.stubGlobal('window', new EventTarget());
 });
+afterEach(() => vi.unstubAllGlobals());
 
 it('delivers the events of a real core only once consent is given, and opens no database before', async () => {
   const { received } = collector(server, url);

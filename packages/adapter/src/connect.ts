@@ -31,9 +31,11 @@ const idle: Link = { flush: async () => {}, stop() {} };
 
 /**
  * Delivers the events of `tp` to a collector: each one is stored in IndexedDB first, sent in
- * batches, and deleted only once a 2xx acknowledged it (SPEC "Wire format").
+ * batches, and deleted only once a 2xx acknowledged it (SPEC "Wire format"). Without `window`
+ * (server rendering, edge runtimes) it does nothing: no request, no timer, no IndexedDB.
  */
 export function connect(tp: Host, options: ConnectOptions): Link {
+  if (typeof window === 'undefined') return idle;
   const report = createReport();
   if (typeof options?.endpoint !== 'string' || !options.endpoint) {
     report('connect: no endpoint', 'nothing sent', 'error');

@@ -1,5 +1,5 @@
 // The automatic page views: the first when the page is ready, then one after every SPA
-// navigation that changes the path or the query.
+// navigation that changes the address (path and query, or a hash router's route: hash-route.ts).
 import type { FirstViewWait } from './config-source.js';
 import type { Instance } from './instance-state.js';
 import { watchNavigation } from './navigation.js';
@@ -17,9 +17,10 @@ export function startPageviews(
   view: () => void,
   firstViewReady: FirstViewWait | undefined,
 ): void {
-  let address = location.pathname + location.search;
+  // The page tracker's address: it watched first, so it is current here.
+  let address = instance._page._address();
   watchNavigation(() => {
-    const now = location.pathname + location.search;
+    const now = instance._page._address();
     if (now === address) return;
     address = now;
     instance._state._stage = stageNavigated(instance._state._stage);

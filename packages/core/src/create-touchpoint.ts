@@ -8,10 +8,12 @@ import { createEmitter } from './emitter.js';
 import { guard } from './guard.js';
 import { loadIdentity } from './identity.js';
 import type { Instance, InstanceState } from './instance-state.js';
+import { createMemoryStore } from './memory-store.js';
 import { consent, identify, reset, stage, subscribe, track } from './methods.js';
 import { NO_STAGE, stageOfConfig } from './page-stage.js';
 import { createPageTracker } from './page-tracker.js';
 import { pageView } from './page-view.js';
+import { type AutoPageviews, readAutoPageviews } from './pageview-options.js';
 import { redactUrl } from './redact.js';
 import { sanitize } from './sanitize.js';
 import { createStore } from './store.js';
@@ -35,8 +37,12 @@ export interface CreateOptions {
    * consented is not asked again; so is a refusal, which holds even when this is false. Default false.
    */
   requireConsent?: boolean | undefined;
-  /** A `page` event on load and after every SPA navigation. Default true. */
-  autoPageviews?: boolean | undefined;
+  /**
+   * A `page` event on load and after every SPA navigation. Default true. `{ hash: true }`
+   * also follows a hash router: the fragment's route (`#/cart`) is the page's path, and each
+   * `hashchange` to another route is a page view; off by default, so in-page anchors are no pages.
+   */
+  autoPageviews?: AutoPageviews | undefined;
   /**
    * Redacts the page and referrer URLs (the fragment is already gone) and returns the URL
    * to send; the path is taken from its result. Default {@link redactUrl}; wrap it to add
@@ -56,12 +62,15 @@ const noop = () => {};
 
 /**
  * Creates a Touchpoint instance: journey events with identity, session and page context,
- * consent, listeners and surveys. Never throws; works without a DOM (server, tests) with
- * in-memory identity and no automatic page views.
+ * consent, listeners and surveys. Never throws. Without `window` (server rendering, workers,
+ * edge runtimes) the same methods work on memory alone: no storage, no configuration fetch,
+ * no timers, no page views, nothing printed.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
-  const warn = createWarn();
+  // Server rendering: inert and silent, so code shared by server and client needs no guards.
+  const server = typeof window === 'undefined';
+  const warn = server ? noop : createWarn();
   if (typeof options !== 'object' || !options) {
     warn('createTouchpoint(options): invalid; defaults used');
     options = {};
@@ -69,10 +78,10 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
   const {
     config,
     requireConsent = CREATE_DEFAULTS.requireConsent,
-    autoPageviews = CREATE_DEFAULTS.autoPageviews,
     redact = CREATE_DEFAULTS.redact,
   } = options;
-  const store = createStore(warn, true);
+  const pageviews = readAutoPageviews(options.autoPageviews, CREATE_DEFAULTS.autoPageviews);
+  const store = server ? createMemoryStore() : createStore(warn, true);
   const state: InstanceState = {
     // Consent first: without it, the identity is read from and kept to memory.
     _consented: startConsent(store, requireConsent),
@@ -82,11 +91,11 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     _lastView: undefined,
   };
   const emitter = createEmitter();
-  const page = createPageTracker(redact, warn);
+  const page = createPageTracker(redact, warn, pageviews._hash);
   // The triggers are created with the host before the instance exists; the host reaches them
   // and the instance only once they are called, after both are made.
   const host: TriggerHost = {
-    _config: config,
+    _config: server ? undefined : config,
     _where: () => ({ path: page._current().path, stage: state._stage._name }),
     _anonymousId: () => state._identity._anonymousId,
     _consented: () => state._consented,
@@ -131,10 +140,10 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     },
   };
 
-  if (typeof document !== 'undefined')
+  if (!server && typeof document !== 'undefined')
     startPageviews(
       instance,
-      autoPageviews,
+      pageviews._auto,
       guard(warn, 'page', () => pageView(instance, undefined, true)),
       triggers._firstViewReady,
     );

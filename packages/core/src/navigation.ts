@@ -1,8 +1,9 @@
 const watchers: (() => void)[] = [];
 
 /**
- * Calls `onNavigate` after each SPA navigation: history.pushState / replaceState (patched
- * once per page, whatever the number of instances) and popstate (back / forward).
+ * Calls `onNavigate` after each SPA navigation, synchronously: history.pushState /
+ * replaceState (patched once per page, whatever the number of instances), popstate (back /
+ * forward) and hashchange. An event recorded right after `pushState` so sees the new route.
  */
 export function watchNavigation(onNavigate: () => void): void {
   if (!watchers.length) {
@@ -19,6 +20,7 @@ export function watchNavigation(onNavigate: () => void): void {
       };
     }
     addEventListener('popstate', notify);
+    addEventListener('hashchange', notify);
   }
   watchers.push(onNavigate);
 }

@@ -109,6 +109,8 @@ export function previewConfig(source?: TouchpointConfig | string): TouchpointCon
  * preview do not carry it.
  */
 export function exitPreview(): void {
+  // Server rendering: no page to leave.
+  if (typeof location === 'undefined') return;
   forgetPreview();
   const url = new URL(location.href);
   url.searchParams.delete(PREVIEW_KEY);

@@ -92,6 +92,8 @@ function openedByPerson(due: SurveyDue): boolean {
  * twice on one instance, it warns once and returns the first widget.
  */
 export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: WidgetOptions = {}): Widget {
+  // Server rendering: nothing to mount on, and nothing to say about it.
+  if (typeof document === 'undefined') return { destroy() {} };
   try {
     const existing = mounted.get(tp);
     if (existing) {

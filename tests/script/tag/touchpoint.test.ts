@@ -283,6 +283,33 @@ describe('the script tag', () => {
     );
   });
 
+  it.each([
+    ['one element', 1],
+    ['two elements', 2],
+  ])(
+    'works when a page element has id="Touchpoint" (%s), which is window.Touchpoint too, and says so once',
+    async (_, count) => {
+      for (let i = 0; i < count; i++) {
+        const element = document.createElement('div');
+        element.id = 'Touchpoint';
+        document.body.append(element);
+      }
+      // Named access, as browsers give it: the element (or all of them) under its id.
+      window.Touchpoint =
+        count === 1 ? document.getElementById('Touchpoint') : document.getElementsByTagName('div');
+      const tp = await load();
+      expect(typeof tp.track).toBe('function');
+      expect(typeof tp.push).toBe('function');
+      const named = warnings().filter((w) => w.includes('id="Touchpoint"'));
+      expect(named).toEqual([
+        '[touchpoint] a page element has id="Touchpoint", which is also window.Touchpoint; the instance replaces it there (give the element another id)',
+      ]);
+      expect(warnings()).not.toContain(
+        '[touchpoint] touchpoint.js was loaded twice; the first instance stays and this copy does nothing',
+      );
+    },
+  );
+
   it('warns about an unknown queued method without throwing', async () => {
     const events: JourneyEvent[] = [];
     window.Touchpoint = [

@@ -1,8 +1,8 @@
-import type { Explanation } from '@touchpoint/core';
-import { DEBUG_TEXT as T } from './debug-text';
-import { describeReason } from './describe-reason';
-import { el } from './element';
-import { nextSurvey } from './next-survey';
+import type { Explanation } from '../types.js';
+import { DEBUG_TEXT as T } from './debug-text.js';
+import { describeReason } from './describe-reason.js';
+import { el } from './element.js';
+import { nextSurvey } from './next-survey.js';
 
 /** What the overlay shows besides the surveys. */
 export interface OverlayInfo {

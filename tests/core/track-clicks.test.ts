@@ -1,10 +1,6 @@
 import type { Props } from '@touchpoint/core';
+import { trackClicks } from '@touchpoint/core/dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from '../from-script';
-
-const { trackClicks } = await fromScript<{
-  trackClicks(tp: { track(name: string, props?: Props): void }): () => void;
-}>('tag/track-clicks.ts');
 
 const track = vi.fn<(name: string, props?: Props) => void>();
 let stop: () => void;
@@ -57,5 +53,20 @@ describe('trackClicks', () => {
     stop();
     element('button', { 'data-tp-track': 'add_to_cart' }).click();
     expect(track).not.toHaveBeenCalled();
+  });
+});
+
+describe('trackClicks on a root element', () => {
+  it('sees only the clicks inside that element, and stops with the returned function', () => {
+    stop();
+    const section = element('section', {});
+    const inside = element('button', { 'data-tp-track': 'inside' }, section);
+    const outside = element('button', { 'data-tp-track': 'outside' });
+    const stopSection = trackClicks({ track }, section);
+    outside.click();
+    inside.click();
+    stopSection();
+    inside.click();
+    expect(track.mock.calls).toEqual([['inside', undefined]]);
   });
 });

@@ -1,4 +1,5 @@
-import { type Explanation, pickSurvey } from '@touchpoint/core/rules';
+import { pickSurvey } from '../pick-survey.js';
+import type { Explanation } from '../types.js';
 
 /** What the overlay says will show: now, or on an event, or nothing. */
 export type Next = { id: string; now: true } | { id: string; now: false; event: string } | undefined;

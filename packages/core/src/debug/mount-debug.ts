@@ -1,18 +1,23 @@
-import type { MountDebug } from '../handshake';
-import { applyStyles } from './apply-styles';
-import { overlayContent } from './debug-overlay';
-import { DEBUG_CSS } from './debug-styles';
-import { DEBUG_TEXT } from './debug-text';
-import { el } from './element';
-import { previewBanner } from './preview-banner';
+import { exitPreview as leavePreview } from '../preview.js';
+import { applyStyles } from './apply-styles.js';
+import type { MountDebug } from './debug-options.js';
+import { overlayContent } from './debug-overlay.js';
+import { DEBUG_CSS } from './debug-styles.js';
+import { DEBUG_TEXT } from './debug-text.js';
+import { el } from './element.js';
+import { previewBanner } from './preview-banner.js';
 
 /**
  * The preview banner (while `tp.preview`) and, with `overlay`, the debug overlay, in one open
  * shadow root at the end of <body>. The overlay is refreshed from `tp.explain()` on every
  * journey event, survey signal and configuration, at most once per task; its close button and
- * Escape remove it.
+ * Escape remove it. Without a document (server rendering) it does nothing.
  */
-export const mountDebug: MountDebug = (tp, { exitPreview, nonce, overlay }) => {
+export const mountDebug: MountDebug = (
+  tp,
+  { exitPreview = leavePreview, nonce = '', overlay = true } = {},
+) => {
+  if (typeof document === 'undefined') return { destroy() {} };
   const host = el('div', { 'data-touchpoint-debug': '' });
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root, DEBUG_CSS, nonce);

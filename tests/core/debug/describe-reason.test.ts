@@ -1,10 +1,7 @@
 import type { Reason } from '@touchpoint/core';
 import { describe, expect, it } from 'vitest';
-import { fromScript } from '../from-script';
+import { describeReason } from '../../../packages/core/src/debug/describe-reason';
 
-const { describeReason } = await fromScript<{ describeReason(r: Reason, now: number): string }>(
-  'debug/describe-reason.ts',
-);
 const NOW = Date.UTC(2026, 2, 1, 12);
 
 describe('describeReason', () => {

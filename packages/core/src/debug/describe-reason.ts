@@ -1,4 +1,5 @@
-import { DAY_MS, formatDays, formatReason, type Reason } from '@touchpoint/core/rules';
+import { formatDays, formatReason, type Reason } from '../reason.js';
+import { DAY_MS } from '../time.js';
 
 /** `2026-03-14`: the overlay is read by people in any locale; ISO dates are unambiguous. */
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);

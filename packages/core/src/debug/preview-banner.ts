@@ -1,5 +1,5 @@
-import { DEBUG_TEXT } from './debug-text';
-import { el } from './element';
+import { DEBUG_TEXT } from './debug-text.js';
+import { el } from './element.js';
 
 /**
  * "Touchpoint preview — answers are not recorded" with an Exit button, as a named region so

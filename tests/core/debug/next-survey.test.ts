@@ -1,8 +1,6 @@
-import type { Explanation, Reason } from '@touchpoint/core';
+import type { Reason } from '@touchpoint/core';
 import { describe, expect, it } from 'vitest';
-import { fromScript } from '../from-script';
-
-const { nextSurvey } = await fromScript<{ nextSurvey(list: Explanation[]): unknown }>('debug/next-survey.ts');
+import { nextSurvey } from '../../../packages/core/src/debug/next-survey';
 
 const ok = (rule: 'pages'): Reason => ({ rule, ok: true, actual: '/', needed: '/' });
 const no = (rule: 'pages' | 'event' | 'sample', needs = 'y'): Reason =>

@@ -1,14 +1,6 @@
-import type { Explanation, ListenerMap, Touchpoint } from '@touchpoint/core';
+import type { Explanation, ListenerMap } from '@touchpoint/core';
+import { mountDebug } from '@touchpoint/core/debug';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromScript } from '../from-script';
-
-type Debug = Pick<Touchpoint, 'on' | 'explain' | 'preview'>;
-const { mountDebug } = await fromScript<{
-  mountDebug(
-    tp: Debug,
-    options: { exitPreview: () => void; nonce: string; overlay: boolean },
-  ): { destroy(): void };
-}>('debug/mount-debug.ts');
 
 /** An instance whose explanations and preview the test sets, and whose listeners it fires. */
 function fakeTp(list: Explanation[], preview?: string) {
