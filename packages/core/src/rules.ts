@@ -8,9 +8,10 @@ export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibil
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
 export { parseConfigText } from './parse-config.js';
-export { isEligible, pickSurvey } from './pick-survey.js';
-export { formatDays, formatReason } from './reason.js';
+export { isEligible, pickSurvey, priorityOf } from './pick-survey.js';
+export { formatDays, formatInstant, formatReason, formatTraitCondition } from './reason.js';
 export { inSample, sampleBucket } from './sample.js';
+export { parseScheduleDate } from './schedule.js';
 export { isStageName, STAGES } from './stages.js';
 export {
   isShownLinkUrl,
@@ -22,4 +23,11 @@ export {
 } from './survey-texts.js';
 export { DAY_MS } from './time.js';
 export type * from './types.js';
+export {
+  keepNamedTraits,
+  namedTraitKeys,
+  RANGE_OPERATORS,
+  type RangeOperator,
+  traitMatches,
+} from './user-traits.js';
 export { type Validation, validateConfig } from './validate.js';
