@@ -28,7 +28,7 @@ export function createTraitStore(store: Pick<Store, '_get' | '_set'>): TraitStor
   let pending: Props = {};
   // Stored data is untrusted (another version, an extension, a person): off-shape is none.
   const stored = (): Props => {
-    const raw: JsonValue | undefined = store._get(TRAITS_KEY, true);
+    const raw: JsonValue | undefined = store._get(TRAITS_KEY);
     return isProps(raw) ? raw : {};
   };
   const keep = (named: readonly string[]) => {

@@ -14,10 +14,10 @@ import { isEligible, pickSurvey } from './pick-survey.js';
 import { NO_PROMPT, type PromptState, promptAfter } from './prompt.js';
 import type { Reason } from './reason.js';
 import { REFUSED } from './refused.js';
-import { createTraitStore } from './trait-store.js';
 import { pageViews, touchSession } from './session.js';
 import { HISTORY_NOTES, isSurveyEvent, METRICS } from './survey-events.js';
 import type { SurveyTriggers, TriggerHost } from './survey-seam.js';
+import { createTraitStore } from './trait-store.js';
 import type { Explanation, Metric, Props, Survey, TouchpointConfig } from './types.js';
 import { namedTraitKeys } from './user-traits.js';
 import { validateConfig } from './validate.js';
@@ -150,7 +150,10 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
       const note = HISTORY_NOTES[event.type];
       // Traits given after the page loaded re-check the surveys: the evaluate() below.
       if (event.type === 'identify')
-        traits._note(event.props, state._hash === undefined ? undefined : namedTraitKeys(state._config.surveys ?? []));
+        traits._note(
+          event.props,
+          state._hash === undefined ? undefined : namedTraitKeys(state._config.surveys ?? []),
+        );
       if (event.type === 'page') {
         // Navigating away cancels what waits on other pages. An SPA's automatic page view
         // comes a task after pushState, so an event tracked on the new page in between

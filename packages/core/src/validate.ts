@@ -115,8 +115,9 @@ const bands = (value: Check): Check => shape({ low: value, mid: value, high: val
 const localized = (text: Check): Check => {
   const byLocale = record(text);
   return (v, path, problems) => {
-    if (typeof v === 'string') return text(v, path, problems);
-    if (!isObject(v) || !Object.keys(v).length)
+    // Anything but an object is judged as the plain text it most likely meant to be.
+    if (!isObject(v)) return text(v, path, problems);
+    if (!Object.keys(v).length)
       return fail(problems, path, 'a non-empty string or a map by locale ({ "en": "…" })');
     return all([
       byLocale(v, path, problems),
@@ -144,7 +145,9 @@ const traitCondition = (): Check => {
     if (Array.isArray(v))
       return values(v, path, problems) && (v.length > 0 || fail(problems, path, 'at least one value'));
     if (isObject(v))
-      return range(v, path, problems) && (Object.keys(v).length > 0 || fail(problems, path, 'gt, gte, lt or lte'));
+      return (
+        range(v, path, problems) && (Object.keys(v).length > 0 || fail(problems, path, 'gt, gte, lt or lte'))
+      );
     return value(v, path, problems);
   };
 };
