@@ -100,7 +100,7 @@ export function explainUrl(config: TouchpointConfig, options: ExplainOptions, no
 /** Why the shown survey shows, in the words of `touchpoint lint`. */
 function why(shown: Shown<Survey>, event: string | undefined, prioritised: boolean): string {
   const first = prioritised
-    ? `the eligible survey of highest priority (${priorityOf(shown.survey)}), then first in config order`
+    ? `the first eligible survey of the highest priority, ${priorityOf(shown.survey)}`
     : 'the first eligible survey in config order';
   if (!event) return first;
   if (shown.overtook)

@@ -6,7 +6,6 @@
 import {
   compileGlob,
   configHash,
-  formatInstant,
   matchPages,
   normalizePath,
   parseScheduleDate,
@@ -172,10 +171,7 @@ export function lint(raw: unknown, pages?: readonly string[], now = Date.now()):
     if (startsAt !== undefined && endsAt !== undefined && instant(startsAt) >= instant(endsAt))
       warn(`${path}.startsAt`, `${startsAt} is not before endsAt ${endsAt}, so "${survey.id}" never shows`);
     else if (endsAt !== undefined && instant(endsAt) <= now)
-      warn(
-        `${path}.endsAt`,
-        `${endsAt} is in the past (now ${formatInstant(now)}), so "${survey.id}" no longer shows`,
-      );
+      warn(`${path}.endsAt`, `${endsAt} is in the past, so "${survey.id}" no longer shows`);
   }
 
   // Surveys with different priorities say which one wins; only a tie is left to file order.
@@ -198,7 +194,9 @@ export function lint(raw: unknown, pages?: readonly string[], now = Date.now()):
     for (const gap of localeGaps(survey, languages))
       warn(
         `${path}.${gap.path}`,
-        `${gap.has.length ? `in ${gap.has.join(', ')}` : 'one text for every language'} but not ${gap.lacks.join(', ')} (the languages of this file's texts); those pages get another language's text`,
+        gap.has.length
+          ? `in ${gap.has.join(', ')} but not ${gap.lacks.join(', ')} (the languages of this file's texts); those pages get another language's text`
+          : `one text for every language, not in ${gap.lacks.join(', ')} (the languages of this file's texts) like the survey's other texts`,
       );
 
   if (pages) {

@@ -18,8 +18,11 @@ export const priorityOf = (survey: unknown): number => {
  * highest priority down (file order within one) and no further than the winner.
  */
 export function pickSurvey<S>(surveys: readonly S[], eligible: (survey: S) => boolean): S | undefined {
-  // Array.prototype.sort is stable (ES2019), so equal priorities keep file order.
-  const ranked = surveys.slice().sort((a, b) => priorityOf(b) - priorityOf(a));
+  // Array.prototype.sort is stable (ES2019), so equal priorities keep file order. Most
+  // configurations set no priority: they skip the copy and the sort (simulate calls this often).
+  const ranked = surveys.some((survey) => priorityOf(survey) !== 0)
+    ? surveys.slice().sort((a, b) => priorityOf(b) - priorityOf(a))
+    : surveys;
   for (const survey of ranked) if (eligible(survey)) return survey;
   return undefined;
 }

@@ -34,9 +34,7 @@ export function createTraitStore(store: Pick<Store, '_get' | '_set'>): TraitStor
   const keep = (named: readonly string[]) => {
     const kept = keepNamedTraits({ ...stored(), ...pending }, named);
     pending = {};
-    // Only written when something changes: `_set` schedules a write.
-    if (JSON.stringify(kept) !== JSON.stringify(stored()))
-      store._set(TRAITS_KEY, Object.keys(kept).length ? kept : undefined);
+    store._set(TRAITS_KEY, Object.keys(kept).length ? kept : undefined);
   };
   return {
     _read: () => ({ ...stored(), ...pending }),

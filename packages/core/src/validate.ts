@@ -118,11 +118,11 @@ const localized = (text: Check): Check => {
     // Anything but an object is judged as the plain text it most likely meant to be.
     if (!isObject(v)) return text(v, path, problems);
     if (!Object.keys(v).length)
-      return fail(problems, path, 'a non-empty string or a map by locale ({ "en": "…" })');
+      return fail(problems, path, 'a non-empty string or a map by language');
     return all([
       byLocale(v, path, problems),
       ...Object.keys(v).map(
-        (tag) => LOCALE_TAG.test(tag) || fail(problems, entry(path, tag), 'a language tag (en, pt-BR)'),
+        (tag) => LOCALE_TAG.test(tag) || fail(problems, entry(path, tag), 'a language tag'),
       ),
     ]);
   };
@@ -133,12 +133,12 @@ const LOCALE_TAG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/i;
 
 /** One `when.user` condition: a value, a non-empty list of values, or a range of numbers. */
 /* @__NO_SIDE_EFFECTS__ */
-const traitCondition = (): Check => {
+const traitCondition = (bound: Check): Check => {
+  // Number.isFinite is false for anything but a finite number, strings included.
   const value = is(
-    (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)),
+    (v) => typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
     'a string, number or boolean',
   );
-  const bound = is((v) => typeof v === 'number' && Number.isFinite(v), 'a number');
   const range = shape({ gt: bound, gte: bound, lt: bound, lte: bound }, [], true);
   const values = list(value);
   return (v, path, problems) => {
@@ -156,9 +156,10 @@ const traitCondition = (): Check => {
 function buildChecks() {
   const text = str(/./s, 'a non-empty string');
   const texts = localized(text);
+  const finite = is(Number.isFinite, 'a number');
   const date = is(
     (v) => parseScheduleDate(v) !== undefined,
-    'an ISO 8601 date (2027-01-15) or date-time with a zone (2027-01-15T09:00:00+01:00)',
+    'an ISO 8601 date, or date-time with its zone',
   );
   const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
   const globs = list(str(/^!?\//, 'a page glob starting with / or !/'));
@@ -179,14 +180,14 @@ function buildChecks() {
           // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
           delayMs: num(0, 2147483647),
           afterPageViews: num(1, Infinity, true),
-          user: record(traitCondition()),
+          user: record(traitCondition(finite)),
         },
         [],
         true,
       ),
       startsAt: date,
       endsAt: date,
-      priority: is((v) => typeof v === 'number' && Number.isFinite(v), 'a number'),
+      priority: finite,
       sample: num(0, 1),
       cooldownDays: num(0),
       repeatAfterDays: num(0),
