@@ -117,8 +117,7 @@ const localized = (text: Check): Check => {
   return (v, path, problems) => {
     // Anything but an object is judged as the plain text it most likely meant to be.
     if (!isObject(v)) return text(v, path, problems);
-    if (!Object.keys(v).length)
-      return fail(problems, path, 'a non-empty string or a map by language');
+    if (!Object.keys(v).length) return fail(problems, path, 'a non-empty string or a map by language');
     return all([
       byLocale(v, path, problems),
       ...Object.keys(v).map(
@@ -157,10 +156,7 @@ function buildChecks() {
   const text = str(/./s, 'a non-empty string');
   const texts = localized(text);
   const finite = is(Number.isFinite, 'a number');
-  const date = is(
-    (v) => parseScheduleDate(v) !== undefined,
-    'an ISO 8601 date, or date-time with its zone',
-  );
+  const date = is((v) => parseScheduleDate(v) !== undefined, 'an ISO 8601 date, or date-time with its zone');
   const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
   const globs = list(str(/^!?\//, 'a page glob starting with / or !/'));
   const survey = shape(
