@@ -28,8 +28,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The surveys the page shows, in order, after a page view of `url` and then `event`. */
-function browser(config: unknown, url: string, event?: string): string[] {
+/**
+ * The surveys the page shows, in order, after a page view of `url` and then `event`; with
+ * `traits`, after `identify()` gave them.
+ */
+function browser(config: unknown, url: string, event?: string, traits?: Props): string[] {
   localStorage.setItem('tp_aid', JSON.stringify(VISITOR));
   history.replaceState(null, '', url);
   const tp = createTouchpoint({ config: config as never, autoPageviews: false });
@@ -38,6 +41,7 @@ function browser(config: unknown, url: string, event?: string): string[] {
     shown.push(survey.id);
     tp.record('survey_shown', { surveyId: survey.id, metric: survey.metric });
   });
+  if (traits) tp.identify('u-1', traits);
   tp.page();
   if (event) tp.track(event);
   vi.advanceTimersByTime(60_000);
@@ -177,27 +181,16 @@ describe('explain, lint, simulate and the browser name the same survey', () => {
 
 describe('explain, lint, simulate and the browser agree on priorities, traits and schedules', () => {
   const JAN_20 = Date.UTC(2027, 0, 20, 10);
-  /** The browser at `now`, after `identify()` gave `traits` (none: not identified). */
-  function browserWith(raw: unknown, url: string, event: string | undefined, now: number, traits?: Props) {
-    vi.setSystemTime(now);
-    localStorage.setItem('tp_aid', JSON.stringify(VISITOR));
-    history.replaceState(null, '', url);
-    const tp = createTouchpoint({ config: raw as never, autoPageviews: false });
-    const shown: string[] = [];
-    tp.on('survey_due', ({ survey }) => {
-      shown.push(survey.id);
-      tp.record('survey_shown', { surveyId: survey.id, metric: survey.metric });
-    });
-    if (traits) tp.identify('u-1', traits);
-    tp.page();
-    if (event) tp.track(event);
-    vi.advanceTimersByTime(60_000);
-    return shown;
-  }
   const at = (id: string, when: NonNullable<Survey['when']>, extra: Partial<Survey> = {}): Survey => ({
     ...survey(id, when),
     ...extra,
   });
+
+  /** An everyday survey, and one for pro customers that matters more. */
+  const proOverEveryone = [
+    at('a', { pages: ['/account'] }),
+    at('b', { pages: ['/account'], user: { plan: 'pro' } }, { priority: 5 }),
+  ];
 
   it.each<[string, Survey[], string, string | undefined, Props | undefined, string | undefined]>([
     [
@@ -221,10 +214,7 @@ describe('explain, lint, simulate and the browser agree on priorities, traits an
     ],
     [
       'the higher-priority survey is not eligible: the next one shows',
-      [
-        at('a', { pages: ['/account'] }),
-        at('b', { pages: ['/account'], user: { plan: 'pro' } }, { priority: 5 }),
-      ],
+      proOverEveryone,
       '/account',
       undefined,
       { plan: 'free' },
@@ -232,10 +222,7 @@ describe('explain, lint, simulate and the browser agree on priorities, traits an
     ],
     [
       'a trait-targeted survey of higher priority for a pro visitor',
-      [
-        at('a', { pages: ['/account'] }),
-        at('b', { pages: ['/account'], user: { plan: 'pro' } }, { priority: 5 }),
-      ],
+      proOverEveryone,
       '/account',
       undefined,
       { plan: 'pro' },
@@ -273,7 +260,8 @@ describe('explain, lint, simulate and the browser agree on priorities, traits an
     ],
   ])('%s', (_, surveys, url, event, traits, expected) => {
     const raw = config(...surveys);
-    const shown = browserWith(raw, url, event, JAN_20, traits);
+    vi.setSystemTime(JAN_20);
+    const shown = browser(raw, url, event, traits);
     expect(shown).toEqual(expected ? [expected] : []);
     const { config: valid } = validateConfig(raw);
     expect(explainUrl(valid, { url, event, visitor: VISITOR, traits }, JAN_20).shows).toBe(expected);

@@ -47,14 +47,10 @@ let browser: Browser;
 let site: Site;
 
 beforeAll(async () => {
-  site = await startSite({ config: CONFIG });
-  browser = await launchBrowser();
+  [site, browser] = await Promise.all([startSite({ config: CONFIG }), launchBrowser()]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => Promise.all([browser?.close(), site?.close()]));
 
 /** A fresh visitor whose clock reads `time`. */
 async function visitor(time: string): Promise<BrowserContext> {
