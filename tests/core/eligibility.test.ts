@@ -203,7 +203,7 @@ describe('eligibility: startsAt and endsAt', () => {
   });
 
   it('honours the zone of a date-time: 09:00 in Berlin is 08:00 UTC in winter', () => {
-    const berlin: Survey = { ...campaign, startsAt: '2027-01-15T09:00:00+01:00', endsAt: undefined };
+    const berlin: Survey = { id: 'c', metric: 'csat', question: 'Q', startsAt: '2027-01-15T09:00:00+01:00' };
     expect(ok(eligibility(berlin, ctx, empty, Date.UTC(2027, 0, 15, 7, 59)))).toBe(false);
     expect(ok(eligibility(berlin, ctx, empty, Date.UTC(2027, 0, 15, 8)))).toBe(true);
   });
