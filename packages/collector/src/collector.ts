@@ -6,7 +6,7 @@ import { access } from './auth.js';
 import { BATCH_LIMITS, type BatchLimits } from './batch.js';
 import { collect } from './collect.js';
 import { type AllowedOrigins, corsFor } from './cors.js';
-import { createInsights } from './insights/route.js';
+import { createInsights, INSIGHTS_DEFAULTS } from './insights/route.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import { sendJson } from './respond.js';
 import { signIn, signInPage } from './sign-in.js';
@@ -42,6 +42,8 @@ export interface CollectorOptions {
   path?: string;
   /** The insights page's path; its export and stylesheet are below it. */
   insightsPath?: string;
+  /** Track events that end a service visit, for the insights page's service speed. */
+  resolutionEvents?: string[];
   /** Where problems go (a refused batch, a database that is down). */
   log?: (message: string) => void;
   /** @internal Runs once a batch is committed, before the answer: crash tests stop the process here. */
@@ -61,6 +63,7 @@ export const COLLECTOR_DEFAULTS = {
   limits: BATCH_LIMITS,
   path: '/collect',
   insightsPath: '/insights',
+  resolutionEvents: INSIGHTS_DEFAULTS.resolutionEvents,
   /** Events `GET <path>/events` lists at most. */
   maxListed: 500,
   log: (message: string) => console.warn(message),
@@ -90,7 +93,7 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   // A failed open is reported by `ready` and by each request's 503, never as unhandled.
   ready.catch(() => {});
   const limiter = settings.rateLimit ? createRateLimiter(settings.rateLimit) : undefined;
-  const insights = createInsights(ready, { path: insightsPath });
+  const insights = createInsights(ready, { path: insightsPath, resolutionEvents: settings.resolutionEvents });
 
   async function store(res: ServerResponse, headers = {}): Promise<EventStore | undefined> {
     try {
