@@ -6,11 +6,11 @@
 // same answer.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTouchpoint, type JourneyEvent, type Survey } from '@touchpoint/core';
+import { createTouchpoint, type JourneyEvent, type Props, type Survey } from '@touchpoint/core';
 import { validateConfig } from '@touchpoint/core/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { explainUrl } from '../../packages/cli/src/explain';
-import { lint } from '../../packages/cli/src/lint';
+import { lint, winner } from '../../packages/cli/src/lint';
 import { simulate } from '../../packages/cli/src/simulate';
 import { parseWalks } from '../../packages/cli/src/walks';
 
@@ -28,8 +28,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The surveys the page shows, in order, after a page view of `url` and then `event`. */
-function browser(config: unknown, url: string, event?: string): string[] {
+/**
+ * The surveys the page shows, in order, after a page view of `url` and then `event`; with
+ * `traits`, after `identify()` gave them.
+ */
+function browser(config: unknown, url: string, event?: string, traits?: Props): string[] {
   localStorage.setItem('tp_aid', JSON.stringify(VISITOR));
   history.replaceState(null, '', url);
   const tp = createTouchpoint({ config: config as never, autoPageviews: false });
@@ -38,6 +41,7 @@ function browser(config: unknown, url: string, event?: string): string[] {
     shown.push(survey.id);
     tp.record('survey_shown', { surveyId: survey.id, metric: survey.metric });
   });
+  if (traits) tp.identify('u-1', traits);
   tp.page();
   if (event) tp.track(event);
   vi.advanceTimersByTime(60_000);
@@ -172,6 +176,111 @@ describe('explain, lint, simulate and the browser name the same survey', () => {
     expect(explainUrl(valid, { url, event, visitor: VISITOR }, Date.now()).shows).toBe(expected);
     if (also.lint) expect(lintWinner(raw)).toBe(expected);
     if (also.simulate) expect(simulated(raw, url, event)).toEqual(shown);
+  });
+});
+
+describe('explain, lint, simulate and the browser agree on priorities, traits and schedules', () => {
+  const JAN_20 = Date.UTC(2027, 0, 20, 10);
+  const at = (id: string, when: NonNullable<Survey['when']>, extra: Partial<Survey> = {}): Survey => ({
+    ...survey(id, when),
+    ...extra,
+  });
+
+  /** An everyday survey, and one for pro customers that matters more. */
+  const proOverEveryone = [
+    at('a', { pages: ['/account'] }),
+    at('b', { pages: ['/account'], user: { plan: 'pro' } }, { priority: 5 }),
+  ];
+
+  it.each<[string, Survey[], string, string | undefined, Props | undefined, string | undefined]>([
+    [
+      'a later survey of higher priority on the page view',
+      [at('a', { pages: ['/account'] }), at('b', { pages: ['/account'] }, { priority: 5 })],
+      '/account',
+      undefined,
+      undefined,
+      'b',
+    ],
+    [
+      'an event survey of higher priority over an earlier page-view survey due on the event',
+      [
+        at('nps', { pages: ['/checkout/**'], delayMs: 1500 }),
+        at('csat', { pages: ['/checkout/done'], event: 'order_completed' }, { priority: 1 }),
+      ],
+      '/checkout/done',
+      'order_completed',
+      undefined,
+      'csat',
+    ],
+    [
+      'the higher-priority survey is not eligible: the next one shows',
+      proOverEveryone,
+      '/account',
+      undefined,
+      { plan: 'free' },
+      'a',
+    ],
+    [
+      'a trait-targeted survey of higher priority for a pro visitor',
+      proOverEveryone,
+      '/account',
+      undefined,
+      { plan: 'pro' },
+      'b',
+    ],
+    [
+      'a survey for many orders, to a visitor without the trait',
+      [at('loyal', { pages: ['/account'], user: { orders: { gte: 3 } } })],
+      '/account',
+      undefined,
+      undefined,
+      undefined,
+    ],
+    [
+      'a campaign inside its window over the everyday survey',
+      [
+        at('a', { pages: ['/account'] }),
+        at('b', { pages: ['/account'] }, { priority: 1, startsAt: '2027-01-15', endsAt: '2027-02-01' }),
+      ],
+      '/account',
+      undefined,
+      undefined,
+      'b',
+    ],
+    [
+      'a campaign over: the everyday survey',
+      [
+        at('a', { pages: ['/account'] }),
+        at('b', { pages: ['/account'] }, { priority: 1, endsAt: '2027-01-20' }),
+      ],
+      '/account',
+      undefined,
+      undefined,
+      'a',
+    ],
+  ])('%s', (_, surveys, url, event, traits, expected) => {
+    const raw = config(...surveys);
+    vi.setSystemTime(JAN_20);
+    const shown = browser(raw, url, event, traits);
+    expect(shown).toEqual(expected ? [expected] : []);
+    const { config: valid } = validateConfig(raw);
+    expect(explainUrl(valid, { url, event, visitor: VISITOR, traits }, JAN_20).shows).toBe(expected);
+    // Simulate: one visitor, one visit on that day, with those traits.
+    const walks = parseWalks(JSON.stringify([[`${url}${event ? ` ${event}` : ''}`]]));
+    const profiles = traits ? [{ share: 1, traits }] : [];
+    const simulated = simulate(valid, walks, { visitors: 1, days: 1, start: JAN_20, traits: profiles });
+    expect(simulated.surveys.filter((s) => s.shown).map((s) => s.id)).toEqual(shown);
+    // Lint's pick between the two, when both can be due to that visitor then.
+    const [a, b] = valid.surveys ?? [];
+    if (
+      a &&
+      b &&
+      expected &&
+      explainUrl(valid, { url, event, visitor: VISITOR, traits }, JAN_20).explanations.every(
+        (e) => e.eligible,
+      )
+    )
+      expect(winner(a, b, event).id).toBe(expected);
   });
 });
 

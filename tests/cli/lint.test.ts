@@ -168,7 +168,7 @@ describe('lint: what the browser would refuse', () => {
       } as Survey),
     );
     expect(formatLint({ hash: 'h', problems }, 'c.json')).toEqual([
-      'error surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews',
+      'error surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews, user',
       'error surveys[1].when.pages: expected at least one page glob',
       'warning surveys[2].colour: unknown key, ignored',
       'c.json: config h, 2 error(s), 1 warning(s)',
@@ -235,5 +235,135 @@ describe('lint: overlaps found from the globs themselves', () => {
     expect(warnings(lint(raw).problems)[0]?.message).toBe(
       '"csat" and surveys[1] "nps" can be due at the same time on /checkout/done (on order_completed); "csat" wins, being shown on order_completed while "nps" waits its delayMs of 1500 ms',
     );
+  });
+});
+
+describe('lint: schedules, priorities and targeting', () => {
+  const NOW = Date.UTC(2027, 0, 15, 12);
+  const at = (extra: Partial<Survey>, id = 's') => survey(id, { pages: ['/account'] }, extra);
+
+  it.each<[string, Partial<Survey>, Problem[]]>([
+    [
+      'an endsAt in the past',
+      { endsAt: '2027-01-01' },
+      [
+        {
+          level: 'warning',
+          path: 'surveys[0].endsAt',
+          message: '2027-01-01 is in the past, so "s" no longer shows',
+        },
+      ],
+    ],
+    ['an endsAt later today', { endsAt: '2027-01-15T13:00Z' }, []],
+    [
+      'a start after the end',
+      { startsAt: '2027-03-01', endsAt: '2027-02-01' },
+      [
+        {
+          level: 'warning',
+          path: 'surveys[0].startsAt',
+          message: '2027-03-01 is not before endsAt 2027-02-01, so "s" never shows',
+        },
+      ],
+    ],
+    [
+      'a start equal to the end, as instants in two zones',
+      { startsAt: '2027-03-01T01:00+01:00', endsAt: '2027-03-01' },
+      [
+        {
+          level: 'warning',
+          path: 'surveys[0].startsAt',
+          message: '2027-03-01T01:00+01:00 is not before endsAt 2027-03-01, so "s" never shows',
+        },
+      ],
+    ],
+    ['a start before the end, both to come', { startsAt: '2027-02-01', endsAt: '2027-03-01' }, []],
+  ])('warns about %s', (_, extra, problems) => {
+    expect(lint(config(at(extra)), undefined, NOW).problems).toEqual(problems);
+  });
+
+  const overlap = (a: Partial<Survey>, b: Partial<Survey>) =>
+    warnings(lint(config(at(a, 'a'), at(b, 'b')), undefined, NOW).problems).map((p) => p.message);
+
+  it('warns about two surveys due together with equal priority, naming it', () => {
+    expect(overlap({ priority: 2 }, { priority: 2 })).toEqual([
+      '"a" and surveys[1] "b" can be due at the same time on /account with equal priority 2; "a" wins, being first in the config',
+    ]);
+  });
+
+  it.each<[string, Partial<Survey>, Partial<Survey>]>([
+    ['different priorities (the team said which wins)', { priority: 1 }, {}],
+    ['schedules that do not meet', { endsAt: '2027-02-01' }, { startsAt: '2027-02-01' }],
+    [
+      'trait values with nothing in common',
+      { when: { pages: ['/account'], user: { plan: 'pro' } } },
+      { when: { pages: ['/account'], user: { plan: ['free', 'team'] } } },
+    ],
+  ])('says nothing of two surveys on one page with %s', (_, a, b) => {
+    expect(overlap(a, b)).toEqual([]);
+  });
+
+  it('still warns when trait conditions can hold together', () => {
+    expect(
+      overlap(
+        { when: { pages: ['/account'], user: { plan: ['pro', 'team'] } } },
+        { when: { pages: ['/account'], user: { plan: 'team', orders: { gte: 3 } } } },
+      ),
+    ).toHaveLength(1);
+  });
+});
+
+describe('lint: survey texts in several languages', () => {
+  it('warns about each text of a translated survey that misses a language of the file', () => {
+    const raw = config(
+      survey(
+        'a',
+        { pages: ['/'] },
+        {
+          question: { en: 'Q', ar: 'س', de: 'F' },
+          followUp: { low: { en: 'Why?', 'de-AT': 'Warum?' }, high: 'Thanks' },
+        },
+      ),
+      survey('b', { pages: ['/help'] }, { question: { en: 'Q', fr: 'Q ?' } }),
+      survey('c', { pages: ['/x'] }, { question: 'Plain, for every language' }),
+    );
+    expect(warnings(lint(raw).problems)).toEqual([
+      {
+        level: 'warning',
+        path: 'surveys[0].question',
+        message:
+          "in en, ar, de but not fr (the languages of this file's texts); those pages get another language's text",
+      },
+      {
+        level: 'warning',
+        path: 'surveys[0].followUp.low',
+        message:
+          "in en, de but not ar, fr (the languages of this file's texts); those pages get another language's text",
+      },
+      {
+        level: 'warning',
+        path: 'surveys[0].followUp.high',
+        message:
+          "one text for every language, not in ar, de, en, fr (the languages of this file's texts) like the survey's other texts",
+      },
+      {
+        level: 'warning',
+        path: 'surveys[1].question',
+        message:
+          "in en, fr but not ar, de (the languages of this file's texts); those pages get another language's text",
+      },
+    ]);
+  });
+
+  it('says nothing when every survey covers every language, or none is translated', () => {
+    const both = { en: 'Q', ar: 'س' };
+    expect(
+      lint(
+        config(
+          survey('a', { pages: ['/'] }, { question: both, links: { low: { label: both, url: '/help' } } }),
+        ),
+      ).problems,
+    ).toEqual([]);
+    expect(lint(config(survey('a', { pages: ['/'] }), survey('b', { pages: ['/x'] }))).problems).toEqual([]);
   });
 });

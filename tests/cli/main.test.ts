@@ -258,3 +258,93 @@ describe('touchpoint lint --json', () => {
     });
   });
 });
+
+describe('touchpoint explain and simulate: --date and --traits', () => {
+  const targeted = JSON.stringify({
+    version: 1,
+    surveys: [
+      {
+        id: 'pro-nps',
+        metric: 'nps',
+        question: 'Recommend us?',
+        when: { pages: ['/account'], user: { plan: ['pro', 'team'], orders: { gte: 3 } } },
+        startsAt: '2027-01-15',
+        endsAt: '2027-02-01',
+      },
+    ],
+  });
+
+  it('explains each new gate with what it saw and what it needed', () => {
+    const { code, out } = run(
+      ['explain', 'c.json', '--url', '/account', '--date', '2027-01-14T23:00Z', '--traits', 't.json'],
+      { 'c.json': targeted, 't.json': '{ "plan": "free" }' },
+    );
+    expect(code).toBe(EXIT.ok);
+    expect(out).toEqual([
+      '/account  stage (none)  page view  visitor cli-visitor  traits {"plan":"free"}',
+      '',
+      'pro-nps: not eligible',
+      '  ✓ consent: given, needs given',
+      '  ✓ pages: /account, needs /account',
+      '  ✗ user: plan "free", needs "pro" | "team"',
+      '  ✗ user: orders absent, needs ≥ 3',
+      '  ✗ startsAt: 2027-01-14T23:00:00Z, needs from 2027-01-15T00:00:00Z',
+      '  ✓ endsAt: 2027-01-14T23:00:00Z, needs before 2027-02-01T00:00:00Z',
+      '  ✓ maxPerSession: 0 shown, needs < 1',
+      '',
+      'shows: none',
+    ]);
+  });
+
+  it('shows the survey to a visitor with the traits inside the window', () => {
+    const { out } = run(
+      ['explain', 'c.json', '--url', '/account', '--date', '2027-01-20', '--traits', 't.json'],
+      {
+        'c.json': targeted,
+        't.json': '{ "plan": "team", "orders": 3 }',
+      },
+    );
+    expect(out.at(-1)).toBe('shows: pro-nps (the first eligible survey in config order)');
+  });
+
+  it.each([
+    [['--date', '15/01/2027'], /--date 15\/01\/2027: expected an ISO 8601 date/],
+    [['--traits', 'mix.json'], /explain: mix.json is a distribution/],
+  ])('refuses %j with the usage', (flags, message) => {
+    const { code, err } = run(['explain', 'c.json', '--url', '/account', ...flags], {
+      'c.json': targeted,
+      'mix.json': '[{ "share": 0.5, "traits": { "plan": "pro" } }]',
+    });
+    expect(code).toBe(EXIT.usage);
+    expect(err[0]).toMatch(message);
+  });
+
+  it('reports a broken traits file as a problem of the input', () => {
+    const { code, err } = run(['explain', 'c.json', '--url', '/account', '--traits', 't.json'], {
+      'c.json': targeted,
+      't.json': '[1]',
+    });
+    expect(code).toBe(EXIT.problems);
+    expect(err).toEqual(['error t.json: [0]: expected { "share": a number from 0 to 1, "traits": { … } }']);
+  });
+
+  it('simulates the schedule from --date and the traits from --traits', () => {
+    const files = {
+      'c.json': targeted,
+      'p.txt': '/account\n',
+      't.json': '[{ "share": 0.5, "traits": { "plan": "pro", "orders": 5 } }]',
+    };
+    const shown = (...flags: string[]) => {
+      const { out } = run(
+        ['simulate', 'c.json', '--pages', 'p.txt', '--visitors', '200', '--days', '10', '--json', ...flags],
+        files,
+      );
+      return JSON.parse(out[0] as string).surveys[0].shown as number;
+    };
+    expect(shown('--date', '2027-01-15', '--traits', 't.json')).toBeGreaterThan(50);
+    expect(shown('--date', '2027-01-15')).toBe(0);
+    expect(shown('--date', '2027-03-01', '--traits', 't.json')).toBe(0);
+    // Without --date the simulation starts today (the test's clock: 2025-01-01), before the window.
+    expect(shown('--traits', 't.json')).toBe(0);
+  });
+});

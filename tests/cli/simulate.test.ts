@@ -135,3 +135,43 @@ describe('simulate', () => {
     ]);
   });
 });
+
+describe('simulate: schedules and traits', () => {
+  const days = { visitors: 500, days: 30, visitRate: 1 };
+
+  it('honours a schedule against the simulated days from --date', () => {
+    const campaign = config([survey('campaign', { startsAt: '2027-01-15', endsAt: '2027-02-01' })]);
+    const shownFrom = (start: number) => simulate(campaign, account, { ...days, start }).surveys[0]?.shown;
+    expect(shownFrom(Date.UTC(2026, 0, 1))).toBe(0);
+    expect(shownFrom(Date.UTC(2027, 5, 1))).toBe(0);
+    expect(shownFrom(Date.UTC(2027, 0, 10))).toBeGreaterThan(0);
+  });
+
+  it('counts a visitor outside the schedule as not eligible, not as suppressed', () => {
+    const [s] = simulate(config([survey('later', { startsAt: '2030-01-01' })]), account, days).surveys;
+    expect(s).toEqual({
+      id: 'later',
+      eligible: 0,
+      shown: 0,
+      suppressed: { sample: 0, cooldown: 0, limits: 0, other: 0 },
+    });
+  });
+
+  it('shows a trait-targeted survey to the share of visitors with the trait', () => {
+    const pro = config([survey('pro', { when: { pages: ['/account/**'], user: { plan: 'pro' } } })]);
+    const visitors = 4000;
+    const traits = [
+      { share: 0.3, traits: { plan: 'pro' } },
+      { share: 0.5, traits: { plan: 'free' } },
+    ];
+    const [s] = simulate(pro, account, { visitors, days: 5, visitRate: 1, traits }).surveys;
+    const sd = Math.sqrt((0.3 * 0.7) / visitors);
+    expect(Math.abs((s?.eligible ?? 0) / visitors - 0.3)).toBeLessThan(4 * sd);
+    expect(simulate(pro, account, { visitors: 200, days: 5 }).surveys[0]?.eligible).toBe(0);
+  });
+
+  it('draws the same visitors without --traits as before traits existed', () => {
+    const plain = config([survey('nps', { sample: 0.5 })]);
+    expect(simulate(plain, account, { ...quick, traits: [] })).toEqual(simulate(plain, account, quick));
+  });
+});

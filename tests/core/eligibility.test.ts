@@ -139,3 +139,77 @@ describe('eligibility', () => {
     });
   });
 });
+
+describe('eligibility: when.user', () => {
+  const pro: Survey = {
+    id: 'pro-nps',
+    metric: 'nps',
+    question: 'Q',
+    when: { pages: ['/account'], user: { plan: ['pro', 'team'], orders: { gte: 3 } } },
+  };
+  const at = { ...ctx, path: '/account' };
+
+  it('holds when every trait condition holds, with one reason per trait', () => {
+    const reasons = eligibility(pro, { ...at, traits: { plan: 'team', orders: 3, email: 'x' } }, empty, T0);
+    expect(failing(reasons)).toEqual([]);
+    expect(reasons.filter((r) => r.rule === 'user')).toEqual([
+      { rule: 'user', trait: 'plan', ok: true, actual: 'team', needed: ['pro', 'team'] },
+      { rule: 'user', trait: 'orders', ok: true, actual: 3, needed: { gte: 3 } },
+    ]);
+  });
+
+  it.each([
+    ['before identify() gave any trait', undefined],
+    ['when one trait is absent', { plan: 'pro' }],
+    ['when one trait is another value', { plan: 'free', orders: 9 }],
+  ])('fails %s', (_, traits) => {
+    expect(ok(eligibility(pro, { ...at, traits }, empty, T0))).toBe(false);
+  });
+
+  it('fails an lt condition on an absent trait: nothing known is not fewer', () => {
+    const few: Survey = { ...pro, when: { user: { orders: { lt: 3 } } } };
+    expect(failing(eligibility(few, { ...at, traits: {} }, empty, T0))).toEqual(['user']);
+    expect(failing(eligibility(few, { ...at, traits: { orders: 0 } }, empty, T0))).toEqual([]);
+  });
+});
+
+describe('eligibility: startsAt and endsAt', () => {
+  const campaign: Survey = {
+    id: 'c',
+    metric: 'csat',
+    question: 'Q',
+    startsAt: '2027-01-15',
+    endsAt: '2027-02-01',
+  };
+  const judge = (now: number) => eligibility(campaign, ctx, empty, now);
+
+  it.each([
+    ['one millisecond before the start', Date.UTC(2027, 0, 14, 23, 59, 59, 999), ['startsAt']],
+    ['at the start (inclusive)', Date.UTC(2027, 0, 15), []],
+    ['inside the window', Date.UTC(2027, 0, 20, 12), []],
+    ['on the last day, late evening UTC', Date.UTC(2027, 0, 31, 23, 59), []],
+    ['at the end (exclusive)', Date.UTC(2027, 1, 1), ['endsAt']],
+    ['after the end', Date.UTC(2027, 5, 1), ['endsAt']],
+  ])('judges %s', (_, now, rules) => {
+    expect(failing(judge(now))).toEqual(rules);
+  });
+
+  it('reports what the clock said and what the schedule needs, as instants', () => {
+    const now = Date.UTC(2027, 0, 10);
+    expect(judge(now).filter((r) => r.rule === 'startsAt' || r.rule === 'endsAt')).toEqual([
+      { rule: 'startsAt', ok: false, actual: now, needed: Date.UTC(2027, 0, 15) },
+      { rule: 'endsAt', ok: true, actual: now, needed: Date.UTC(2027, 1, 1) },
+    ]);
+  });
+
+  it('honours the zone of a date-time: 09:00 in Berlin is 08:00 UTC in winter', () => {
+    const berlin: Survey = { id: 'c', metric: 'csat', question: 'Q', startsAt: '2027-01-15T09:00:00+01:00' };
+    expect(ok(eligibility(berlin, ctx, empty, Date.UTC(2027, 0, 15, 7, 59)))).toBe(false);
+    expect(ok(eligibility(berlin, ctx, empty, Date.UTC(2027, 0, 15, 8)))).toBe(true);
+  });
+
+  it('fails closed on a date that does not parse (an unvalidated configuration)', () => {
+    const bad = { ...campaign, startsAt: 'soon', endsAt: 'later' };
+    expect(failing(eligibility(bad, ctx, empty, Date.UTC(2027, 0, 20)))).toEqual(['startsAt', 'endsAt']);
+  });
+});

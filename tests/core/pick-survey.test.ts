@@ -30,3 +30,33 @@ describe('isEligible', () => {
     expect(isEligible([])).toBe(true);
   });
 });
+
+describe('pickSurvey with priorities', () => {
+  const s = (id: string, priority?: number) => ({ id, ...(priority !== undefined && { priority }) });
+  it.each<[string, { id: string; priority?: number }[], string[], string | undefined]>([
+    ['the higher priority over file order', [s('a'), s('b', 5)], ['a', 'b'], 'b'],
+    ['file order among equal priorities', [s('a', 2), s('b', 2)], ['a', 'b'], 'a'],
+    ['file order when none has a priority', [s('a'), s('b')], ['a', 'b'], 'a'],
+    ['a survey without priority over a negative one', [s('a', -1), s('b')], ['a', 'b'], 'b'],
+    ['the highest eligible one, not the highest', [s('a', 9), s('b', 5), s('c', 1)], ['b', 'c'], 'b'],
+    ['a fractional priority', [s('a', 1), s('b', 1.5)], ['a', 'b'], 'b'],
+    ['none when the prioritised one is not eligible and no other is', [s('a', 3)], [], undefined],
+  ])('picks %s', (_, surveys, eligible, winner) => {
+    expect(pickSurvey(surveys, (one) => eligible.includes(one.id))?.id).toBe(winner);
+  });
+
+  it('judges from the highest priority down, and none after the winner', () => {
+    const judged: string[] = [];
+    pickSurvey([s('a'), s('b', 3), s('c', 1), s('d', 3)], (one) => {
+      judged.push(one.id);
+      return one.id === 'c';
+    });
+    expect(judged).toEqual(['b', 'd', 'c']);
+  });
+
+  it('leaves the list it was given in file order', () => {
+    const surveys = [s('a'), s('b', 3)];
+    pickSurvey(surveys, () => false);
+    expect(surveys.map((one) => one.id)).toEqual(['a', 'b']);
+  });
+});

@@ -15,6 +15,25 @@ describe('formatReason', () => {
     [{ rule: 'answered', ok: false, actual: 3650, needed: undefined }, '3650 days ago, needs never'],
     [{ rule: 'maxPerSession', ok: true, actual: 0, needed: 1 }, '0 shown, needs < 1'],
     [{ rule: 'open', ok: false, actual: 'home-nps', needed: undefined }, 'home-nps open, needs none'],
+    [{ rule: 'user', trait: 'plan', ok: false, actual: 'free', needed: 'pro' }, 'plan "free", needs "pro"'],
+    [
+      { rule: 'user', trait: 'plan', ok: false, actual: undefined, needed: ['pro', 'team'] },
+      'plan absent, needs "pro" | "team"',
+    ],
+    [
+      { rule: 'user', trait: 'orders', ok: true, actual: 5, needed: { gte: 3, lt: 10 } },
+      'orders 5, needs ≥ 3 and < 10',
+    ],
+    [{ rule: 'user', trait: 'beta', ok: false, actual: false, needed: true }, 'beta false, needs true'],
+    [{ rule: 'user', trait: 'n', ok: false, actual: 1, needed: { gt: 1, lte: 2 } }, 'n 1, needs > 1 and ≤ 2'],
+    [
+      { rule: 'startsAt', ok: false, actual: Date.UTC(2027, 0, 10), needed: Date.UTC(2027, 0, 15) },
+      '2027-01-10T00:00:00Z, needs from 2027-01-15T00:00:00Z',
+    ],
+    [
+      { rule: 'endsAt', ok: false, actual: Date.UTC(2027, 1, 1, 8, 30, 0, 5), needed: Date.UTC(2027, 1, 1) },
+      '2027-02-01T08:30:00.005Z, needs before 2027-02-01T00:00:00Z',
+    ],
   ])('writes %j as %s', (reason, text) => {
     expect(formatReason(reason)).toBe(text);
   });

@@ -39,7 +39,7 @@ describe('validateConfig', () => {
     [
       'bad-when.json',
       [
-        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews',
+        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews, user',
         'surveys[1].when.pages: expected at least one page glob',
       ],
     ],
@@ -100,6 +100,23 @@ describe('validateConfig', () => {
         'limits: expected an object',
       ],
     ],
+    [
+      'bad-targeting.json',
+      [
+        'surveys[0].question: expected a non-empty string or a map by language',
+        'surveys[0].when.user["plan"]: expected at least one value',
+        'surveys[0].when.user["orders"].atLeast: expected one of gt, gte, lt, lte',
+        'surveys[0].when.user["age"]: expected gt, gte, lt or lte',
+        'surveys[0].when.user["tags"].gte: expected a number',
+        'surveys[0].when.user["x"]: expected a string, number or boolean',
+        'surveys[1].question["english"]: expected a language tag',
+        'surveys[1].startsAt: expected an ISO 8601 date, or date-time with its zone',
+        'surveys[1].endsAt: expected an ISO 8601 date, or date-time with its zone',
+        'surveys[2].question["en"]: expected a non-empty string',
+        'surveys[2].priority: expected a number',
+        'surveys[2].followUp.low["en"]: expected a non-empty string',
+      ],
+    ],
   ])('reports every problem of %s with its path', (name, problems) => {
     expect(validateConfig(fixture(name)).problems).toEqual(problems);
   });
@@ -132,7 +149,7 @@ describe('validateConfig', () => {
     expect(new Set(dues.map((due) => due.survey.id))).toEqual(new Set(['good']));
     expect(warn.mock.calls.map((call) => call[0])).toContain(
       '[touchpoint] config: invalid; 2 survey(s) skipped, other bad fields ignored:\n' +
-        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews\n' +
+        'surveys[0].when.evnt: expected one of pages, event, stage, delayMs, afterPageViews, user\n' +
         'surveys[1].when.pages: expected at least one page glob',
     );
   });
@@ -185,6 +202,27 @@ describe('validateConfig', () => {
       });
     },
   );
+
+  it('skips a survey with a mistyped user condition rather than showing it to everyone', () => {
+    const { config, skipped } = validateConfig({
+      version: 1,
+      surveys: [{ id: 'pro', metric: 'nps', question: 'Q', when: { user: { plan: { eq: 'pro' } } } }],
+    });
+    expect(config.surveys).toEqual([]);
+    expect(skipped).toEqual(['surveys[0]']);
+  });
+
+  it.each([
+    ['2027-02-30', 'a day the month does not have'],
+    ['2027-01-15T09:00', 'a time without a zone'],
+    ['15/01/2027', 'another format'],
+    ['2027-01-15T25:00Z', 'an hour the day does not have'],
+  ])('refuses %s as a schedule date (%s)', (date) => {
+    expect(
+      validateConfig({ version: 1, surveys: [{ id: 'a', metric: 'nps', question: 'Q', endsAt: date }] })
+        .skipped,
+    ).toEqual(['surveys[0]']);
+  });
 
   it('keeps a valid configuration as it was written', () => {
     const input = fixture('good-full.json') as { $schema?: string };

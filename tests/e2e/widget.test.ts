@@ -182,7 +182,9 @@ describe('widget in Chromium', () => {
     });
     await page.getByRole('radio', { name: '1 Very unsatisfied' }).click();
     expect(await page.getByRole('link', { name: 'Contact support' }).isVisible()).toBe(true);
-    expect(await page.getByRole('dialog', { name: (SURVEYS.csat as Survey).question }).count()).toBe(1);
+    expect(
+      await page.getByRole('dialog', { name: (SURVEYS.csat as Survey).question as string }).count(),
+    ).toBe(1);
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}widget-csat-low-link.png` });
     await dialog(page).getByRole('textbox').press('Escape');

@@ -7,14 +7,14 @@ import { screen, setup } from './render';
 
 const choose = (name: RegExp) => fireEvent.click(screen().getByRole('radio', { name }));
 
-const configured: Survey = {
+const configured = {
   ...NPS,
   followUp: { low: 'What should we fix first?', high: 'What do you love most?' },
   links: {
     low: { label: 'Contact support', url: '/help' },
     high: { label: 'Leave a review', url: 'https://reviews.example.com/acme' },
   },
-};
+} satisfies Survey;
 
 describe('FollowUp', () => {
   it.each([

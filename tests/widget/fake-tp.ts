@@ -36,16 +36,16 @@ export function fakeTp() {
   };
 }
 
-export const NPS: Survey = {
+export const NPS = {
   id: 'nps-home',
   metric: 'nps',
   question: 'How likely are you to recommend us to a friend?',
-};
-export const CSAT: Survey = {
+} satisfies Survey;
+export const CSAT = {
   id: 'checkout-csat',
   metric: 'csat',
   question: 'How satisfied are you with checkout today?',
-};
+} satisfies Survey;
 export const CES: Survey = {
   id: 'help-ces',
   metric: 'ces',

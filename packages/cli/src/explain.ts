@@ -9,7 +9,9 @@ import {
   firstShown,
   formatReason,
   isEligible,
+  type Props,
   pickSurvey,
+  priorityOf,
   type Shown,
   type Survey,
   stageFor,
@@ -27,6 +29,8 @@ export interface ExplainOptions {
   stage?: string | undefined;
   /** The anonymous id whose sample bucket is drawn. */
   visitor: string;
+  /** The visitor's `identify()` traits; none: not identified, so no `when.user` holds. */
+  traits?: Props | undefined;
 }
 
 /** Defaults of {@link explainUrl}. */
@@ -45,6 +49,8 @@ export interface ExplainedPage {
   shows: string | undefined;
   /** Why it shows: picked on the page view or on the event, and the survey it overtook, if any. */
   shown?: Shown<Survey>;
+  /** True when the configuration's surveys have different priorities. */
+  prioritised: boolean;
 }
 
 /**
@@ -69,6 +75,7 @@ export function explainUrl(config: TouchpointConfig, options: ExplainOptions, no
           sessionId: 'cli',
           consented: true,
           limits: config.limits,
+          traits: options.traits,
         },
         { surveys: {} },
         now,
@@ -87,23 +94,25 @@ export function explainUrl(config: TouchpointConfig, options: ExplainOptions, no
     explanations: atEvent ?? atPageView,
     shows: shown?.survey.id,
     ...(shown && { shown }),
+    prioritised: new Set(surveys.map(priorityOf)).size > 1,
   };
 }
 
 /** Why the shown survey shows, in the words of `touchpoint lint`. */
-function why(shown: Shown<Survey>, event: string | undefined): string {
-  if (!event) return 'the first eligible survey in config order';
+function why(shown: Shown<Survey>, event: string | undefined, prioritised: boolean): string {
+  const first = prioritised
+    ? `the first eligible survey of the highest priority, ${priorityOf(shown.survey)}`
+    : 'the first eligible survey in config order';
+  if (!event) return first;
   if (shown.overtook)
     return `picked on ${event}, shown while "${shown.overtook.id}" waits its delayMs of ${shown.overtook.when?.delayMs} ms`;
-  return shown.on === 'page view'
-    ? `due on the page view, before ${event}`
-    : 'the first eligible survey in config order';
+  return shown.on === 'page view' ? `due on the page view, before ${event}` : first;
 }
 
 /** The terminal text: every survey, every condition with ✓ or ✗, and which survey shows. */
 export function formatExplanation(page: ExplainedPage, options: ExplainOptions): string[] {
   const lines = [
-    `${page.path}  stage ${page.stage ?? '(none)'}  ${options.event ? `event ${options.event}` : 'page view'}  visitor ${options.visitor}`,
+    `${page.path}  stage ${page.stage ?? '(none)'}  ${options.event ? `event ${options.event}` : 'page view'}  visitor ${options.visitor}${options.traits ? `  traits ${JSON.stringify(options.traits)}` : ''}`,
   ];
   for (const { id, eligible, reasons } of page.explanations) {
     lines.push('', `${id}: ${eligible ? 'eligible' : 'not eligible'}`);
@@ -111,7 +120,7 @@ export function formatExplanation(page: ExplainedPage, options: ExplainOptions):
   }
   lines.push(
     '',
-    `shows: ${page.shown ? `${page.shown.survey.id} (${why(page.shown, options.event)})` : 'none'}`,
+    `shows: ${page.shown ? `${page.shown.survey.id} (${why(page.shown, options.event, page.prioritised)})` : 'none'}`,
   );
   return lines;
 }

@@ -9,6 +9,7 @@ export {
   lint,
   type Problem,
   sharedPage,
+  winner,
 } from '@touchpoint/core/rules';
 
 /** What `touchpoint lint --json` prints: exactly this shape, on one line. */

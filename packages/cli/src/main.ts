@@ -2,11 +2,12 @@
 // through `io`, so tests run every command without a process or a disk.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseConfigText, type TouchpointConfig } from '@touchpoint/core/rules';
+import { DAY_MS, parseConfigText, parseScheduleDate, type TouchpointConfig } from '@touchpoint/core/rules';
 import { EXPLAIN_DEFAULTS, explainUrl, formatExplanation } from './explain.js';
 import { LINK_USAGE, runLink } from './link.js';
 import { checkConfig, formatLint, lint, lintReport, type Problem } from './lint.js';
 import { formatSimulation, SIMULATE_DEFAULTS, simulate } from './simulate.js';
+import { parseTraits, type TraitProfile } from './traits-file.js';
 import { parseWalks, type Walks, walkPaths } from './walks.js';
 
 /** Where the command reads and writes. */
@@ -34,14 +35,19 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 export const USAGE = `Usage:
   touchpoint lint <config.json> [--pages <pages.txt | journeys.json>] [--json]
   touchpoint simulate <config.json> --pages <file> [--visitors ${SIMULATE_DEFAULTS.visitors}] [--days ${SIMULATE_DEFAULTS.days}]
-      [--seed ${SIMULATE_DEFAULTS.seed}] [--visit-rate ${SIMULATE_DEFAULTS.visitRate}] [--pages-per-visit ${SIMULATE_DEFAULTS.pagesPerVisit}] [--answer-rate ${SIMULATE_DEFAULTS.answerRate}] [--json]
+      [--seed ${SIMULATE_DEFAULTS.seed}] [--visit-rate ${SIMULATE_DEFAULTS.visitRate}] [--pages-per-visit ${SIMULATE_DEFAULTS.pagesPerVisit}] [--answer-rate ${SIMULATE_DEFAULTS.answerRate}]
+      [--date <first day, default today>] [--traits <traits.json>] [--json]
   touchpoint explain <config.json> --url <path or URL> [--event <name>] [--stage <stage>] [--visitor <anonymousId>]
+      [--date <date or date-time, default now>] [--traits <traits.json>]
 ${LINK_USAGE}
 
 A pages file lists one path per line, optionally followed by the events on that page
 (\`/checkout/done order_completed\`, or \`order_completed@purchase\` with its stage);
 a journey file is a JSON array of such page sequences, one per visit. Only the path of
 each line counts (a query or fragment is ignored); a path listed twice is skipped.
+--date is ISO 8601 (2027-01-15 is midnight UTC; a time needs its zone: 2027-01-15T09:00Z).
+A traits file holds one visitor's identify() traits ({ "plan": "pro" }), or for simulate
+a distribution ([{ "share": 0.2, "traits": { "plan": "pro" } }, …]; the rest have none).
 Every command exits 1 when the configuration has errors, 2 when its command line is wrong.`;
 
 /** A command line that cannot run: reported with the usage, exit status 2. */
@@ -62,6 +68,8 @@ const OPTIONS = {
   event: { type: 'string' },
   stage: { type: 'string' },
   visitor: { type: 'string' },
+  date: { type: 'string' },
+  traits: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,6 +96,13 @@ const walked = (walks: Walks): string => {
   return pages === walks.journeys.length
     ? `${pages} pages`
     : `${pages} pages (${walks.journeys.length} lines)`;
+};
+
+/** Explain judges one visitor: the traits of a file of one, or none. */
+const oneVisitor = (profiles: TraitProfile[], file: string | undefined) => {
+  if (profiles.length > 1 || (profiles[0] && profiles[0].share !== 1))
+    throw usage(`explain: ${file} is a distribution; explain judges one visitor, give an object of traits`);
+  return profiles[0]?.traits;
 };
 
 const hasErrors = (result: { problems: readonly { level: string }[] }) =>
@@ -160,7 +175,7 @@ function run(argv: readonly string[], io: Io): number {
   }
 
   if (command === 'lint') {
-    const result = lint(raw, walks && walkPaths(walks));
+    const result = lint(raw, walks && walkPaths(walks), io.now());
     if (flags.json) io.out(JSON.stringify(lintReport(result, file)));
     else for (const line of formatLint(result, file)) io.out(line);
     return hasErrors(result) ? EXIT.problems : EXIT.ok;
@@ -177,6 +192,21 @@ function run(argv: readonly string[], io: Io): number {
     );
   const status = failed ? EXIT.problems : EXIT.ok;
 
+  const date = flags.date === undefined ? undefined : parseScheduleDate(flags.date);
+  if (flags.date !== undefined && date === undefined)
+    throw usage(`--date ${flags.date}: expected an ISO 8601 date (2027-01-15) or date-time with a zone`);
+  let profiles: TraitProfile[] = [];
+  if (flags.traits !== undefined) {
+    const traitsText = read(flags.traits, 'traits file');
+    if (traitsText === undefined) return EXIT.problems;
+    const parsed = parseTraits(traitsText);
+    if (typeof parsed === 'string') {
+      io.err(`error ${flags.traits}: ${parsed}`);
+      return EXIT.problems;
+    }
+    profiles = parsed;
+  }
+
   if (command === 'explain') {
     if (flags.url === undefined) throw usage('explain: --url is missing');
     const options = {
@@ -184,8 +214,10 @@ function run(argv: readonly string[], io: Io): number {
       event: flags.event,
       stage: flags.stage,
       visitor: flags.visitor ?? EXPLAIN_DEFAULTS.visitor,
+      traits: oneVisitor(profiles, flags.traits),
     };
-    for (const line of formatExplanation(explainUrl(config, options, io.now()), options)) io.out(line);
+    for (const line of formatExplanation(explainUrl(config, options, date ?? io.now()), options))
+      io.out(line);
     return status;
   }
 
@@ -202,6 +234,9 @@ function run(argv: readonly string[], io: Io): number {
     visitRate: numberOption(flags['visit-rate'], 'visit-rate', defaults.visitRate, 0, 1, false),
     pagesPerVisit: numberOption(flags['pages-per-visit'], 'pages-per-visit', defaults.pagesPerVisit, 1, 1000),
     answerRate: numberOption(flags['answer-rate'], 'answer-rate', defaults.answerRate, 0, 1, false),
+    // Today's midnight UTC by default, so schedules are judged from the day the command runs.
+    start: date ?? Math.floor(io.now() / DAY_MS) * DAY_MS,
+    traits: profiles,
   };
   const result = simulate(config as TouchpointConfig, walks, options);
   if (flags.json) io.out(JSON.stringify(result));

@@ -17,6 +17,7 @@ import {
   type TouchpointConfig,
 } from '@touchpoint/core/rules';
 import { createRandom, randomUuid } from './prng.js';
+import { type TraitProfile, traitsFor } from './traits-file.js';
 import { pageLines, type Step, type StepEvent, type Walks } from './walks.js';
 
 /** How the simulated visitors behave. Every field is a flag of `touchpoint simulate`. */
@@ -31,6 +32,13 @@ export interface SimulateOptions {
   pagesPerVisit: number;
   /** Chance that a shown survey is answered rather than dismissed (answered surveys wait for `repeatAfterDays`). */
   answerRate: number;
+  /** The first day simulated, epoch ms (`--date`): schedules are judged against the simulated days. */
+  start: number;
+  /**
+   * The visitors' `identify()` traits (`--traits`), drawn once per visitor; none: no visitor
+   * is identified, so no `when.user` condition holds.
+   */
+  traits: readonly TraitProfile[];
 }
 
 /** Defaults of {@link simulate}: about ten visits per visitor over 90 days. */
@@ -41,6 +49,8 @@ export const SIMULATE_DEFAULTS: SimulateOptions = {
   visitRate: 0.1,
   pagesPerVisit: 3,
   answerRate: 0.3,
+  start: Date.UTC(2025, 0, 1),
+  traits: [],
 };
 
 /** Why a survey that was due did not show. */
@@ -64,11 +74,17 @@ export interface Simulation {
   surveys: SurveyTotals[];
 }
 
-/** A fixed start, so the same seed gives the same timestamps in every run. */
-const START = Date.UTC(2025, 0, 1);
-
 /** Rules that say whether the survey's moment has come at all (not counted as suppression). */
-const MOMENT = new Set<RuleName>(['consent', 'pages', 'event', 'stage', 'afterPageViews']);
+const MOMENT = new Set<RuleName>([
+  'consent',
+  'pages',
+  'event',
+  'stage',
+  'afterPageViews',
+  'user',
+  'startsAt',
+  'endsAt',
+]);
 /** The other rules, by what the summary calls them; any rule not listed counts as `other`. */
 const SUPPRESSION: Partial<Record<RuleName, Suppression>> = {
   sample: 'sample',
@@ -110,6 +126,8 @@ export function simulate(
 
   for (let visitor = 0; visitor < settings.visitors; visitor++) {
     const anonymousId = randomUuid(random);
+    // Drawn only with a distribution, so a run without --traits draws exactly as before.
+    const traits = settings.traits.length ? traitsFor(settings.traits, random()) : undefined;
     let history: History = { surveys: {} };
     // Per survey, what happened to this visitor: eligible, shown, and each rule that held it back.
     const seen = surveys.map(() => new Set<string>());
@@ -117,7 +135,7 @@ export function simulate(
     for (let day = first; day < settings.days; day++) {
       if (day > first && random() >= settings.visitRate) continue;
       const sessionId = `${anonymousId}/${day}`;
-      let now = START + day * DAY_MS + Math.floor(random() * 12) * 36e5;
+      let now = settings.start + day * DAY_MS + Math.floor(random() * 12) * 36e5;
       let pageViews = 0;
       /** Every survey judged at one moment, by the browser's rule. */
       const judge = (path: string, stage: string | undefined, event?: StepEvent) =>
@@ -133,6 +151,7 @@ export function simulate(
               sessionId,
               consented: true,
               limits: config.limits,
+              traits,
             },
             history,
             now,

@@ -5,8 +5,10 @@ import { matchPages } from './glob.js';
 import type { History } from './history.js';
 import type { Reason } from './reason.js';
 import { bucketInSample, sampleBucket } from './sample.js';
+import { parseScheduleDate } from './schedule.js';
 import { DAY_MS } from './time.js';
-import type { Survey, TouchpointConfig } from './types.js';
+import type { Props, Survey, TouchpointConfig } from './types.js';
+import { traitMatches } from './user-traits.js';
 
 /** Where the visitor is, and what just happened. */
 export interface EligibilityContext {
@@ -24,6 +26,8 @@ export interface EligibilityContext {
   /** The survey whose prompt is open now, if any: one prompt at a time. */
   open?: string | undefined;
   limits?: TouchpointConfig['limits'];
+  /** The traits `identify()` gave (those the configuration names); none before it. */
+  traits?: Props | undefined;
 }
 
 /** Fatigue limits when the configuration sets none: one survey per session. */
@@ -37,7 +41,7 @@ export function eligibility(
   now: number,
 ): Reason[] {
   const reasons: Reason[] = [];
-  const { pages, event, stage, afterPageViews } = survey.when ?? {};
+  const { pages, event, stage, afterPageViews, user } = survey.when ?? {};
   const seen = history.surveys[survey.id] ?? {};
   const shown = history.session?.id === ctx.sessionId ? history.session.shown : 0;
   const { maxPerSession, minDaysBetweenSurveys } = { ...DEFAULT_LIMITS, ...ctx.limits };
@@ -70,6 +74,20 @@ export function eligibility(
       actual: ctx.pageViews,
       needed: afterPageViews,
     });
+  for (const [trait, needed] of Object.entries(user ?? {})) {
+    const actual = ctx.traits?.[trait];
+    reasons.push({ rule: 'user', trait, ok: traitMatches(actual, needed), actual, needed });
+  }
+  // The validator keeps only dates that parse; an unparsable one here (an unvalidated object)
+  // fails closed.
+  if (survey.startsAt !== undefined) {
+    const from = parseScheduleDate(survey.startsAt) ?? Infinity;
+    reasons.push({ rule: 'startsAt', ok: now >= from, actual: now, needed: from });
+  }
+  if (survey.endsAt !== undefined) {
+    const until = parseScheduleDate(survey.endsAt) ?? -Infinity;
+    reasons.push({ rule: 'endsAt', ok: now < until, actual: now, needed: until });
+  }
   if (survey.sample !== undefined) {
     const bucket = sampleBucket(ctx.anonymousId, survey.id);
     reasons.push({

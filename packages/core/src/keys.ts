@@ -14,6 +14,8 @@ export const SESSION_KEY = 'session';
 export const CONSENT_KEY = 'consent';
 /** What the visitor has seen of the surveys (history.ts). */
 export const HISTORY_KEY = 'history';
+/** The `identify()` traits that the configuration's `when.user` names (trait-store.ts). */
+export const TRAITS_KEY = 'traits';
 /** The last good fetched configuration, with its URL (load-config.ts). */
 export const CONFIG_KEY = 'config';
 

@@ -1,12 +1,16 @@
 // The rules of `touchpoint lint` (and the collector's survey editor): every problem the core's validator finds (the same messages the
 // browser prints) and every survey text the prompt would leave out (the widget's own rules),
 // then the warnings a product team needs before publishing: surveys that compete for the same
-// moment, globs that match none of the site's pages, and surveys sampled to nobody.
+// moment with equal priority, globs that match none of the site's pages, surveys sampled to
+// nobody, schedules that are over or never start, and texts missing some of the site's languages.
+import { schedulesMeet, traitsMeet } from './can-coincide.js';
 import { configHash } from './config-hash.js';
 import { firstShown } from './first-shown.js';
 import { compileGlob, matchPages, normalizePath } from './glob.js';
 import { commonPath } from './glob-overlap.js';
-import { pickSurvey } from './pick-survey.js';
+import { localeGaps, siteLanguages } from './locale-coverage.js';
+import { pickSurvey, priorityOf } from './pick-survey.js';
+import { parseScheduleDate } from './schedule.js';
 import { surveyTextProblems } from './survey-texts.js';
 import type { Survey, TouchpointConfig } from './types.js';
 import { validateConfig } from './validate.js';
@@ -113,6 +117,7 @@ export function candidatePaths(a: readonly string[], b: readonly string[]): stri
 export function sharedPage(a: Survey, b: Survey, pages: readonly string[] = []): string | undefined {
   if (!compatible(a.when?.event, b.when?.event) || !compatible(a.when?.stage, b.when?.stage))
     return undefined;
+  if (!schedulesMeet(a, b) || !traitsMeet(a, b)) return undefined;
   const both = (path: string) =>
     matchPages(a.when?.pages ?? [], path).ok && matchPages(b.when?.pages ?? [], path).ok;
   return [...pages, ...candidatePaths(inclusions(a), inclusions(b))].find(both);
@@ -120,43 +125,73 @@ export function sharedPage(a: Survey, b: Survey, pages: readonly string[] = []):
 
 /**
  * Which of two surveys due on the same page shows, as the browser decides it (first-shown.ts):
- * on the page view, the first of them due on it; on the event, the first of the two.
+ * on the page view, the one `pickSurvey` picks among those due on it; on the event, the one
+ * it picks of the two.
  */
-function winner(a: Survey, b: Survey, event: string | undefined): string {
+export function winner(a: Survey, b: Survey, event: string | undefined): Survey {
   const onPageView = pickSurvey([a, b], (s) => s.when?.event === undefined);
-  const shown = firstShown(onPageView, event === undefined ? undefined : a);
-  if (!shown) return `"${a.id}" wins, being first in the config`;
-  const id = `"${shown.survey.id}" wins`;
-  if (shown.overtook)
+  const onEvent = event === undefined ? undefined : pickSurvey([a, b], () => true);
+  return (firstShown(onPageView, onEvent) ?? { survey: pickSurvey([a, b], () => true) as Survey }).survey;
+}
+
+/** Why `winner` picked as it did, in the words of the overlap warning. */
+function why(a: Survey, b: Survey, event: string | undefined): string {
+  const onPageView = pickSurvey([a, b], (s) => s.when?.event === undefined);
+  const onEvent = event === undefined ? undefined : pickSurvey([a, b], () => true);
+  const shown = firstShown(onPageView, onEvent);
+  const id = `"${winner(a, b, event).id}" wins`;
+  if (shown?.overtook)
     return `${id}, being shown on ${event} while "${shown.overtook.id}" waits its delayMs of ${shown.overtook.when?.delayMs} ms`;
-  if (shown.survey !== a) return `${id}, being due on the page view, before ${event}`;
+  if (shown && shown.survey !== onEvent && event !== undefined)
+    return `${id}, being due on the page view, before ${event}`;
   return `${id}, being first in the config`;
 }
+
+/** The instant of a schedule date the validator kept. */
+const instant = (date: string) => parseScheduleDate(date) as number;
 
 /**
  * Lints a parsed configuration. `pages` (from `--pages`, distinct paths) enables the checks
  * against the site's real paths. Pure: the caller reads files and prints.
  */
-export function lint(raw: unknown, pages?: readonly string[]): LintResult {
+export function lint(raw: unknown, pages?: readonly string[], now = Date.now()): LintResult {
   const { config, surveys, problems } = checkConfig(raw);
   const warn = (path: string, message: string) => problems.push({ level: 'warning', path, message });
 
-  for (const { survey, path } of surveys)
+  for (const { survey, path } of surveys) {
     if (survey.sample === 0)
       warn(`${path}.sample`, `0, so "${survey.id}" never shows unless forced by tp.show()`);
+    const { startsAt, endsAt } = survey;
+    if (startsAt !== undefined && endsAt !== undefined && instant(startsAt) >= instant(endsAt))
+      warn(`${path}.startsAt`, `${startsAt} is not before endsAt ${endsAt}, so "${survey.id}" never shows`);
+    else if (endsAt !== undefined && instant(endsAt) <= now)
+      warn(`${path}.endsAt`, `${endsAt} is in the past, so "${survey.id}" no longer shows`);
+  }
 
+  // Surveys with different priorities say which one wins; only a tie is left to file order.
   const live = surveys.filter(({ survey }) => survey.sample !== 0);
   live.forEach((a, i) => {
     for (const b of live.slice(i + 1)) {
+      if (priorityOf(a.survey) !== priorityOf(b.survey)) continue;
       const page = sharedPage(a.survey, b.survey, pages);
       if (!page) continue;
       const event = a.survey.when?.event ?? b.survey.when?.event;
       warn(
         a.path,
-        `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}; ${winner(a.survey, b.survey, event)}`,
+        `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}${a.survey.priority === undefined ? '' : ` with equal priority ${a.survey.priority}`}; ${why(a.survey, b.survey, event)}`,
       );
     }
   });
+
+  const languages = siteLanguages(surveys.map(({ survey }) => survey));
+  for (const { survey, path } of surveys)
+    for (const gap of localeGaps(survey, languages))
+      warn(
+        `${path}.${gap.path}`,
+        gap.has.length
+          ? `in ${gap.has.join(', ')} but not ${gap.lacks.join(', ')} (the languages of this file's texts); those pages get another language's text`
+          : `one text for every language, not in ${gap.lacks.join(', ')} (the languages of this file's texts) like the survey's other texts`,
+      );
 
   if (pages) {
     const unmatched = (glob: string) => !pages.some((p) => compileGlob(glob).re.test(normalizePath(p)));

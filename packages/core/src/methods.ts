@@ -4,7 +4,7 @@ import { storeDecision } from './consent.js';
 import { emit, release } from './emit.js';
 import { newAnonymousId, setUserId } from './identity.js';
 import type { Instance } from './instance-state.js';
-import { SESSION_KEY } from './keys.js';
+import { SESSION_KEY, TRAITS_KEY } from './keys.js';
 import { stageCalled } from './page-stage.js';
 import { type MaybeRefused, REFUSED } from './refused.js';
 import { sanitize } from './sanitize.js';
@@ -78,6 +78,8 @@ export function reset(instance: Instance): void {
   // the next person's answers would carry the last one's journey.
   store._set(SESSION_KEY, { id: uuid(), last: Date.now(), views: 0, trail: [] });
   setUserId(store, state._identity, undefined);
+  // The traits kept for `when.user` were the last person's.
+  store._set(TRAITS_KEY, undefined);
   state._identity._anonymousId = newAnonymousId(store);
 }
 

@@ -2,6 +2,8 @@
 // reader (the console table, the debug overlay, the CLI) takes the values it needs from their
 // fields, and `formatReason` is the one place that writes them as text.
 
+import type { JsonValue, TraitCondition } from './types.js';
+
 /** Fields every reason has. */
 interface Judged {
   /** True when the condition holds. */
@@ -44,6 +46,21 @@ export type Reason = Judged &
         needed: number;
       }
     | { rule: 'open' /** The survey whose prompt is open now. */; actual: string; needed: undefined }
+    | {
+        rule: 'user';
+        /** The trait this condition is about. */
+        trait: string;
+        /** The visitor's value of it; undefined when `identify()` gave none (never matches). */
+        actual: JsonValue | undefined;
+        needed: TraitCondition;
+      }
+    | {
+        rule: 'startsAt' | 'endsAt';
+        /** The clock, epoch ms. */
+        actual: number;
+        /** The schedule's instant, epoch ms: from it on (`startsAt`), before it (`endsAt`). */
+        needed: number;
+      }
   );
 
 /** The name of a rule: `'pages'`, `'sample'`, `'cooldown'`, … */
@@ -74,8 +91,29 @@ export function formatReason(reason: Reason): string {
     case 'cooldown':
     case 'minDaysBetweenSurveys':
       return `${formatDays(reason.actual)} days ago, needs ${reason.needed === undefined ? 'never' : `${reason.needed} days`}`;
+    case 'user':
+      return `${reason.trait} ${reason.actual === undefined ? 'absent' : JSON.stringify(reason.actual)}, needs ${formatTraitCondition(reason.needed)}`;
+    case 'startsAt':
+      return `${formatInstant(reason.actual)}, needs from ${formatInstant(reason.needed)}`;
+    case 'endsAt':
+      return `${formatInstant(reason.actual)}, needs before ${formatInstant(reason.needed)}`;
     default:
       // `pages`, `afterPageViews`, and a rule added later: the values as they are.
       return `${reason.actual}, needs ${reason.needed}`;
   }
+}
+
+/** An instant as ISO 8601 in UTC, without milliseconds when there are none: `2027-01-15T00:00:00Z`. */
+export const formatInstant = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+const RANGE_SIGNS = { gt: '>', gte: '≥', lt: '<', lte: '≤' } as const;
+
+/** A trait condition as a person reads it: `"pro"`, `"pro" | "team"`, `≥ 3 and < 10`. */
+export function formatTraitCondition(condition: TraitCondition): string {
+  if (Array.isArray(condition)) return condition.map((one) => JSON.stringify(one)).join(' | ');
+  if (typeof condition !== 'object') return JSON.stringify(condition);
+  return (Object.keys(RANGE_SIGNS) as (keyof typeof RANGE_SIGNS)[])
+    .filter((op) => condition[op] !== undefined)
+    .map((op) => `${RANGE_SIGNS[op]} ${condition[op]}`)
+    .join(' and ');
 }

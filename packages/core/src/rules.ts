@@ -16,11 +16,13 @@ export {
   lint,
   type Problem,
   sharedPage,
+  winner,
 } from './lint.js';
 export { parseConfigText } from './parse-config.js';
-export { isEligible, pickSurvey } from './pick-survey.js';
-export { formatDays, formatReason } from './reason.js';
+export { isEligible, pickSurvey, priorityOf } from './pick-survey.js';
+export { formatDays, formatInstant, formatReason, formatTraitCondition } from './reason.js';
 export { inSample, sampleBucket } from './sample.js';
+export { parseScheduleDate } from './schedule.js';
 export { isStageName, STAGES } from './stages.js';
 export {
   isShownLinkUrl,
@@ -32,4 +34,11 @@ export {
 } from './survey-texts.js';
 export { DAY_MS } from './time.js';
 export type * from './types.js';
+export {
+  keepNamedTraits,
+  namedTraitKeys,
+  RANGE_OPERATORS,
+  type RangeOperator,
+  traitMatches,
+} from './user-traits.js';
 export { type Validation, validateConfig } from './validate.js';

@@ -17,7 +17,9 @@ import { REFUSED } from './refused.js';
 import { pageViews, touchSession } from './session.js';
 import { HISTORY_NOTES, isSurveyEvent, METRICS } from './survey-events.js';
 import type { SurveyTriggers, TriggerHost } from './survey-seam.js';
+import { createTraitStore } from './trait-store.js';
 import type { Explanation, Metric, Props, Survey, TouchpointConfig } from './types.js';
+import { namedTraitKeys } from './user-traits.js';
 import { validateConfig } from './validate.js';
 import { quote } from './warn.js';
 
@@ -41,6 +43,7 @@ interface TriggerState {
 export function createTriggers(host: TriggerHost): SurveyTriggers {
   const history = createHistory(host._store, host._warn);
   const delays = createDelays();
+  const traits = createTraitStore(host._store);
   const state: TriggerState = {
     _config: { version: 1 },
     _hash: undefined,
@@ -64,6 +67,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         consented: host._consented(),
         open: state._prompt._open,
         limits: state._config.limits,
+        traits: traits._read(),
       },
       state._preview ? { surveys: {} } : history._read(),
       Date.now(),
@@ -91,7 +95,12 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
   const explain = (): Explanation[] =>
     (state._config.surveys ?? []).map((survey) => {
       const reasons = check(survey);
-      return { id: survey.id, eligible: isEligible(reasons), reasons };
+      return {
+        id: survey.id,
+        eligible: isEligible(reasons),
+        ...(survey.priority !== undefined && { priority: survey.priority }),
+        reasons,
+      };
     });
 
   const debug = () => {
@@ -110,6 +119,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         `config: invalid; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
       );
     state._config = config;
+    traits._keep(namedTraitKeys(config.surveys ?? []));
     // Once per configuration, not per event: every survey event carries it (record()).
     state._hash = hash;
     host._signal('config', hash);
@@ -138,6 +148,12 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
       const surveyId = event.props?.surveyId;
       state._prompt = promptAfter(state._prompt, event.type, surveyId);
       const note = HISTORY_NOTES[event.type];
+      // Traits given after the page loaded re-check the surveys: the evaluate() below.
+      if (event.type === 'identify')
+        traits._note(
+          event.props,
+          state._hash === undefined ? undefined : namedTraitKeys(state._config.surveys ?? []),
+        );
       if (event.type === 'page') {
         // Navigating away cancels what waits on other pages. An SPA's automatic page view
         // comes a task after pushState, so an event tracked on the new page in between

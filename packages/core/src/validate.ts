@@ -4,6 +4,7 @@
 // one `fail`, so each reads `surveys[2].metric: expected "nps" | "csat" | "ces"`. The JSON
 // Schema in packages/core/schema/ describes the same rules for editors; a test keeps them
 // agreeing.
+import { parseScheduleDate } from './schedule.js';
 import { isStageName } from './stages.js';
 import { METRICS } from './survey-events.js';
 import type { Survey, TouchpointConfig } from './types.js';
@@ -109,16 +110,60 @@ const list = (item: Check): Check => {
 /* @__NO_SIDE_EFFECTS__ */
 const bands = (value: Check): Check => shape({ low: value, mid: value, high: value });
 
+/** A text, or a map from language tag (`en`, `pt-BR`) to that text. */
+/* @__NO_SIDE_EFFECTS__ */
+const localized = (text: Check): Check => {
+  const byLocale = record(text);
+  return (v, path, problems) => {
+    // Anything but an object is judged as the plain text it most likely meant to be.
+    if (!isObject(v)) return text(v, path, problems);
+    if (!Object.keys(v).length) return fail(problems, path, 'a non-empty string or a map by language');
+    return all([
+      byLocale(v, path, problems),
+      ...Object.keys(v).map(
+        (tag) => LOCALE_TAG.test(tag) || fail(problems, entry(path, tag), 'a language tag'),
+      ),
+    ]);
+  };
+};
+
+/** A BCP 47 language tag as sites write them: a language, then optional subtags. */
+const LOCALE_TAG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/i;
+
+/** One `when.user` condition: a value, a non-empty list of values, or a range of numbers. */
+/* @__NO_SIDE_EFFECTS__ */
+const traitCondition = (bound: Check): Check => {
+  // Number.isFinite is false for anything but a finite number, strings included.
+  const value = is(
+    (v) => typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
+    'a string, number or boolean',
+  );
+  const range = shape({ gt: bound, gte: bound, lt: bound, lte: bound }, [], true);
+  const values = list(value);
+  return (v, path, problems) => {
+    if (Array.isArray(v))
+      return values(v, path, problems) && (v.length > 0 || fail(problems, path, 'at least one value'));
+    if (isObject(v))
+      return (
+        range(v, path, problems) && (Object.keys(v).length > 0 || fail(problems, path, 'gt, gte, lt or lte'))
+      );
+    return value(v, path, problems);
+  };
+};
+
 /** The checks of a configuration's parts, built once, on first use. */
 function buildChecks() {
   const text = str(/./s, 'a non-empty string');
+  const texts = localized(text);
+  const finite = is(Number.isFinite, 'a number');
+  const date = is((v) => parseScheduleDate(v) !== undefined, 'an ISO 8601 date, or date-time with its zone');
   const stage = is(isStageName, 'a stage name (a-z, 0-9, _, -)');
   const globs = list(str(/^!?\//, 'a page glob starting with / or !/'));
   const survey = shape(
     {
       id: text,
       metric: oneOf(...METRICS),
-      question: text,
+      question: texts,
       // Targeting fails closed: an unknown condition or an empty `pages` skips the survey
       // rather than showing it on every page.
       when: shape(
@@ -131,16 +176,20 @@ function buildChecks() {
           // setTimeout fires at once for a delay over 2^31 - 1 ms in browsers.
           delayMs: num(0, 2147483647),
           afterPageViews: num(1, Infinity, true),
+          user: record(traitCondition(finite)),
         },
         [],
         true,
       ),
+      startsAt: date,
+      endsAt: date,
+      priority: finite,
       sample: num(0, 1),
       cooldownDays: num(0),
       repeatAfterDays: num(0),
-      followUp: bands(text),
-      links: bands(shape({ label: text, url: text }, ['label', 'url'])),
-      strings: record(text),
+      followUp: bands(texts),
+      links: bands(shape({ label: texts, url: text }, ['label', 'url'])),
+      strings: record(texts),
     },
     ['id', 'metric', 'question'],
   );

@@ -35,6 +35,28 @@ describe('describeReason', () => {
     [{ rule: 'maxPerSession', ok: false, actual: 1, needed: 1 }, 'session limit 1 of 1 used'],
     [{ rule: 'maxPerSession', ok: true, actual: 0, needed: 2 }, 'session limit 0 of 2 used'],
     [
+      { rule: 'user', trait: 'plan', ok: false, actual: undefined, needed: 'pro' },
+      'trait plan absent, needs "pro"',
+    ],
+    [
+      { rule: 'user', trait: 'plan', ok: false, actual: 'free', needed: ['pro', 'team'] },
+      'trait plan "free", needs "pro" | "team"',
+    ],
+    [{ rule: 'user', trait: 'orders', ok: true, actual: 4, needed: { gte: 3 } }, 'trait orders 4'],
+    [
+      { rule: 'startsAt', ok: false, actual: NOW, needed: Date.UTC(2026, 2, 15) },
+      'starts 2026-03-15T00:00:00Z',
+    ],
+    [
+      { rule: 'startsAt', ok: true, actual: NOW, needed: Date.UTC(2026, 1, 1) },
+      'started 2026-02-01T00:00:00Z',
+    ],
+    [
+      { rule: 'endsAt', ok: true, actual: NOW, needed: Date.UTC(2026, 3, 1, 9, 30) },
+      'ends 2026-04-01T09:30:00Z',
+    ],
+    [{ rule: 'endsAt', ok: false, actual: NOW, needed: Date.UTC(2026, 2, 1) }, 'ended 2026-03-01T00:00:00Z'],
+    [
       { rule: 'open', ok: false, actual: 'home-nps', needed: undefined },
       'home-nps is open (one prompt at a time)',
     ],

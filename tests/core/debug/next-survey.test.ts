@@ -34,4 +34,13 @@ describe('nextSurvey', () => {
     expect(nextSurvey([{ id: 'a', eligible: false, reasons: [no('pages')] }])).toBeUndefined();
     expect(nextSurvey([])).toBeUndefined();
   });
+
+  it('names the eligible survey of highest priority, as the triggers pick it', () => {
+    expect(
+      nextSurvey([
+        { id: 'a', eligible: true, reasons: [ok('pages')] },
+        { id: 'b', eligible: true, priority: 3, reasons: [ok('pages')] },
+      ]),
+    ).toEqual({ id: 'b', now: true });
+  });
 });

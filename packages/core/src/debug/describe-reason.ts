@@ -1,4 +1,4 @@
-import { formatDays, formatReason, type Reason } from '../reason.js';
+import { formatDays, formatInstant, formatReason, formatTraitCondition, type Reason } from '../reason.js';
 import { DAY_MS } from '../time.js';
 
 /** `2026-03-14`: the overlay is read by people in any locale; ISO dates are unambiguous. */
@@ -34,6 +34,12 @@ export function describeReason(reason: Reason, now: number): string {
       return `session limit ${reason.actual} of ${reason.needed} used`;
     case 'open':
       return `${reason.actual} is open (one prompt at a time)`;
+    case 'user':
+      return `trait ${reason.trait} ${reason.actual === undefined ? 'absent' : JSON.stringify(reason.actual)}${reason.ok ? '' : `, needs ${formatTraitCondition(reason.needed)}`}`;
+    case 'startsAt':
+      return `${reason.ok ? 'started' : 'starts'} ${formatInstant(reason.needed)}`;
+    case 'endsAt':
+      return `${reason.ok ? 'ends' : 'ended'} ${formatInstant(reason.needed)}`;
     case 'answered':
     case 'cooldown':
     case 'minDaysBetweenSurveys': {
