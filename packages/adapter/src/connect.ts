@@ -33,6 +33,15 @@ const idle: Link = { flush: async () => {}, stop() {} };
  * Delivers the events of `tp` to a collector: each one is stored in IndexedDB first, sent in
  * batches, and deleted only once a 2xx acknowledged it (SPEC "Wire format").
  */
+/** Whether the database `name` exists; true when the browser cannot say (no `databases()`). */
+const hasDatabase = (name: string): Promise<boolean> =>
+  Promise.resolve()
+    .then(() => indexedDB.databases())
+    .then(
+      (list) => list.some((db) => db.name === name),
+      () => true,
+    );
+
 export function connect(tp: Host, options: ConnectOptions): Link {
   const report = createReport();
   if (typeof options?.endpoint !== 'string' || !options.endpoint) {
@@ -60,6 +69,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   });
   // Started only while consent holds; the core sends '*' events only with it, too.
   let started = false;
+  // Started once on this page: the database is open, or about to be.
+  let opened = false;
 
   const onEvent = (event: JourneyEvent) => {
     if (!started) return;
@@ -82,6 +93,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const start = () => {
     if (started) return;
     started = true;
+    opened = true;
     listen('addEventListener');
     delivery._start();
   };
@@ -97,8 +109,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const withdraw = () => {
     stop();
     recent._clear();
-    // Opened just for this when this page never had consent: an earlier page's events must go too.
-    writer._discard(() => queue._clear());
+    // Opened just for this when this page never had consent: an earlier page's events must go
+    // too. But only when a database is there: a refusal on a first visit creates nothing.
+    writer._discard(() => (opened ? queue._clear() : hasDatabase(name).then((has) => has && queue._clear())));
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];
