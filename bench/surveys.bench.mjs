@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { Window } from 'happy-dom';
+import { installPageGlobals, PAGE_GLOBALS } from './core.bench.mjs';
 
 const EVENTS = 2000;
 const ROUNDS = 5;
@@ -61,16 +62,8 @@ export async function run(src = resolve('packages/core/src')) {
   const core = await loadCore(src);
   // A page: happy-dom's window, location and localStorage, as the core uses them.
   const window = new Window({ url: 'https://shop.example/products/x1' });
-  const saved = {};
-  for (const key of ['window', 'document', 'location', 'history', 'localStorage', 'addEventListener']) {
-    saved[key] = globalThis[key];
-    globalThis[key] =
-      key === 'window'
-        ? window
-        : key === 'addEventListener'
-          ? window.addEventListener.bind(window)
-          : window[key];
-  }
+  const saved = Object.fromEntries(PAGE_GLOBALS.map((key) => [key, globalThis[key]]));
+  installPageGlobals(window);
   try {
     return [await measure(core, 10), await measure(core, 1000)];
   } finally {

@@ -86,7 +86,8 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
   return { host, tp, triggers, data, dues, state, event, visit, record, ids };
 }
 
-describe('createTriggers', () => {
+/** Each test on a fake clock at 2026-01-01, with the globals it stubs restored after. */
+function onFakeClock() {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.UTC(2026, 0, 1));
@@ -95,6 +96,10 @@ describe('createTriggers', () => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
+}
+
+describe('createTriggers', () => {
+  onFakeClock();
 
   it('makes a survey with only pages due on a matching page view', () => {
     const t = fakeHost();
@@ -711,14 +716,7 @@ describe('preview through createTouchpoint', () => {
 });
 
 describe('survey rules that hold (page views, configuration updates, early events, show())', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.UTC(2026, 0, 1));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  onFakeClock();
 
   it.each<[string, (t: ReturnType<typeof fakeHost>) => void]>([
     ['a tracked click', (t) => t.event('track', { name: 'clicked' })],
@@ -764,7 +762,10 @@ describe('survey rules that hold (page views, configuration updates, early event
   it('counts an event tracked before the first configuration for it, once, and runs an early show()', async () => {
     const URL_ = '/touchpoint.config.json';
     let answer: (r: Response) => void = () => {};
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
     const { delayMs: _, ...when } = csat.when ?? {};
     const noDelay: Survey = { ...csat, when };
     const t = fakeHost(URL_);
@@ -785,7 +786,10 @@ describe('survey rules that hold (page views, configuration updates, early event
 
   it('drops an early event of another page: it counts for the surveys of its own page only', async () => {
     let answer: (r: Response) => void = () => {};
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
     const { delayMs: _, ...when } = csat.when ?? {};
     const t = fakeHost('/touchpoint.config.json');
     t.state.path = '/checkout/pay';
@@ -802,7 +806,10 @@ describe('survey rules that hold (page views, configuration updates, early event
     const delayed: Survey = { ...nps, when: { pages: ['/'], delayMs: 1500 } };
     const cached = { ...config, surveys: [delayed] };
     let answer: (r: Response) => void = () => {};
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
     const t = fakeHost(URL_, { [CONFIG_KEY]: { url: URL_, config: cached as never } });
     t.visit('/');
     vi.advanceTimersByTime(400);
