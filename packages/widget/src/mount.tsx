@@ -91,7 +91,10 @@ function openedByPerson(due: SurveyDue): boolean {
  * records what people answer through `tp.record`. Never throws into the host page. Mounted
  * twice on one instance, it warns once and returns the first widget.
  */
-export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: WidgetOptions = {}): Widget {
+export function mountWidget(
+  tp: Pick<Touchpoint, 'on' | 'record'> & Partial<Pick<Touchpoint, 'closed'>>,
+  options: WidgetOptions = {},
+): Widget {
   try {
     const existing = mounted.get(tp);
     if (existing) {
