@@ -81,9 +81,6 @@ export function noteHistory(
   return { surveys, last, session } as History;
 }
 
-const later = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b);
-
 /**
  * Two copies of the history (two tabs') as one, pure: per survey, the latest of each
  * time wins; the session count is the larger one of the same session, else the copy of
@@ -92,27 +89,22 @@ const later = (a: number | undefined, b: number | undefined) =>
 export function mergeHistory(a: History, b: History, sessionId?: string): History {
   const surveys: Record<string, SurveyHistory> = { ...a.surveys };
   for (const [id, theirs] of Object.entries(b.surveys)) {
-    const mine = surveys[id] ?? {};
-    const merged: SurveyHistory = {};
-    for (const note of ['shown', 'answered', 'dismissed'] as const) {
-      const time = later(mine[note], theirs[note]);
-      if (time !== undefined) merged[note] = time;
-    }
+    const merged: SurveyHistory = { ...surveys[id] };
+    for (const [note, time] of Object.entries(theirs) as [HistoryNote, number][])
+      if (!((merged[note] ?? 0) >= time)) merged[note] = time;
     surveys[id] = merged;
   }
   forgetOldest(surveys);
-  const [x, y] = [a.session, b.session];
+  const x = a.session;
+  const y = b.session;
   const session =
     x && y && x.id === y.id
       ? { id: x.id, shown: Math.max(x.shown, y.shown) }
-      : x?.id === sessionId && sessionId !== undefined
+      : x && x.id === sessionId
         ? x
         : (y ?? x);
-  const merged = { surveys } as History;
-  const last = later(a.last, b.last);
-  if (last !== undefined) merged.last = last;
-  if (session) merged.session = session;
-  return merged;
+  // JSON leaves out what is undefined.
+  return { surveys, last: Math.max(a.last ?? 0, b.last ?? 0) || undefined, session } as History;
 }
 
 /**
