@@ -48,6 +48,11 @@ interface TriggerState {
   _view: string | undefined;
   /** A page-view survey was picked on this page view: it is decided, once. */
   _viewDecided: boolean;
+  /**
+   * The page view's pick while it waits for its `delayMs`: it keeps its place in configuration
+   * order, so an event survey after it in the file does not overtake it.
+   */
+  _waiting: Survey | undefined;
   /** Events and `show()` ids from before the first configuration; undefined once it is applied. */
   _early: { _moments: { moment: NonNullable<Moment>; path: string }[]; _shows: string[] } | undefined;
   /** Surveys due by `show()` and not yet shown: their `survey_shown` is not automatic. */
@@ -67,6 +72,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     _index: indexSurveys([]),
     _view: undefined,
     _viewDecided: false,
+    _waiting: undefined,
     _early: { _moments: [], _shows: [] },
     _forced: new Set(),
   };
@@ -109,11 +115,18 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
       isEligible(check(candidate)),
     );
     if (!survey) return;
-    if (!moment) state._viewDecided = true;
+    const surveys = state._config.surveys ?? [];
+    const waiting = state._waiting ? surveys.findIndex((s) => s.id === state._waiting?.id) : -1;
+    if (moment && waiting >= 0 && waiting < surveys.indexOf(survey)) return;
     const delay = survey.when?.delayMs;
+    if (!moment) {
+      state._viewDecided = true;
+      if (delay) state._waiting = survey;
+    }
     if (!delay) due(survey, false);
     else
       delays._start(survey.id, host._where().path, delay, () => {
+        if (!moment) state._waiting = undefined;
         // Checked again in full, by the configuration in use now: another survey may have
         // shown, consent may have changed, a new configuration may have changed or dropped it.
         const current = state._config.surveys?.find((s) => s.id === survey.id);
@@ -201,6 +214,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         delays._cancelOffPage(event.page.path);
         state._view = event.id;
         state._viewDecided = false;
+        state._waiting = undefined;
         debug();
         evaluate();
       } else if (note) {
