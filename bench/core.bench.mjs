@@ -30,19 +30,27 @@ async function measure(name) {
   };
 }
 
-export async function run() {
-  const warn = console.warn;
-  console.warn = () => {}; // Node has no localStorage: the one expected warning
-  const node = await measure('core: track() with one listener, Node, no DOM');
-  console.warn = warn;
-  const window = new Window({ url: 'https://shop.example/products/x1?ref=ad' });
-  for (const key of ['window', 'document', 'location', 'history', 'localStorage', 'addEventListener'])
+/** The globals the core reads of a page. */
+export const PAGE_GLOBALS = ['window', 'document', 'location', 'history', 'localStorage', 'addEventListener'];
+
+/** Makes happy-dom's `window` the page the core runs in. */
+export function installPageGlobals(window) {
+  for (const key of PAGE_GLOBALS)
     globalThis[key] =
       key === 'window'
         ? window
         : key === 'addEventListener'
           ? window.addEventListener.bind(window)
           : window[key];
+}
+
+export async function run() {
+  const warn = console.warn;
+  console.warn = () => {}; // Node has no localStorage: the one expected warning
+  const node = await measure('core: track() with one listener, Node, no DOM');
+  console.warn = warn;
+  const window = new Window({ url: 'https://shop.example/products/x1?ref=ad' });
+  installPageGlobals(window);
   const dom = await measure('core: track() with one listener, happy-dom + localStorage');
   await window.happyDOM.close();
   return [node, dom];

@@ -57,6 +57,7 @@ describe('loadConfig', () => {
     ['the server answers 503', respond('busy', 503)],
     ['the body is not JSON', respond('<html>')],
     ['the body is not an object', respond('[1, 2]')],
+    ['the body is a JSON error served with 200', respond('{"error":"rate limited"}')],
   ])('falls back to the cached copy with one warning when %s', async (_, fetch) => {
     store.data[CONFIG_KEY] = { url: URL_, config: good };
     vi.stubGlobal('fetch', fetch);

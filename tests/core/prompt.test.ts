@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_PROMPT, type PromptState, promptAfter } from '../../packages/core/src/prompt';
+import { NO_PROMPT, type PromptState, promptAfter, promptClosed } from '../../packages/core/src/prompt';
 import type { EventType } from '../../packages/core/src/types';
 
 const open = (id: string, answered = false): PromptState => ({ _open: id, _answered: answered });
@@ -36,5 +36,16 @@ describe('promptAfter', () => {
     ['ignores a dismissal with nothing open', NO_PROMPT, 'survey_dismissed', 'a', NO_PROMPT],
   ])('%s', (_, before, type, surveyId, after) => {
     expect(promptAfter(before, type, surveyId)).toEqual(after);
+  });
+});
+
+describe('promptClosed', () => {
+  it.each<[string, PromptState, string, PromptState]>([
+    ['closes the open prompt', open('a'), 'a', NO_PROMPT],
+    ['closes an answered prompt whose follow-up was sent empty', open('a', true), 'a', NO_PROMPT],
+    ['leaves another survey open', open('a'), 'b', open('a')],
+    ['changes nothing with nothing open', NO_PROMPT, 'a', NO_PROMPT],
+  ])('%s', (_, before, surveyId, after) => {
+    expect(promptClosed(before, surveyId)).toEqual(after);
   });
 });

@@ -86,7 +86,8 @@ function fakeHost(cfg: unknown = config, stored: Record<string, JsonValue> = {})
   return { host, tp, triggers, data, dues, state, event, visit, record, ids };
 }
 
-describe('createTriggers', () => {
+/** Each test on a fake clock at 2026-01-01, with the globals it stubs restored after. */
+function onFakeClock() {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.UTC(2026, 0, 1));
@@ -95,6 +96,10 @@ describe('createTriggers', () => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
+}
+
+describe('createTriggers', () => {
+  onFakeClock();
 
   it('makes a survey with only pages due on a matching page view', () => {
     const t = fakeHost();
@@ -179,11 +184,10 @@ describe('createTriggers', () => {
     const t = fakeHost();
     t.visit('/checkout/done');
     t.event('track', { name: 'order_completed' });
-    t.tp.show('help-ces');
-    t.record('survey_shown', 'help-ces');
-    t.record('survey_dismissed', 'help-ces');
+    // Shown automatically in another tab meanwhile (show() would not count toward the limit).
+    t.data[HISTORY_KEY] = { surveys: { 'help-ces': { shown: Date.now() } }, session: { id: 's1', shown: 1 } };
     vi.advanceTimersByTime(1500);
-    expect(t.ids()).toEqual(['help-ces']);
+    expect(t.ids()).toEqual([]);
   });
 
   it('lets the first survey in configuration order win when several are due at once', () => {
@@ -219,7 +223,8 @@ describe('createTriggers', () => {
   });
 
   it('keeps the prompt open through its follow-up after survey_answered, until the comment is sent', () => {
-    const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
+    const faq: Survey = { ...help, when: { pages: ['/help/**'], event: 'faq_opened' } };
+    const t = fakeHost({ version: 1, surveys: [nps, faq], limits: { maxPerSession: 5 } });
     t.visit('/');
     t.record('survey_shown', 'home-nps');
     t.record('survey_answered', 'home-nps');
@@ -707,5 +712,111 @@ describe('preview through createTouchpoint', () => {
     after.on('survey_shown', (e) => seen.push(e));
     after.record('survey_shown', { surveyId: nps.id, metric: nps.metric });
     expect(seen[0]?.props?.configHash).toBe(configHash(validateConfig(published).config));
+  });
+});
+
+describe('survey rules that hold (page views, configuration updates, early events, show())', () => {
+  onFakeClock();
+
+  it.each<[string, (t: ReturnType<typeof fakeHost>) => void]>([
+    ['a tracked click', (t) => t.event('track', { name: 'clicked' })],
+    ['identify()', (t) => t.event('identify')],
+    ['stage()', (t) => t.event('stage', { stage: 'service' })],
+  ])('decides a page-view survey once per page view: dismissed, it does not come back after %s', (_, act) => {
+    const t = fakeHost({ version: 1, surveys: [nps], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_dismissed', 'home-nps');
+    act(t);
+    expect(t.ids()).toEqual(['home-nps']);
+    // The next page view decides again.
+    t.visit('/');
+    expect(t.ids()).toEqual(['home-nps', 'home-nps']);
+  });
+
+  it('does not show() count toward maxPerSession: an automatic survey still shows after one', () => {
+    const t = fakeHost({ version: 1, surveys: [nps, help] });
+    t.visit('/about');
+    t.tp.show('help-ces');
+    t.record('survey_shown', 'help-ces');
+    t.record('survey_dismissed', 'help-ces');
+    t.visit('/');
+    expect(t.ids()).toEqual(['help-ces', 'home-nps']);
+    // The automatic one does count: the default limit is one per session.
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_dismissed', 'home-nps');
+    t.visit('/help');
+    expect(t.ids()).toEqual(['help-ces', 'home-nps']);
+  });
+
+  it('closes the open prompt when the widget says it closed (an empty follow-up), so others may show', () => {
+    const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    t.record('survey_shown', 'home-nps');
+    t.record('survey_answered', 'home-nps');
+    expect(t.tp.explain()[1]?.reasons.at(-1)?.rule).toBe('open');
+    t.triggers._closed('home-nps');
+    expect(t.tp.explain()[1]?.reasons.some((r) => r.rule === 'open')).toBe(false);
+  });
+
+  it('counts an event tracked before the first configuration for it, once, and runs an early show()', async () => {
+    const URL_ = '/touchpoint.config.json';
+    let answer: (r: Response) => void = () => {};
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
+    const { delayMs: _, ...when } = csat.when ?? {};
+    const noDelay: Survey = { ...csat, when };
+    const t = fakeHost(URL_);
+    t.state.path = '/checkout/done';
+    t.state.stage = 'purchase';
+    t.event('track', { name: 'order_completed' });
+    t.tp.show('help-ces');
+    t.visit('/checkout/done');
+    expect(t.ids()).toEqual([]);
+    answer(new Response(JSON.stringify({ ...config, surveys: [noDelay, help] })));
+    await vi.waitFor(() => expect(t.ids()).toEqual(['checkout-csat', 'help-ces']));
+    expect(t.dues.map((d) => d.forced)).toEqual([false, true]);
+    // Exactly once: a later configuration does not count the early event again.
+    t.record('survey_shown', 'checkout-csat');
+    t.record('survey_dismissed', 'checkout-csat');
+    expect(t.ids()).toHaveLength(2);
+  });
+
+  it('drops an early event of another page: it counts for the surveys of its own page only', async () => {
+    let answer: (r: Response) => void = () => {};
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
+    const { delayMs: _, ...when } = csat.when ?? {};
+    const t = fakeHost('/touchpoint.config.json');
+    t.state.path = '/checkout/pay';
+    t.state.stage = 'purchase';
+    t.event('track', { name: 'order_completed' });
+    t.visit('/checkout/done');
+    answer(new Response(JSON.stringify({ ...config, surveys: [{ ...csat, when }] })));
+    await vi.waitFor(() => expect(t.tp.explain().map((e) => e.id)).toEqual(['checkout-csat']));
+    expect(t.ids()).toEqual([]);
+  });
+
+  it('re-checks a pending delay against a new configuration: a survey it drops never shows', async () => {
+    const URL_ = '/touchpoint.config.json';
+    const delayed: Survey = { ...nps, when: { pages: ['/'], delayMs: 1500 } };
+    const cached = { ...config, surveys: [delayed] };
+    let answer: (r: Response) => void = () => {};
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
+    const t = fakeHost(URL_, { [CONFIG_KEY]: { url: URL_, config: cached as never } });
+    t.visit('/');
+    vi.advanceTimersByTime(400);
+    answer(new Response(JSON.stringify({ ...config, surveys: [help] })));
+    await vi.waitFor(() => expect(t.triggers._stageFor('/checkout/x')).toBe('purchase'));
+    await vi.waitFor(() => expect(t.tp.explain().map((e) => e.id)).toEqual(['help-ces']));
+    vi.advanceTimersByTime(1100);
+    expect(t.ids()).toEqual([]);
   });
 });

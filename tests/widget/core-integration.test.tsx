@@ -67,11 +67,9 @@ describe('widget on the real core', () => {
     expect(openRule()).toEqual([]);
   });
 
-  // Known gap: Send with an empty box records nothing (a finished answer is no dismissal and no
-  // comment), so the core, which learns of a closed prompt only from survey_comment or
-  // survey_dismissed, keeps it open until the next page view. It needs a way for the widget to
-  // say "closed"; this test passes, and `fails` must go, once the core has one.
-  it.fails('leaves no open prompt in the core after Send with an empty follow-up', async () => {
+  // Send with an empty box records nothing (a finished answer is no dismissal and no comment):
+  // the widget says the prompt closed, through the core's closed().
+  it('leaves no open prompt in the core after Send with an empty follow-up', async () => {
     const { widget, openRule } = await promptOnRealCore();
     fireEvent.click(screen().getByRole('radio', { name: '9' }));
     fireEvent.click(screen().getByRole('button', { name: 'Send' }));

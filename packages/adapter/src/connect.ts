@@ -34,6 +34,15 @@ const idle: Link = { flush: async () => {}, stop() {} };
  * batches, and deleted only once a 2xx acknowledged it (SPEC "Wire format"). Without `window`
  * (server rendering, edge runtimes) it does nothing: no request, no timer, no IndexedDB.
  */
+/** Whether the database `name` exists; true when the browser cannot say (no `databases()`). */
+const hasDatabase = (name: string): Promise<boolean> =>
+  Promise.resolve()
+    .then(() => indexedDB.databases())
+    .then(
+      (list) => list.some((db) => db.name === name),
+      () => true,
+    );
+
 export function connect(tp: Host, options: ConnectOptions): Link {
   if (typeof window === 'undefined') return idle;
   const report = createReport();
@@ -62,6 +71,8 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   });
   // Started only while consent holds; the core sends '*' events only with it, too.
   let started = false;
+  // Started once on this page: the database is open, or about to be.
+  let opened = false;
 
   const onEvent = (event: JourneyEvent) => {
     if (!started) return;
@@ -84,6 +95,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const start = () => {
     if (started) return;
     started = true;
+    opened = true;
     listen('addEventListener');
     delivery._start();
   };
@@ -99,8 +111,9 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const withdraw = () => {
     stop();
     recent._clear();
-    // Opened just for this when this page never had consent: an earlier page's events must go too.
-    writer._discard(() => queue._clear());
+    // Opened just for this when this page never had consent: an earlier page's events must go
+    // too. But only when a database is there: a refusal on a first visit creates nothing.
+    writer._discard(() => (opened ? queue._clear() : hasDatabase(name).then((has) => has && queue._clear())));
   };
 
   const offs = [tp.on('*', onEvent), tp.on('consent', (granted) => (granted ? start() : withdraw()))];

@@ -128,6 +128,7 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     on: guard(warn, 'on', (type: string, fn: unknown) => subscribe(instance, type, fn), noop),
     show: guard(warn, 'show', (surveyId: string) => triggers._show(surveyId)),
     explain: guard(warn, 'explain', () => triggers._explain(), []),
+    closed: guard(warn, 'closed', (surveyId: string) => triggers._closed(surveyId)),
     reset: guard(warn, 'reset', () => reset(instance)),
     record: guard(warn, 'record', (type: SurveyEventType, props: Props) =>
       triggers._recordSurveyEvent(type, props),

@@ -28,7 +28,8 @@ export const HISTORY_LIMIT = 50;
 
 /** The part of the core's store the history needs: consent-aware, memory fallback included. */
 export interface KeyValue {
-  _get(key: string): JsonValue | undefined;
+  /** `fresh` re-reads storage, where another tab may have written. */
+  _get(key: string, fresh?: boolean): JsonValue | undefined;
   _set(key: string, value: JsonValue | undefined): void;
 }
 
@@ -46,43 +47,93 @@ export function parseHistory(raw: unknown): History | undefined {
     return raw as History;
 }
 
-/** The history after `note` (pure: returns a new object). */
-export function noteHistory(
-  history: History,
-  note: HistoryNote,
-  surveyId: string,
-  sessionId: string,
-  now: number,
-): History {
-  const session = history.session?.id === sessionId ? { ...history.session } : { id: sessionId, shown: 0 };
-  const surveys = { ...history.surveys, [surveyId]: { ...history.surveys[surveyId], [note]: now } };
-  let last = history.last;
-  if (note === 'shown') {
-    session.shown++;
-    last = now;
-  }
+/** Keeps the {@link HISTORY_LIMIT} most recently touched surveys (mutates `surveys`). */
+function forgetOldest(surveys: Record<string, SurveyHistory>): void {
   const ids = Object.keys(surveys);
   if (ids.length > HISTORY_LIMIT)
     for (const id of ids
       .sort((a, b) => latest(surveys[b] ?? {}) - latest(surveys[a] ?? {}))
       .slice(HISTORY_LIMIT))
       delete surveys[id];
+}
+
+/**
+ * The history after `note` (pure: returns a new object). A survey shown by `show()` is
+ * not `automatic`: it does not count toward `maxPerSession`.
+ */
+export function noteHistory(
+  history: History,
+  note: HistoryNote,
+  surveyId: string,
+  sessionId: string,
+  now: number,
+  automatic = true,
+): History {
+  const session = history.session?.id === sessionId ? { ...history.session } : { id: sessionId, shown: 0 };
+  const surveys = { ...history.surveys, [surveyId]: { ...history.surveys[surveyId], [note]: now } };
+  let last = history.last;
+  if (note === 'shown') {
+    if (automatic) session.shown++;
+    last = now;
+  }
+  forgetOldest(surveys);
   // JSON leaves out a `last` that is undefined.
   return { surveys, last, session } as History;
 }
 
-/** Reads and records the history through `store`; corrupted stored data is dropped with one warning. */
+/**
+ * Two copies of the history (two tabs') as one, pure: per survey, the latest of each
+ * time wins; the session count is the larger one of the same session, else the copy of
+ * `sessionId` (the current session), else `b`'s. Nothing is ever lost wholesale.
+ */
+export function mergeHistory(a: History, b: History, sessionId?: string): History {
+  const surveys: Record<string, SurveyHistory> = { ...a.surveys };
+  for (const [id, theirs] of Object.entries(b.surveys)) {
+    const merged: SurveyHistory = { ...surveys[id] };
+    for (const [note, time] of Object.entries(theirs) as [HistoryNote, number][])
+      if (!((merged[note] ?? 0) >= time)) merged[note] = time;
+    surveys[id] = merged;
+  }
+  forgetOldest(surveys);
+  const x = a.session;
+  const y = b.session;
+  const session =
+    x && y && x.id === y.id
+      ? { id: x.id, shown: Math.max(x.shown, y.shown) }
+      : x && x.id === sessionId
+        ? x
+        : (y ?? x);
+  // JSON leaves out what is undefined.
+  return { surveys, last: Math.max(a.last ?? 0, b.last ?? 0) || undefined, session } as History;
+}
+
+/**
+ * Reads and records the history through `store`; corrupted stored data is dropped with one
+ * warning. Every read merges this tab's copy with what storage holds now (another tab may
+ * have written since), and every note writes the merged copy: the tabs of a site share one
+ * history, and the last tab to write never erases another's.
+ */
 export function createHistory(store: KeyValue, warn: (message: string) => void) {
-  const read = (): History => {
-    const raw = store._get(HISTORY_KEY);
+  const parse = (raw: unknown): History => {
     const history = parseHistory(raw);
     if (raw !== undefined && !history) warn(`stored ${HISTORY_KEY}: invalid; reset`);
     return history ?? { surveys: {} };
   };
+  const read = (sessionId?: string): History => {
+    const mineRaw = store._get(HISTORY_KEY);
+    const theirsRaw = store._get(HISTORY_KEY, true);
+    if (mineRaw === undefined || JSON.stringify(mineRaw) === JSON.stringify(theirsRaw))
+      return parse(theirsRaw);
+    const merged = mergeHistory(parse(mineRaw), parse(theirsRaw), sessionId);
+    // The fresh read replaced this tab's copy in memory, and a write of it may be pending.
+    store._set(HISTORY_KEY, merged as unknown as JsonValue);
+    return merged;
+  };
   return {
     _read: read,
-    _note(note: HistoryNote, surveyId: string, sessionId: string, now: number): void {
-      store._set(HISTORY_KEY, noteHistory(read(), note, surveyId, sessionId, now) as unknown as JsonValue);
+    _note(note: HistoryNote, surveyId: string, sessionId: string, now: number, automatic = true): void {
+      const next = noteHistory(read(sessionId), note, surveyId, sessionId, now, automatic);
+      store._set(HISTORY_KEY, next as unknown as JsonValue);
     },
   };
 }

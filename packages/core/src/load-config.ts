@@ -72,9 +72,11 @@ export function loadConfig(
       return response.json();
     })
     .then((config: JsonValue) => {
-      // Only an object can be a configuration; anything else must not replace the good copy.
+      // Only a configuration replaces the good copy: an error body served with 200
+      // (`{"error":"rate limited"}`) has no `"version": 1`, and is refused like an outage.
       if (typeof config !== 'object' || !config || Array.isArray(config))
         throw new Error('not a JSON object');
+      if ((config as { version?: unknown }).version !== 1) throw new Error('no "version": 1');
       store._set(CONFIG_KEY, { url: text, config });
       return config;
     })

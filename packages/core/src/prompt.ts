@@ -36,3 +36,11 @@ export function promptAfter(state: PromptState, type: EventType, surveyId: unkno
       return state;
   }
 }
+
+/**
+ * The prompt after the widget says the prompt of `surveyId` is off screen, whatever closed
+ * it (Send with an empty follow-up, the thank-you closing, the widget destroyed): local, no
+ * event. Another survey's close leaves the open one open.
+ */
+export const promptClosed = (state: PromptState, surveyId: unknown): PromptState =>
+  state._open !== undefined && state._open === surveyId ? NO_PROMPT : state;

@@ -46,6 +46,8 @@ export interface SurveyTriggers {
   _firstViewReady: FirstViewWait | undefined;
   /** `tp.show(id)`. */
   _show(surveyId: string): void;
+  /** `tp.closed(id)`: the widget says that survey's prompt is off screen. Local, never an event. */
+  _closed(surveyId: string): void;
   /** `tp.explain()`. */
   _explain(): Explanation[];
   /** `tp.record(type, props)`. */

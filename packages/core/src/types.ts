@@ -174,6 +174,11 @@ export interface Touchpoint {
   show(surveyId: string): void;
   /** Each survey: eligible here and now, or why not. */
   explain(): Explanation[];
+  /**
+   * Says the prompt of `surveyId` is off screen, whatever closed it, so other surveys may
+   * show. For the widget, on every close path; local to the page, never an event.
+   */
+  closed(surveyId: string): void;
   /** A new anonymous identity and session (logout). */
   reset(): void;
   /**

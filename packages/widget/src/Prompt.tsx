@@ -35,11 +35,23 @@ export interface PromptProps {
   /** The element that had focus when the person opened the prompt. */
   opener?: Element | null | undefined;
   record: Touchpoint['record'];
+  /** The prompt is done asking (only the thank-you is left, which closes by itself). */
+  onDone?: (() => void) | undefined;
   onClose: () => void;
 }
 
 /** One survey, score → follow-up → thank-you, in a non-modal dialog labelled by its question. */
-export function Prompt({ survey, locale, strings, look, takeFocus, opener, record, onClose }: PromptProps) {
+export function Prompt({
+  survey,
+  locale,
+  strings,
+  look,
+  takeFocus,
+  opener,
+  record,
+  onDone,
+  onClose,
+}: PromptProps) {
   const state = useSignal(FIRST_STATE);
   const onAccent = useSignal<'white' | 'black' | ''>('');
   const dialog = useRef<HTMLDivElement>(null);
@@ -66,6 +78,7 @@ export function Prompt({ survey, locale, strings, look, takeFocus, opener, recor
     const { state: next, record: what, close: closing } = nextState(state.value, action);
     if (what) record(what.type, { ...base, ...what.props });
     if (closing) return close();
+    if (next.step === 'thanks') onDone?.();
     moveFocus.current = hasFocus();
     state.value = next;
   };

@@ -26,13 +26,15 @@ export interface RootProps {
   locale: Locale;
   look: string;
   record: Touchpoint['record'];
+  /** Tells the core the prompt of this survey is off screen, or done asking. */
+  closed: (surveyId: string) => void;
 }
 
 /**
  * The live region exists from mount, before any prompt: screen readers only announce changes
  * to a region already in the page. It is polite, so the announcement waits and focus stays put.
  */
-export function Root({ current, locale, look, record }: RootProps) {
+export function Root({ current, locale, look, record, closed }: RootProps) {
   const showing = current.value;
   const survey = showing?.survey;
   const strings = { ...locale.strings, ...survey?.strings } as Strings;
@@ -52,6 +54,7 @@ export function Root({ current, locale, look, record }: RootProps) {
           takeFocus={showing.byPerson}
           opener={showing.opener}
           record={record}
+          onDone={() => closed(survey.id)}
           onClose={() => {
             current.value = null;
           }}

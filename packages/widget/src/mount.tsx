@@ -91,7 +91,10 @@ function openedByPerson(due: SurveyDue): boolean {
  * records what people answer through `tp.record`. Never throws into the host page. Mounted
  * twice on one instance, it warns once and returns the first widget.
  */
-export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: WidgetOptions = {}): Widget {
+export function mountWidget(
+  tp: Pick<Touchpoint, 'on' | 'record'> & Partial<Pick<Touchpoint, 'closed'>>,
+  options: WidgetOptions = {},
+): Widget {
   // Server rendering: nothing to mount on, and nothing to say about it.
   if (typeof document === 'undefined') return { destroy() {} };
   try {
@@ -133,6 +136,24 @@ export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: Widg
 
     const locale = resolveLocale(settings.locale, settings.locales);
     const current = signal<Showing | null>(null);
+    // Every way a prompt leaves the screen (Close, Escape, Send with an empty follow-up, the
+    // thank-you closing, destroy()) tells the core, which holds other surveys while one is open.
+    // A prompt done asking (only its thank-you left) counts as closed too.
+    let onScreen: string | undefined;
+    const closed = (surveyId: string) => {
+      if (onScreen !== surveyId) return;
+      onScreen = undefined;
+      try {
+        // An older core has no closed(): it learns of the close from the survey events alone.
+        tp.closed?.(surveyId);
+      } catch (error) {
+        warnOnce('closed', `close not reported: ${error}`);
+      }
+    };
+    const unwatch = current.subscribe((showing) => {
+      if (onScreen !== undefined && onScreen !== showing?.survey.id) closed(onScreen);
+      onScreen = showing?.survey.id;
+    });
     const record: Touchpoint['record'] = (type, props) => {
       try {
         tp.record(type, props);
@@ -154,7 +175,13 @@ export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: Widg
       current.value = survey && { survey, byPerson, opener: byPerson ? focusedElement() : undefined };
     });
     render(
-      <Root current={current} locale={locale} look={`tp-${theme} tp-${position}`} record={record} />,
+      <Root
+        current={current}
+        locale={locale}
+        look={`tp-${theme} tp-${position}`}
+        record={record}
+        closed={closed}
+      />,
       root,
     );
 
@@ -166,6 +193,8 @@ export function mountWidget(tp: Pick<Touchpoint, 'on' | 'record'>, options: Widg
         mounted.delete(tp);
         off();
         render(null, root);
+        current.value = null;
+        unwatch();
         host.remove();
       },
     };
