@@ -4,6 +4,7 @@
 // as classic, minified scripts.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -89,6 +90,13 @@ const packageBuilds = [
   ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
 ];
 
+/** Terser after esbuild on the shipped script files. */
+const shrink = terser({
+  ecma: 2020,
+  compress: { passes: 2 },
+  format: { comments: false },
+});
+
 // The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page
 // loads; dist/touchpoint-widget.js (Preact and the widget) is loaded by it, beside it, only when
 // a survey is first due.
@@ -107,6 +115,10 @@ const scriptPlugins = (dev = false) => [
     mangleProps,
     define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', __DEV__: `${dev}` },
   }),
+  // A second, whole-file pass over esbuild's output: terser inlines single-use functions and
+  // constants across module boundaries and folds what that exposes (esbuild minifies one pass
+  // at a time). Only safe transforms; the development script stays readable.
+  ...(dev ? [] : [shrink]),
 ];
 
 // The widget and debug files drive the first script's instance and need only the core's types
