@@ -90,6 +90,15 @@ const packageBuilds = [
   ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
 ];
 
+/** `@touchpoint/<pkg>[/<entry>]` → `packages/<pkg>/src/<entry>.ts`, for the shipped script files. */
+const fromSource = {
+  name: 'workspace-from-source',
+  resolveId(id) {
+    const match = /^@touchpoint\/(core|adapter|widget)(?:\/(\w+))?$/.exec(id);
+    return match ? new URL(`packages/${match[1]}/src/${match[2] ?? 'index'}.ts`, import.meta.url).pathname : null;
+  },
+};
+
 /** Terser after esbuild on the shipped script files. */
 const shrink = terser({
   ecma: 2020,
@@ -101,6 +110,10 @@ const shrink = terser({
 // loads; dist/touchpoint-widget.js (Preact and the widget) is loaded by it, beside it, only when
 // a survey is first due.
 const scriptPlugins = (dev = false) => [
+  // The shipped files are built from the packages' sources, not their dist/: one bundle, one
+  // mangling pass (`mangle()` below, over the whole file), and a module of a package can be
+  // swapped for the script tag (`scriptOnly`).
+  ...(dev ? [] : [fromSource]),
   // The development script takes the packages' development builds (dist/dev/, `__DEV__` true).
   nodeResolve({
     extensions: ['.ts', '.tsx', '.js', '.mjs'],
@@ -111,14 +124,13 @@ const scriptPlugins = (dev = false) => [
     minify: !dev,
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // `_private` fields get short names, as Preact's mangle.json does.
-    mangleProps,
     define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', __DEV__: `${dev}` },
   }),
   // A second, whole-file pass over esbuild's output: terser inlines single-use functions and
   // constants across module boundaries and folds what that exposes (esbuild minifies one pass
   // at a time). Only safe transforms; the development script stays readable.
-  ...(dev ? [] : [shrink]),
+  // `_private` fields get short names, as Preact's mangle.json does, once the file is bundled.
+  ...(dev ? [] : [mangle(), shrink]),
 ];
 
 // The widget and debug files drive the first script's instance and need only the core's types
