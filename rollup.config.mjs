@@ -95,7 +95,23 @@ const fromSource = {
   name: 'workspace-from-source',
   resolveId(id) {
     const match = /^@touchpoint\/(core|adapter|widget)(?:\/(\w+))?$/.exec(id);
-    return match ? new URL(`packages/${match[1]}/src/${match[2] ?? 'index'}.ts`, import.meta.url).pathname : null;
+    return match
+      ? new URL(`packages/${match[1]}/src/${match[2] ?? 'index'}.ts`, import.meta.url).pathname
+      : null;
+  },
+};
+
+/**
+ * The script tag leaves the `?tp_debug=1` console table (and the reason formatter only it uses)
+ * to dist/touchpoint-debug.js, which it loads with `?tp_debug=1` anyway
+ * (script/debug/console-table.ts); the npm package keeps printing it from the core.
+ */
+const tableInDebugFile = {
+  name: 'table-in-debug-file',
+  load(id) {
+    if (/[\\/]packages[\\/]core[\\/]src[\\/]debug-table\.ts$/.test(id))
+      return 'export const logExplanations = () => {};';
+    return null;
   },
 };
 
@@ -112,9 +128,9 @@ const shrink = terser({
 const scriptPlugins = (dev = false) => [
   // The shipped files are built from the packages' sources, not their dist/: one bundle, one
   // mangling pass (`mangle()` below, over the whole file), and a module of a package can be
-  // swapped for the script tag (`scriptOnly`).
-  ...(dev ? [] : [fromSource]),
-  // The development script takes the packages' development builds (dist/dev/, `__DEV__` true).
+  // swapped for the script tag (`tableInDebugFile`).
+  fromSource,
+  // The development script sets `__DEV__` (below) and takes dependencies' development builds.
   nodeResolve({
     extensions: ['.ts', '.tsx', '.js', '.mjs'],
     ...(dev && { exportConditions: ['development'] }),
@@ -177,14 +193,14 @@ const widgetBuild = (lang) => ({
 const scriptBuilds = [
   {
     input: 'script/tag/touchpoint.ts',
-    plugins: scriptPlugins(),
+    plugins: [tableInDebugFile, ...scriptPlugins()],
     output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
   },
   // The same script for development: unminified, with the developer diagnostics (which argument
   // of a call was refused, which props field was cut and why). It loads the same lazy files.
   {
     input: 'script/tag/touchpoint.ts',
-    plugins: scriptPlugins(true),
+    plugins: [tableInDebugFile, ...scriptPlugins(true)],
     output: { file: 'dist/touchpoint.dev.js', format: 'iife', sourcemap: true },
   },
   ...widgetLocales.map(widgetBuild),
