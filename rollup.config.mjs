@@ -118,7 +118,7 @@ const tableInDebugFile = {
 /** Terser after esbuild on the shipped script files. */
 const shrink = terser({
   ecma: 2020,
-  compress: { passes: 2 },
+  compress: { passes: 3 },
   format: { comments: false },
 });
 
