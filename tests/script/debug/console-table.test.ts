@@ -5,13 +5,12 @@ import { fromScript } from '../from-script';
 type Tp = Pick<Touchpoint, 'on' | 'explain'>;
 const { logOnPageViews } = await fromScript<{ logOnPageViews(tp: Tp): () => void }>('debug/console-table.ts');
 
+/** Passing reasons are left out of the table's `why`. */
+const passed = { rule: 'consent', ok: true, actual: true, needed: true } as const;
 const SURVEY: Explanation = {
   id: 'checkout-csat',
   eligible: false,
-  reasons: [
-    { rule: 'consent', ok: true, actual: true, needed: true },
-    { rule: 'event', ok: false, actual: undefined, needed: 'order_completed' },
-  ],
+  reasons: [passed, { rule: 'event', ok: false, actual: undefined, needed: 'order_completed' }],
 };
 
 function fakeTp() {
