@@ -9,6 +9,8 @@ const fresh = async () => {
   return (await import('../../packages/core/src/uuid')).uuid;
 };
 
+const hex = (bytes: number[]) => bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+
 describe('uuid', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -16,12 +18,10 @@ describe('uuid', () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 16 * 256, maxLength: 16 * 256 }), async (bytes) => {
         const uuid = await fresh();
-        vi.spyOn(crypto, 'getRandomValues').mockImplementationOnce(
-          <T extends ArrayBufferView | null>(array: T) => {
-            (array as unknown as Uint8Array).set(bytes);
-            return array;
-          },
-        );
+        vi.spyOn(crypto, 'getRandomValues').mockImplementationOnce((array) => {
+          (array as Uint8Array).set(bytes);
+          return array;
+        });
         for (let n = 0; n < 256; n++) {
           const id = uuid();
           expect(id).toMatch(V4);
@@ -29,9 +29,7 @@ describe('uuid', () => {
           const expected = [...bytes.subarray(16 * n, 16 * n + 16)].map((byte, i) =>
             i === 6 ? (byte & 0x0f) | 0x40 : i === 8 ? (byte & 0x3f) | 0x80 : byte,
           );
-          expect(id.replaceAll('-', '')).toBe(
-            expected.map((byte) => byte.toString(16).padStart(2, '0')).join(''),
-          );
+          expect(id.replaceAll('-', '')).toBe(hex(expected));
         }
         vi.restoreAllMocks();
       }),
