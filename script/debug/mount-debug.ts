@@ -81,7 +81,7 @@ export const mountDebug: MountDebug = (tp, { exitPreview, nonce, overlay }) => {
     tp.on('survey_shown', refresh),
     tp.on('survey_answered', refresh),
     tp.on('survey_dismissed', refresh),
-    tp.on('config', (h) => {
+    tp.on('config', (h: string) => {
       hash = h;
       refresh();
     }),
