@@ -16,11 +16,17 @@ const alias = [
 // a global set before each file, as Vite 8 leaves `define` unreplaced in the modules vitest runs.
 const setupFiles = [here('./tests/dev-build.ts')];
 
+// The SDK's own console messages (`[touchpoint] …`, some with an error and its stack) are what
+// many tests provoke on purpose, and they assert them through spies; printed, they would bury a
+// real failure. TOUCHPOINT_TEST_LOGS=1 shows them.
+const showSdkLogs = process.env.TOUCHPOINT_TEST_LOGS === '1';
+
 export default defineConfig({
   resolve: { alias },
   test: {
     globals: true,
     restoreMocks: true,
+    onConsoleLog: (log) => (showSdkLogs || !log.includes('[touchpoint]') ? undefined : false),
     projects: [
       {
         resolve: { alias },
@@ -40,7 +46,12 @@ export default defineConfig({
           name: 'node',
           globals: true,
           environment: 'node',
-          include: ['tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}', 'tests/core/**/*.node.test.ts'],
+          // Some files open an embedded PostgreSQL (PGlite) or start a server before their tests.
+          hookTimeout: 60_000,
+          include: [
+            'tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}',
+            'tests/core/**/*.node.test.ts',
+          ],
         },
       },
       {

@@ -6,8 +6,8 @@ import { chromium } from 'playwright-core';
 
 const dist = new URL('../dist/', import.meta.url);
 
-/** Headless Chromium with the suite's flags (tests/e2e/support/browser.ts). */
-export function launch() {
+/** Headless Chromium with the suite's flags (tests/e2e/support/browser.ts), and `extra` ones. */
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -18,6 +18,7 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extra,
     ],
   });
 }

@@ -9,6 +9,7 @@ export interface SeedOptions {
   batchSize?: number;
 }
 export declare const SEED_DEFAULTS: Required<SeedOptions>;
+export declare const SEED_DEMO: { visitors: number; days: number };
 export declare function prng(seed: number): () => number;
 export declare function generateJourneys(options?: SeedOptions): Array<
   Record<string, unknown> & {

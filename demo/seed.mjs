@@ -7,11 +7,26 @@
 // like the adapter's), so what is seeded is what a real client could have sent.
 // The store takes the data directory's lock: with the server running, seeding refuses
 // and says to stop it (two PGlite processes on one directory corrupt it).
+//
+// Causes planted for the insights page's drivers, ladder, retention and service views
+// (each is a rule below, not a number written into the page):
+// - event `payment_failed` (18 % of checkouts): checkout CSAT about 2 points lower;
+// - page `/checkout/address` (a second address step for 25 % of checkouts): CSAT 1.3 lower;
+// - event `delivery_late` and an unresolved help visit (`help_unresolved`, stage `service`
+//   before the NPS prompt): NPS 2 and 3.5 points lower;
+// - a help visit that is not resolved at once takes 30 min – 5 h before the retry, and the
+//   help CSAT after it is lower the longer it took;
+// - people come back 20–115 days after their NPS answer: most promoters, some passives,
+//   few detractors (retention and the loyal rung); promoters go on to the advocacy stage.
+// `npx pnpm@10 run seed-demo` seeds 120 days (SEED_DEMO) so the 30- and 90-day returns show.
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openEventStore, parseBatch } from '@touchpoint/collector';
 import { SERVER_DEFAULTS } from './server.mjs';
+
+/** What `npx pnpm@10 run seed-demo` seeds: four months, so 30- and 90-day returns and month-to-month moves show. */
+export const SEED_DEMO = { visitors: 1200, days: 120 };
 
 /** Options of {@link generateJourneys}. */
 export const SEED_DEFAULTS = {
@@ -55,6 +70,7 @@ const TITLES = {
   '/products': 'Products · Fieldnote',
   '/cart': 'Cart · Fieldnote',
   '/checkout': 'Checkout · Fieldnote',
+  '/checkout/address': 'Delivery address · Fieldnote',
   '/checkout/done': 'Thank you · Fieldnote',
   '/account': 'Your account · Fieldnote',
   '/help': 'Help · Fieldnote',
@@ -80,6 +96,7 @@ const SURVEYS = {
   'checkout-csat': 'csat',
   'site-nps': 'nps',
   'help-ces': 'ces',
+  'help-csat': 'csat',
 };
 
 /** What people write, by survey and band, and for the moments that drive the score. */
@@ -123,6 +140,12 @@ const COMMENTS = {
     mid: ['Found it eventually.'],
     high: ['The returns article answered it straight away.', 'Clear answer, took seconds.'],
   },
+  'help-csat': {
+    low: ['Hours to get an answer to a simple question.', 'I had to ask twice before anyone helped.'],
+    mid: ['Got there in the end.'],
+    high: ['Sorted in minutes, thank you.', 'Quick and friendly help.'],
+  },
+  address_again: ['Checkout kept asking for my address again.', 'Why enter my address twice?'],
   payment_failed: [
     'My card was declined twice before it went through.',
     'Payment failed and I was charged twice.',
@@ -263,6 +286,8 @@ export function generateJourneys(options = {}) {
     track('add_to_cart', product, { props: { sku: product.split('/').pop() } });
     view('/cart');
     track('begin_checkout', '/cart');
+    const addressAgain = chance(0.25);
+    if (addressAgain) view('/checkout/address');
     view('/checkout');
     const failed = chance(0.18);
     if (failed) track('payment_failed', '/checkout', { stage: 'purchase' });
@@ -273,8 +298,8 @@ export function generateJourneys(options = {}) {
       'checkout-csat',
       '/checkout/done',
       0.6,
-      clamp((failed ? 2.2 : 4.3) + mood * 1.2 + (rand() - 0.5) * 1.5, 1, 5),
-      'payment_failed',
+      clamp((failed ? 2.2 : 4.3) - (addressAgain ? 1.3 : 0) + mood * 1.2 + (rand() - 0.5) * 1.5, 1, 5),
+      failed ? 'payment_failed' : addressAgain ? 'address_again' : undefined,
     );
 
     // Session 2, days later: the order arrives, maybe help is needed, then NPS.
@@ -290,13 +315,17 @@ export function generateJourneys(options = {}) {
       if (resolved) {
         track('help_resolved', '/help');
         survey('help-ces', '/help', 0.65, clamp(5.6 + mood * 1.5 + (rand() - 0.5) * 2, 1, 7));
+        survey('help-csat', '/help', 0.4, clamp(4.4 + mood + (rand() - 0.5) * 1.5, 1, 5));
       } else {
         track('help_unresolved', '/help');
         if (chance(0.4)) {
-          // Tries again, finds it, but it was hard work.
+          // Tries again later the same day, finds it, but it was hard work and slow.
+          const waited = between(30, 300);
+          t += waited * MINUTE;
           view('/help');
           track('help_resolved', '/help');
           survey('help-ces', '/help', 0.7, clamp(2.8 + mood + (rand() - 0.5) * 2, 1, 7), 'help_unresolved');
+          survey('help-csat', '/help', 0.6, clamp(3.6 - waited / 90 + mood + (rand() - 0.5) * 1.5, 1, 5));
         }
       }
       view('/account');
@@ -319,6 +348,18 @@ export function generateJourneys(options = {}) {
       view('/account');
       view('/cancel');
       track('membership_cancelled', '/cancel', { stage: 'churn' });
+      continue;
+    }
+
+    // Later visits, 20–115 days after the NPS answer: experience drives coming back.
+    if (chance(feeling >= 9 ? 0.75 : feeling >= 7 ? 0.45 : 0.15)) {
+      const visits = between(1, 2);
+      for (let i = 0; i < visits; i++) {
+        newSession(between(i === 0 ? 20 : 40, i === 0 ? 45 : 70) * DAY);
+        view('/');
+        view('/products');
+        view(pick(PRODUCTS)[0]);
+      }
     }
   }
   return events.sort((a, b) => a.ts - b.ts);
@@ -366,9 +407,9 @@ async function main() {
     process.exit(1);
   }
   try {
-    const result = await seed(store);
+    const result = await seed(store, SEED_DEMO);
     console.log(
-      `Seeded ${dataDir}: ${result.events} events from ${SEED_DEFAULTS.visitors} visitors over ${SEED_DEFAULTS.days} days, ` +
+      `Seeded ${dataDir}: ${result.events} events from ${SEED_DEMO.visitors} visitors over ${SEED_DEMO.days} days, ` +
         `${result.stored} stored, ${result.duplicates} already there (seed ${SEED_DEFAULTS.seed}).`,
     );
     console.log('Start the demo (npx pnpm@10 start) and open /insights.');

@@ -9,6 +9,7 @@ import { hasDebugParam } from '@touchpoint/core/rules';
 import { DEBUG_GLOBAL } from '../handshake';
 import { lazyWidget } from '../widget-loader/lazy-widget';
 import { loadWidget } from '../widget-loader/load-widget';
+import { prefetchWidget } from '../widget-loader/prefetch-widget';
 import { widgetUrl } from '../widget-loader/widget-url';
 import { findTag } from './find-tag';
 import { type Call, type ScriptTouchpoint, withPush } from './push';
@@ -49,6 +50,8 @@ const start = () => {
     },
     tag.widget,
   );
+  // Where a survey waits for an event or a stage on this page, the file is fetched ahead.
+  prefetchWidget(tp, () => widgetUrl(tag.widgetUrl, tag.widget.locale));
   trackClicks(tp);
   const live = withPush(tp);
   window.Touchpoint = live;

@@ -2,6 +2,7 @@
 // real PostgreSQL server: what is stored, what is refused one event at a time, and the
 // status of every kind of bad input (SPEC "Wire format").
 import { createCollector } from '../../packages/collector/src/collector.js';
+import { MIGRATIONS } from '../../packages/collector/src/migrations.js';
 import { type EventStore, openEventStore } from '../../packages/collector/src/store.js';
 import { freshDataDir } from '../demo/data-dir.js';
 import { startPostgres, type TestPostgres } from './support/postgres.mjs';
@@ -305,7 +306,8 @@ describe('PostgreSQL faults', () => {
       const { rows } = await (stores[0] as EventStore).query<{ version: number }>(
         'select version from schema_migrations',
       );
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      // Each migration once, in order: [1, 2, …] as many as there are.
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     } finally {
       await Promise.all(collectors.map((c) => c.close()));
     }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MIGRATIONS } from '../../packages/collector/src/migrations.js';
 import { openEventStore } from '../../packages/collector/src/store.js';
 import { freshDataDir } from '../demo/data-dir.js';
 
@@ -49,7 +50,8 @@ describe('openEventStore', () => {
     const again = await openEventStore(dataDir);
     try {
       const { rows } = await again.query<{ version: number }>('select version from schema_migrations');
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      // Each migration once, in order: [1, 2, …] as many as there are.
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
       expect(await again.recent()).toEqual([event]);
     } finally {
       await again.close();

@@ -35,10 +35,13 @@ async function newContext(): Promise<BrowserContext> {
 
 /**
  * Moves the fake clock on a minute at a time (each pending retry or interval fires once per
- * jump) until every id is acknowledged; returns what is still missing after `jumps`.
+ * jump) until every id is acknowledged; returns what is still missing after `seconds` of real
+ * time. Bounded by real time, not by a number of jumps: on a loaded machine a page needs more
+ * real time between jumps to read IndexedDB and post, whatever its fake clock says.
  */
-async function deliver(context: BrowserContext, ids: string[], jumps = 20): Promise<string[]> {
-  for (let i = 0; i < jumps && site.collector.missing(ids).length; i++) {
+async function deliver(context: BrowserContext, ids: string[], seconds = 40): Promise<string[]> {
+  const end = Date.now() + seconds * 1000;
+  while (site.collector.missing(ids).length && Date.now() < end) {
     await context.clock.fastForward(60_000);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStore } from '../../demo/db.mjs';
-import { seed } from '../../demo/seed.mjs';
+import { SEED_DEMO, seed } from '../../demo/seed.mjs';
 import { type RunningServer, startServer } from '../../demo/server.mjs';
 import { freshDataDir } from '../demo/data-dir';
 import { launchBrowser } from './support/browser';
@@ -25,7 +25,8 @@ beforeAll(async () => {
   data = await freshDataDir();
   const store = await openEventStore(data.dir, { log: () => {} });
   try {
-    await seed(store, { end: END });
+    // The demo's four months (fewer people, for time): long enough for 30- and 90-day returns.
+    await seed(store, { end: END, days: SEED_DEMO.days });
   } finally {
     await store.close();
   }
@@ -83,10 +84,24 @@ async function open(path: string, options: BrowserContextOptions = {}) {
   return { page, problems, response, close: () => context.close() };
 }
 
+/** The sections with charts, in page order: each is also shot on its own. */
+const CHARTED = [
+  'scores',
+  'drivers',
+  'stages',
+  'ladder',
+  'retention',
+  'service',
+  'time',
+  'funnel',
+  'churn',
+  'moments',
+];
+
 /** The first screen, then each section on its own: a full page is too tall to look at. */
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}${name}.png` });
-  for (const id of ['scores', 'stages', 'time', 'funnel', 'churn', 'moments']) {
+  for (const id of CHARTED) {
     await page.locator(`section#${id}`).screenshot({ path: `${SCREENS}${name}-${id}.png` });
   }
   // The comments' first screen: the filters and the newest few.
@@ -105,17 +120,7 @@ describe('the insights page with seeded data', () => {
         expect(response?.status()).toBe(200);
         expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
         await expect(page.locator('h1').textContent()).resolves.toBe('Insights');
-        for (const id of [
-          'scores',
-          'stages',
-          'time',
-          'funnel',
-          'churn',
-          'moments',
-          'surveys',
-          'pages',
-          'comments',
-        ]) {
+        for (const id of [...CHARTED, 'surveys', 'pages', 'comments']) {
           expect(await page.locator(`section#${id}`).count(), id).toBe(1);
         }
         // 3 band splits, 3 by-stage bars, 3 daily lines, the funnel and the churn origins.
@@ -126,6 +131,22 @@ describe('the insights page with seeded data', () => {
         expect(big).toHaveLength(3);
         for (const value of big) expect(value).toMatch(/^([+−]?\d+|\d+%|\d\.\d)$/);
         expect(await page.locator('.comments > li').count()).toBe(50);
+        // The causes the seed plants, found: a significant driver per metric, linked to its comments.
+        const drivers = page.locator('section#drivers');
+        await expect(drivers.locator('.lead').first().textContent()).resolves.toMatch(
+          /as likely to|more often/,
+        );
+        expect(await drivers.locator('svg.forest circle.estimate.strong').count()).toBeGreaterThanOrEqual(3);
+        await expect(drivers.textContent()).resolves.toContain('payment_failed');
+        await expect(drivers.textContent()).resolves.toContain('help_unresolved');
+        expect(await page.locator('section#ladder table').first().locator('tbody tr').count()).toBe(4);
+        expect(await page.locator('section#retention table tbody tr').count()).toBe(3);
+        await expect(page.locator('section#service').textContent()).resolves.toMatch(
+          /entered the service stage/,
+        );
+        await expect(page.locator('section#service table').first().textContent()).resolves.toContain(
+          '30 min – 4 h',
+        );
         // The stylesheet applied: a chart bar is painted with the theme's colour.
         const fill = await page
           .locator('svg.chart rect.bar.accent')

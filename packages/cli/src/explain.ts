@@ -2,18 +2,19 @@
 // line. The same `eligibility` rule over the same inputs the triggers give it: the page's
 // path and stage (`--stage`, else the config's `stages`), the event being judged, and a
 // visitor on the first page of a fresh session with no survey history. With `--event`, the
-// page view is judged first, as it happens first in the browser (see first-shown.ts).
+// page view is judged first, as it happens first in the browser (see the core's first-shown.ts).
 import {
   type Explanation,
   eligibility,
+  firstShown,
   formatReason,
   isEligible,
   pickSurvey,
+  type Shown,
   type Survey,
   stageFor,
   type TouchpointConfig,
 } from '@touchpoint/core/rules';
-import { firstShown, type Shown } from './first-shown.js';
 import { pagePath } from './page-path.js';
 
 /** What to explain. */

@@ -5,6 +5,7 @@
 import {
   DAY_MS,
   eligibility,
+  firstShown,
   type History,
   isEligible,
   noteHistory,
@@ -15,7 +16,6 @@ import {
   stageFor,
   type TouchpointConfig,
 } from '@touchpoint/core/rules';
-import { firstShown } from './first-shown.js';
 import { createRandom, randomUuid } from './prng.js';
 import { pageLines, type Step, type StepEvent, type Walks } from './walks.js';
 

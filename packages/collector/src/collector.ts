@@ -1,12 +1,16 @@
 // The collector's request handler: routes POST /collect to collect.ts, /insights to the
 // insights routes behind auth.ts, and answers false for any other path, so it mounts in
 // node:http, Express or Fastify beside the rest of an application.
+
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createPublished } from './admin/published.js';
+import { createAdmin } from './admin/route.js';
 import { access } from './auth.js';
 import { BATCH_LIMITS, type BatchLimits } from './batch.js';
 import { collect } from './collect.js';
 import { type AllowedOrigins, corsFor } from './cors.js';
-import { createInsights } from './insights/route.js';
+import { createInsights, INSIGHTS_DEFAULTS } from './insights/route.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import { sendJson } from './respond.js';
 import { signIn, signInPage } from './sign-in.js';
@@ -42,6 +46,12 @@ export interface CollectorOptions {
   path?: string;
   /** The insights page's path; its export and stylesheet are below it. */
   insightsPath?: string;
+  /** Track events that end a service visit, for the insights page's service speed. */
+  resolutionEvents?: string[];
+  /** The survey editor's path (behind the same sign-in as insights). */
+  adminPath?: string;
+  /** Where the published configuration (`<configPath>/published.json`) and the preview draft are served. */
+  configPath?: string;
   /** Where problems go (a refused batch, a database that is down). */
   log?: (message: string) => void;
   /** @internal Runs once a batch is committed, before the answer: crash tests stop the process here. */
@@ -61,6 +71,9 @@ export const COLLECTOR_DEFAULTS = {
   limits: BATCH_LIMITS,
   path: '/collect',
   insightsPath: '/insights',
+  resolutionEvents: INSIGHTS_DEFAULTS.resolutionEvents,
+  adminPath: '/admin',
+  configPath: '/config',
   /** Events `GET <path>/events` lists at most. */
   maxListed: 500,
   log: (message: string) => console.warn(message),
@@ -90,7 +103,13 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   // A failed open is reported by `ready` and by each request's 503, never as unhandled.
   ready.catch(() => {});
   const limiter = settings.rateLimit ? createRateLimiter(settings.rateLimit) : undefined;
-  const insights = createInsights(ready, { path: insightsPath });
+  const insights = createInsights(ready, { path: insightsPath, resolutionEvents: settings.resolutionEvents });
+  // Without a token the editor is for this machine only; its CSRF and preview keys then
+  // come from a secret of this process.
+  const adminSecret = settings.insightsToken ?? randomBytes(32).toString('base64url');
+  const { adminPath, configPath } = settings;
+  const admin = createAdmin(ready, { path: adminPath, configPath, secret: adminSecret });
+  const published = createPublished(ready, () => adminSecret, configPath);
 
   async function store(res: ServerResponse, headers = {}): Promise<EventStore | undefined> {
     try {
@@ -200,13 +219,34 @@ export function createCollector(options: CollectorOptions = {}): Collector {
     return signInPage(res, insightsPath);
   }
 
+  async function privateAdmin(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (url.pathname === `${adminPath}/sign-in` && req.method === 'POST') {
+      return signIn(req, res, settings.insightsToken, adminPath);
+    }
+    // The stylesheets and the script hold nothing private; the sign-in form uses the first.
+    const isAsset = /^\/(admin\.css|admin\.js|insights\.css)$/.test(url.pathname.slice(adminPath.length));
+    const allowed = isAsset ? 'granted' : access(req, settings.insightsToken, settings.clientAddress(req));
+    if (allowed === 'granted') return admin(req, res, url);
+    req.resume();
+    if (allowed === 'loopback-only') {
+      return sendJson(res, 403, {
+        error: `${url.pathname}: no insights token is configured, so only this machine may edit; set TOUCHPOINT_INSIGHTS_TOKEN`,
+      });
+    }
+    return signInPage(res, adminPath);
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const mine = under(url.pathname, path)
       ? endpoint
       : under(url.pathname, insightsPath)
         ? privateInsights
-        : undefined;
+        : under(url.pathname, adminPath)
+          ? privateAdmin
+          : under(url.pathname, configPath)
+            ? published
+            : undefined;
     if (!mine) return false;
     try {
       await mine(req, res, url);

@@ -44,6 +44,28 @@ export const MIGRATIONS: readonly string[] = [
             (props->>'score')::double precision as score, stage, ts, anonymous_id, session_id, path
        from events
       where type = 'survey_answered' and jsonb_typeof(props->'score') = 'number';`,
+  // 2: the editor's configuration (admin/versions.ts). Published versions are immutable (a
+  // trigger refuses update and delete); the draft is one row whose revision each save bumps,
+  // so a save made from a stale form is detected. `json`, not `jsonb`, keeps the file as written.
+  `create table config_versions (
+     number int primary key,
+     created_at timestamptz not null default now(),
+     author text not null,
+     note text not null default '',
+     config json not null,
+     config_hash text not null,
+     restored_from int
+   );
+   create function config_versions_immutable() returns trigger language plpgsql as $$ begin raise exception 'configuration versions are immutable'; end $$;
+   create trigger config_versions_immutable before update or delete on config_versions
+     for each row execute function config_versions_immutable();
+   create table config_draft (
+     id int primary key default 1 check (id = 1),
+     revision int not null,
+     config json not null,
+     updated_at timestamptz not null default now(),
+     updated_by text not null
+   );`,
 ];
 
 /** The advisory lock's key: any constant shared by every collector of one database. */

@@ -6,8 +6,18 @@ export { canonicalJson, configHash } from './config-hash.js';
 export { hasDebugParam } from './debug-param.js';
 export { logExplanations } from './debug-table.js';
 export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
+export { firstShown, type Shown } from './first-shown.js';
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
+export { commonPath, commonSegment } from './glob-overlap.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
+export {
+  candidatePaths,
+  checkConfig,
+  type LintResult,
+  lint,
+  type Problem,
+  sharedPage,
+} from './lint.js';
 export { parseConfigText } from './parse-config.js';
 export { isEligible, pickSurvey } from './pick-survey.js';
 export { formatDays, formatReason } from './reason.js';

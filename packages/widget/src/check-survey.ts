@@ -1,4 +1,5 @@
 import type { Band, Metric } from '@touchpoint/core';
+import { isShownLinkUrl } from '@touchpoint/core/rules';
 import type { Strings } from './locales/en.js';
 import { pickText } from './localized.js';
 import { pickStrings } from './pick-strings.js';
@@ -15,18 +16,6 @@ export interface ShownSurvey {
   followUp: Partial<Record<Band, string>>;
   links: Partial<Record<Band, { label: string; url: string }>>;
   strings: Partial<Strings>;
-}
-
-/**
- * Only http(s) and same-origin relative links may be shown: a `javascript:` URL in the
- * configuration would otherwise run in the host page when a visitor clicks it.
- */
-function safeUrl(url: unknown): boolean {
-  try {
-    return typeof url === 'string' && /^https?:$/.test(new URL(url, location.href).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -54,7 +43,7 @@ export function checkSurvey(input: unknown, lang = ''): ShownSurvey | null {
     const link = givenLinks[b];
     if (!link) continue;
     const label = pickText(link.label, lang);
-    if (safeUrl(link.url) && label) links[b] = { label, url: link.url as string };
+    if (isShownLinkUrl(link.url, location.href) && label) links[b] = { label, url: link.url as string };
     else warnOnce(`link:${id}:${b}`, `survey "${id}" links.${b}: needs label and an http(s) url; left out.`);
   }
   const strings: Record<string, string | undefined> = {};

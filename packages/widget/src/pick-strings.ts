@@ -1,4 +1,5 @@
-import { en, type Strings } from './locales/en.js';
+import { isSurveyStringKey } from '@touchpoint/core/rules';
+import type { Strings } from './locales/en.js';
 import { warnOnce } from './warn.js';
 
 /**
@@ -9,7 +10,7 @@ import { warnOnce } from './warn.js';
 export function pickStrings(table: unknown, where: string): Partial<Strings> {
   const picked: Record<string, string> = {};
   for (const [key, value] of Object.entries(table ?? {})) {
-    if (Object.hasOwn(en, key) && typeof value === 'string') picked[key] = value;
+    if (isSurveyStringKey(key) && typeof value === 'string') picked[key] = value;
     else warnOnce(`${where}.${key}`, `${where}.${key}: unknown key or not text; ignored.`);
   }
   return picked;

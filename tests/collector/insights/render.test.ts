@@ -3,8 +3,11 @@ import { escapeHtml } from '../../../packages/collector/src/insights/escape.js';
 import { CSV_COLUMNS, csvCells } from '../../../packages/collector/src/insights/export.js';
 import { parseFilters } from '../../../packages/collector/src/insights/filters.js';
 import { html, markupText, raw } from '../../../packages/collector/src/insights/html.js';
+import { ladder } from '../../../packages/collector/src/insights/ladder.js';
 import { formatValue, renderPage } from '../../../packages/collector/src/insights/page.js';
 import { noAnswers, type Report } from '../../../packages/collector/src/insights/report.js';
+import { retention } from '../../../packages/collector/src/insights/retention.js';
+import { summarizeService } from '../../../packages/collector/src/insights/service.js';
 import { bandSplit, barChart, lineChart } from '../../../packages/collector/src/insights/svg.js';
 
 const HOSTILE = `<script>alert(1)</script><img src=x onerror='alert(2)'> & "x"`;
@@ -168,9 +171,13 @@ function emptyReport(): Report {
     funnel: [],
     churn: [],
     markers: [],
+    drivers: [],
+    ladder: ladder([], Number.NaN, Number.NaN),
+    retention: retention([], 0),
+    service: { ...summarizeService([]), byChannel: [] },
     comments: { total: 0, rows: [] },
     commentStages: [],
-    filters: { stage: null, band: null, metric: null, problems: [] },
+    filters: { stage: null, band: null, metric: null, step: null, page: 1, problems: [] },
   } as Report;
 }
 
@@ -214,7 +221,14 @@ describe('renderPage', () => {
   it('keeps the chosen filters selected and reports ignored ones', () => {
     const report = emptyReport();
     report.commentStages = ['purchase', 'service'];
-    report.filters = { stage: 'service', band: 'high', metric: null, problems: ['metric: expected nps'] };
+    report.filters = {
+      stage: 'service',
+      band: 'high',
+      metric: null,
+      step: null,
+      page: 1,
+      problems: ['metric: expected nps'],
+    };
     const page = renderPage(report);
     expect(page).toContain('<option value="service" selected>');
     expect(page).toContain('<option value="high" selected>');

@@ -130,6 +130,17 @@ describe('insights queries', () => {
     [{ stage: 'use', band: 'high' }, []],
     [{ metric: 'nps' }, [HOSTILE]],
     [{ limit: 1 }, [HOSTILE]],
+    // A driver's step: in the trail of the answer the comment follows, or where its session began.
+    [{ step: 'event:help_unresolved' }, [HOSTILE]],
+    [{ step: 'page:/help' }, [HOSTILE]],
+    [{ step: 'stage:purchase' }, ['Quick, easy']],
+    [{ step: 'route:/checkout/*' }, ['Quick, easy']],
+    [{ step: 'start:discovery' }, ['Quick, easy']],
+    [{ step: 'start:touchpoint' }, [HOSTILE]],
+    [{ step: 'event:order_completed', band: 'low' }, []],
+    [{ step: 'event:nothing_like_it' }, []],
+    [{ limit: 1, page: 2 }, ['Quick, easy']],
+    [{ limit: 1, page: 3 }, []],
   ])('filters comments by %j', async (filter, expected) => {
     const { rows } = await comments(store, filter);
     expect(rows.map((r) => r.comment)).toEqual(expected);

@@ -57,6 +57,8 @@ beforeEach(() => {
   delete window.Touchpoint;
   connect.mockReset();
   loadWidget.mockReset();
+  // A widget file that is still on its way, unless a test says otherwise: a due survey waits for it.
+  loadWidget.mockReturnValue(new Promise(() => {}));
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   // vitest hands back the same spy on an already spied console.warn: start from no calls.
   warn.mockClear();

@@ -9,6 +9,19 @@ export interface Filters {
   problems: string[];
 }
 
+/** The filters, a driver's step, and which page of comments. */
+export interface CommentView extends Filters {
+  /** Only comments whose answer's trail had this step (`kind:value`, as the drivers name it). */
+  step: string | null;
+  /** The page of comments, from 1. */
+  page: number;
+}
+
+/** A driver's step: its kind, a colon, and up to 200 characters of name, path or stage, no control characters (PostgreSQL refuses U+0000). */
+const STEP = /^(event|page|route|stage|start):\S[^\p{Cc}]{0,199}$/u;
+/** The last page anyone would read; beyond it the offset only makes the database work. */
+const MAX_PAGE = 1000;
+
 /** SPEC "Journey stages": the names a stage may have. */
 const STAGE_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
 
@@ -19,15 +32,20 @@ const BAND_ALIASES: Record<string, Band> = Object.fromEntries(
   ),
 );
 
-export function parseFilters(params: URLSearchParams): Filters {
-  const problems: string[] = [];
-  const read = <T>(name: string, accept: (value: string) => T | null, expected: string): T | null => {
+/** Reads one parameter with `accept`; a value it refuses is null, and explained in `problems`. */
+function reader(params: URLSearchParams, problems: string[], lowerCase = true) {
+  return <T>(name: string, accept: (value: string) => T | null, expected: string): T | null => {
     const raw = params.get(name);
     if (raw === null || raw === '') return null;
-    const value = accept(raw.trim().toLowerCase());
+    const value = accept(lowerCase ? raw.trim().toLowerCase() : raw.trim());
     if (value === null) problems.push(`${name}: expected ${expected}; showing every ${name}`);
     return value;
   };
+}
+
+export function parseFilters(params: URLSearchParams): Filters {
+  const problems: string[] = [];
+  const read = reader(params, problems);
   return {
     stage: read('stage', (v) => (STAGE_NAME.test(v) ? v : null), 'a stage name such as "purchase"'),
     band: read(
@@ -37,5 +55,21 @@ export function parseFilters(params: URLSearchParams): Filters {
     ),
     metric: read('metric', (v) => (METRICS.includes(v as Metric) ? (v as Metric) : null), 'nps, csat or ces'),
     problems,
+  };
+}
+
+/** parseFilters, and the step (case kept: event names and paths are case-sensitive) and the page. */
+export function parseCommentView(params: URLSearchParams): CommentView {
+  const filters = parseFilters(params);
+  const read = reader(params, filters.problems, false);
+  return {
+    ...filters,
+    step: read('step', (v) => (STEP.test(v) ? v : null), 'a step such as "event:payment_failed"'),
+    page:
+      read(
+        'page',
+        (v) => (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_PAGE ? Number(v) : null),
+        `a page number from 1 to ${MAX_PAGE}`,
+      ) ?? 1,
   };
 }

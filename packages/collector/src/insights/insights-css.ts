@@ -207,15 +207,17 @@ svg.split {
   margin: 0.5rem 0;
 }
 
+/* Chart text at 13–12 px in a 360-unit viewBox: at least that size at 100 % zoom on a
+   phone, larger on a desktop where the chart is drawn wider. */
 svg text {
   fill: var(--text);
-  font-size: 12px;
+  font-size: 13px;
 }
 
 svg .muted,
 svg .tick {
   fill: var(--muted);
-  font-size: 10px;
+  font-size: 12px;
 }
 
 svg .bar {
@@ -256,11 +258,74 @@ svg .series {
 
 svg .dot {
   fill: var(--muted);
-  opacity: 0.6;
+  opacity: 0.85;
 }
 
+svg .interval {
+  stroke: var(--muted);
+  stroke-width: 2;
+}
+
+svg .estimate.strong {
+  fill: var(--low);
+  stroke: var(--low);
+}
+
+svg .estimate.weak {
+  fill: var(--surface);
+  stroke: var(--muted);
+  stroke-width: 2;
+}
+
+/* Tables wider than the screen scroll inside their box; shadows at the edges that still
+   have columns to show say so (the local gradients cover them when scrolled to an end). */
 .scroll {
   overflow-x: auto;
+  margin-top: 1rem;
+  background:
+    linear-gradient(to right, var(--surface) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--surface) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.3), transparent) left / 0.8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.3), transparent) right / 0.8rem 100% no-repeat scroll,
+    var(--surface);
+}
+
+.scroll:focus-visible {
+  outline: 2px solid var(--accent);
+}
+
+.scroll table {
+  background: transparent;
+}
+
+.summary {
+  margin: 0 0 1rem;
+  padding-left: 1.2rem;
+  font-size: 1.05rem;
+}
+
+.summary li + li {
+  margin-top: 0.35rem;
+}
+
+.driver-block {
+  margin-bottom: 1.5rem;
+}
+
+.driver-block .lead {
+  font-size: 1.05rem;
+}
+
+.method summary,
+.trail-details summary {
+  cursor: pointer;
+  color: var(--muted);
+}
+
+.pager {
+  display: flex;
+  gap: 1rem;
+  align-items: center;
   margin-top: 1rem;
 }
 

@@ -2,7 +2,7 @@
 // SVG charts and a same-origin stylesheet, no script, so it works under the demo's
 // `default-src 'self'` and the comment filters are a GET form. Every value goes
 // through html`…`, which escapes it.
-import { html, markupText, raw } from './html.js';
+import { html, type Markup, markupText, raw } from './html.js';
 import {
   BAND_LABELS,
   BANDS,
@@ -12,11 +12,25 @@ import {
   type Metric,
   type Summary,
 } from './metrics.js';
-import type { CommentRow } from './queries.js';
-import { type ByMetric, type MarkerEffect, type Report, TREND_DAYS } from './report.js';
-import { bandSplit, barChart, lineChart } from './svg.js';
+import { COMMENT_DEFAULTS, type CommentRow } from './queries.js';
 
-const NAMES: Record<Metric, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+/** Comments per page: the query's limit. */
+const COMMENT_PAGE = COMMENT_DEFAULTS.limit;
+
+import { type ByMetric, type MarkerEffect, type Report, TREND_DAYS } from './report.js';
+import {
+  driversSection,
+  ladderSection,
+  retentionSection,
+  scrollTable,
+  serviceSection,
+  summarySentences,
+} from './sections.js';
+import { bandSplit, barChart, lineChart } from './svg.js';
+import { formatValue, NAMES, plural } from './words.js';
+
+export { formatValue };
+
 const MEANING: Record<Metric, string> = {
   nps: '% promoters (9–10) − % detractors (0–6)',
   csat: 'share of answers 4–5 on 1–5',
@@ -31,15 +45,6 @@ const LEGEND: Record<Metric, Record<Band, string>> = {
 /** The range each metric's charts span. */
 const RANGE: Record<Metric, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] };
 
-/** A metric's value as people read it; null is "no data", never NaN. */
-export function formatValue(metric: string, value: number | null | undefined): string {
-  if (value === null || value === undefined) return 'no data';
-  if (metric === 'nps') return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
-  if (metric === 'csat') return `${value}%`;
-  return value.toFixed(1);
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const isoDay = (ms: number | null) =>
   Number.isFinite(ms) ? new Date(ms as number).toISOString().slice(0, 10) : '';
 const isoMinute = (ms: number) => {
@@ -71,11 +76,14 @@ type Row = [string, Record<Metric, Pick<Summary, 'n'> & Partial<Summary>>];
 
 function metricTable(caption: string, keyName: string, rows: Row[], label = (k: string) => k) {
   if (rows.length === 0) return html`<p class="muted">No answers yet.</p>`;
-  return html`<div class="scroll"><table>
+  return scrollTable(
+    caption,
+    html`<table>
     <caption>${caption}</caption>
     <thead><tr><th scope="col">${keyName}</th>${METRICS.map((m) => html`<th scope="col">${NAMES[m]} <small>(n)</small></th>`)}</tr></thead>
     <tbody>${rows.map(([key, s]) => html`<tr><th scope="row">${label(key)}</th>${METRICS.map((m) => cell(m, s[m]))}</tr>`)}</tbody>
-  </table></div>`;
+  </table>`,
+  );
 }
 
 function byStageCharts(byStage: Array<[string, ByMetric]>) {
@@ -127,13 +135,14 @@ function funnelChart(rows: FunnelRow[]) {
   const bars = rows.map((r) => ({
     label: r.stage,
     value: r.visitors,
-    text: `${r.visitors}${r.share === null ? '' : ` · ${r.share}%`}`,
+    text: `${r.visitors}${r.kept === null ? '' : ` · ${r.kept}% went on`}`,
     tone: r.stage === 'churn' ? 'low' : 'accent',
   }));
-  return html`${raw(barChart({ title: 'Visitors reaching each journey stage', rows: bars, max: top }))}
-  <div class="scroll"><table>
+  return html`<p class="muted">Not a funnel: people skip stages (a direct visit has no discovery, a returning customer goes straight to their account), so a later stage can have more visitors than an earlier one. "Went on" is the share of a stage's visitors who also reached the next one.</p>
+  ${raw(barChart({ title: 'Visitors with at least one event in each journey stage', rows: bars, max: top }))}
+  <div class="scroll" role="region" aria-label="Visitors by journey stage" tabindex="0"><table>
     <caption>Distinct visitors with at least one event in each stage</caption>
-    <thead><tr><th scope="col">stage</th><th scope="col">visitors</th><th scope="col">of the widest stage</th><th scope="col">went on from the step before</th></tr></thead>
+    <thead><tr><th scope="col">stage</th><th scope="col">visitors</th><th scope="col">of the widest stage</th><th scope="col">of the step before, went on to this one</th></tr></thead>
     <tbody>${rows.map(
       (r) =>
         html`<tr><th scope="row">${r.stage}</th><td>${r.visitors}</td><td>${r.share === null ? '–' : `${r.share}%`}</td><td>${r.kept === null ? '–' : `${r.kept}%`}</td></tr>`,
@@ -156,7 +165,7 @@ function churnSection(churn: Report['churn']) {
 
 function markersTable(markers: MarkerEffect[], overall: ByMetric) {
   if (markers.length === 0) return html`<p class="muted">Not enough answers with a journey trail yet.</p>`;
-  return html`<div class="scroll"><table>
+  return html`<div class="scroll" role="region" aria-label="Events in the trail" tabindex="0"><table>
     <caption>Answers whose journey trail holds an event, against all answers of the metric</caption>
     <thead><tr><th scope="col">in the trail</th><th scope="col">metric</th><th scope="col">those answers</th><th scope="col">all answers</th><th scope="col">difference</th></tr></thead>
     <tbody>${markers.map(
@@ -173,10 +182,10 @@ function trailList(trail: unknown) {
   const steps = (trail as unknown[])
     .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object')
     .slice(-8);
-  return html`<ol class="trail" aria-label="Journey before the score">${steps.map(
+  return html`<details class="trail-details"><summary>Journey before the score (${plural(steps.length, 'step')})</summary><ol class="trail" aria-label="Journey before the score">${steps.map(
     (s) =>
       html`<li><span class="stage">${typeof s.stage === 'string' ? s.stage : '–'}</span> ${typeof s.name === 'string' ? s.name : s.type} <code>${typeof s.path === 'string' ? s.path : ''}</code></li>`,
-  )}</ol>`;
+  )}</ol></details>`;
 }
 
 function commentItem(c: CommentRow) {
@@ -194,7 +203,7 @@ function commentItem(c: CommentRow) {
 }
 
 function commentForm(report: Report) {
-  const { stage, band, metric } = report.filters;
+  const { stage, band, metric, step } = report.filters;
   const option = (value: string, label: string, current: string | null) =>
     html`<option value="${value}"${current === value ? raw(' selected') : ''}>${label}</option>`;
   const stages =
@@ -205,16 +214,54 @@ function commentForm(report: Report) {
       option(b, `${b}: ${[...new Set(Object.values(BAND_LABELS).map((w) => w[b]))].join(' / ')}`, band),
     )}</select></label>
     <label>Metric <select name="metric">${option('', 'every metric', metric ?? '')}${METRICS.map((m) => option(m, NAMES[m], metric))}</select></label>
+    ${step ? html`<input type="hidden" name="step" value="${step}"><p class="muted">Only comments whose journey before the score had <code>${step}</code>.</p>` : ''}
     <button type="submit">Filter</button>
-    ${stage || band || metric ? html`<a href="/insights#comments">Clear</a>` : ''}
+    ${stage || band || metric || step ? html`<a href="/insights#comments">Clear</a>` : ''}
   </form>`;
 }
+
+/** "The newest 50 of 312 comments", or which page of them this is. */
+function commentCount(report: Report): string {
+  const { rows, total } = report.comments;
+  const first = (report.filters.page - 1) * COMMENT_PAGE + 1;
+  if (total === rows.length && report.filters.page === 1) return `${plural(total, 'comment')}, newest first.`;
+  if (rows.length === 0) return `No comments here (${plural(total, 'comment')} in all).`;
+  return `Comments ${first}–${first + rows.length - 1} of ${total}, newest first.`;
+}
+
+/** Links to the newer and older pages of comments, keeping the filters. */
+function commentPager(report: Report) {
+  const { total } = report.comments;
+  const { page, stage, band, metric, step } = report.filters;
+  const href = (to: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ stage, band, metric, step }))
+      if (value) params.set(key, value);
+    if (to > 1) params.set('page', String(to));
+    const query = params.toString();
+    return `/insights${query ? `?${query}` : ''}#comments`;
+  };
+  const last = Math.max(1, Math.ceil(total / COMMENT_PAGE));
+  if (last === 1 && page === 1) return '';
+  return html`<nav class="pager" aria-label="Comment pages">
+    ${page > 1 ? html`<a href="${href(page - 1)}" rel="prev">Newer comments</a>` : ''}
+    <span>page ${Math.min(page, last)} of ${last}</span>
+    ${page < last ? html`<a href="${href(page + 1)}" rel="next">Older comments</a>` : ''}
+  </nav>`;
+}
+
+/** A section of the page, labelled by its heading. */
+const section = (id: string, heading: string, body: Markup) =>
+  html`<section id="${id}" aria-labelledby="h-${id}">
+  <h2 id="h-${id}">${heading}</h2>
+  ${body}
+</section>`;
 
 /** The whole page as a string. */
 export function renderPage(report: Report): string {
   const t = report.totals;
   const hasData = t.events > 0;
-  const { rows, total } = report.comments;
+  const { rows } = report.comments;
   return markupText(html`<!doctype html>
 <html lang="en">
 <head>
@@ -247,22 +294,27 @@ ${
 }
 ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}</p>`)}
 <section id="scores" aria-labelledby="h-scores">
-  <h2 id="h-scores">Scores</h2>
+  <h2 id="h-scores">How are we doing</h2>
+  ${summarySentences(report)}
   <div class="cards">${METRICS.map((m) => scoreCard(m, report.overall[m]))}</div>
 </section>
+${section('drivers', 'Why: what comes before low scores', driversSection(report.drivers))}
 <section id="stages" aria-labelledby="h-stages">
-  <h2 id="h-stages">By journey stage</h2>
+  <h2 id="h-stages">Where: by journey stage</h2>
   <p class="muted">The stage the person was in when they answered.</p>
   <div class="charts">${byStageCharts(report.byStage)}</div>
   ${metricTable('Scores by journey stage', 'stage', report.byStage, (k) => k || '(no stage)')}
 </section>
+${section('ladder', 'Loyalty ladder', ladderSection(report.ladder))}
+${section('retention', 'Retention by NPS band', retentionSection(report.retention))}
+${section('service', 'Service speed', serviceSection(report.service))}
 <section id="time" aria-labelledby="h-time">
   <h2 id="h-time">Over time</h2>
   <p class="muted">Dots: each day's answers. Line: the last ${TREND_DAYS} days pooled, so a quiet day does not swing it.</p>
   <div class="charts">${dailyCharts(report.days, report.daily, report.trend)}</div>
 </section>
 <section id="funnel" aria-labelledby="h-funnel">
-  <h2 id="h-funnel">Journey funnel</h2>
+  <h2 id="h-funnel">Visitors by journey stage</h2>
   ${funnelChart(report.funnel)}
 </section>
 <section id="churn" aria-labelledby="h-churn">
@@ -291,8 +343,9 @@ ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}<
 <section id="comments" aria-labelledby="h-comments">
   <h2 id="h-comments">Comments</h2>
   ${commentForm(report)}
-  <p class="muted">${total === rows.length ? plural(total, 'comment') : `The newest ${rows.length} of ${total} comments`}, newest first.</p>
+  <p class="muted">${commentCount(report)}</p>
   <ol class="comments">${rows.map(commentItem)}</ol>
+  ${commentPager(report)}
 </section>
 </main>
 </body>

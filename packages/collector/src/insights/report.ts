@@ -1,7 +1,9 @@
 // Everything the insights page shows, gathered from the store and rolled up with the
 // formulas: the page (page.ts) only renders what this returns.
 import type { Queryable } from '../database.js';
-import type { Filters } from './filters.js';
+import { type Driver, findDrivers } from './drivers.js';
+import type { CommentView } from './filters.js';
+import { type Ladder, ladder } from './ladder.js';
 import {
   type FunnelRow,
   funnel,
@@ -12,16 +14,24 @@ import {
   type Summary,
   summarize,
 } from './metrics.js';
+import { assemblePeople } from './people.js';
 import {
   type CommentRow,
   churnOrigins,
   commentStages,
   comments,
+  csatByChannel,
+  personHistories,
+  type SessionEventRow,
   scoreCounts,
+  sessionsEntering,
   stageVisitors,
+  stepCounts,
   totals,
   trailMarkerCounts,
 } from './queries.js';
+import { type BandRetention, retention } from './retention.js';
+import { SERVICE_DEFAULTS, type ServiceSummary, serviceVisit, summarizeService } from './service.js';
 
 export type ByMetric = Record<Metric, Summary>;
 
@@ -51,10 +61,24 @@ export interface Report {
   funnel: FunnelRow[];
   churn: Array<{ stage: string; visitors: number }>;
   markers: MarkerEffect[];
+  /** Steps before an answer that go with low scores, per metric, strongest first (drivers.ts). */
+  drivers: Driver[];
+  /** The loyalty ladder (ladder.ts). */
+  ladder: Ladder;
+  /** Returns and relationship length by the band of each person's first NPS answer (retention.ts). */
+  retention: BandRetention[];
+  /** Time in the service stage and CSAT by it (service.ts), and CSAT by channel. */
+  service: ServiceSummary & { byChannel: Array<{ channel: string; csat: Summary }> };
   comments: { total: number; rows: CommentRow[] };
   commentStages: string[];
-  filters: Filters;
+  filters: CommentView;
 }
+
+/** Options of {@link buildReport}. */
+export const REPORT_DEFAULTS = {
+  /** Track events that end a service visit (a question answered, a ticket closed). */
+  resolutionEvents: SERVICE_DEFAULTS.resolutionEvents,
+};
 
 type Counted = ScoreCount & { metric: string };
 
@@ -159,8 +183,30 @@ export function markerEffects(
   );
 }
 
+/** Service visits from the events of the sessions that entered the stage, in order. */
+function serviceVisits(rows: readonly SessionEventRow[], resolutionEvents: string[]) {
+  const bySession = new Map<string, SessionEventRow[]>();
+  for (const row of rows) {
+    const list = bySession.get(row.sessionId) ?? [];
+    list.push(row);
+    bySession.set(row.sessionId, list);
+  }
+  return [...bySession.values()].flatMap((events) => serviceVisit(events, { resolutionEvents }) ?? []);
+}
+
 /** Gathers the page's data from the store. */
-export async function buildReport(store: Queryable, filters: Filters): Promise<Report> {
+export async function buildReport(
+  store: Queryable,
+  filters: CommentView,
+  options: Partial<typeof REPORT_DEFAULTS> = {},
+): Promise<Report> {
+  const { resolutionEvents } = { ...REPORT_DEFAULTS, ...options };
+  const [steps, people, serviceRows, channels] = await Promise.all([
+    stepCounts(store),
+    personHistories(store),
+    sessionsEntering(store, SERVICE_DEFAULTS.stage),
+    csatByChannel(store),
+  ]);
   const [counts, total, reached, churn, markers, listed, stages] = await Promise.all([
     scoreCounts(store),
     totals(store),
@@ -171,6 +217,7 @@ export async function buildReport(store: Queryable, filters: Filters): Promise<R
     commentStages(store),
   ]);
   const overall = rollup(counts, () => 'all').get('all') ?? noAnswers();
+  const { histories, activity } = assemblePeople(people.sessions, people.answers);
   const daily = rollup(counts, (r) => r.day);
   const dayKeys = [...daily.keys()].sort();
   const days = daysBetween(dayKeys[0], dayKeys[dayKeys.length - 1]);
@@ -191,6 +238,18 @@ export async function buildReport(store: Queryable, filters: Filters): Promise<R
     funnel: funnel(reached.visitors, reached.fromPrevious),
     churn,
     markers: markerEffects(markers, overall),
+    drivers: findDrivers(steps),
+    ladder: ladder(histories, total.first ?? Number.NaN, total.last ?? Number.NaN),
+    retention: retention(activity, total.last ?? 0),
+    service: {
+      ...summarizeService(serviceVisits(serviceRows, resolutionEvents)),
+      byChannel: [
+        ...rollup(
+          channels.map((c) => ({ ...c, metric: 'csat' })),
+          (c) => c.channel,
+        ),
+      ].map(([channel, s]) => ({ channel, csat: s.csat })),
+    },
     comments: listed,
     commentStages: [...new Set([...STAGES, ...stages])],
     filters,

@@ -5,10 +5,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Queryable } from '../database.js';
 import { EXPORT_FORMATS, type ExportFormat, streamExport } from './export.js';
-import { parseFilters } from './filters.js';
+import { parseCommentView } from './filters.js';
 import { INSIGHTS_CSS } from './insights-css.js';
 import { renderPage } from './page.js';
-import { buildReport } from './report.js';
+import { buildReport, REPORT_DEFAULTS } from './report.js';
 
 /** Options of {@link createInsights}. */
 export const INSIGHTS_DEFAULTS = {
@@ -16,6 +16,8 @@ export const INSIGHTS_DEFAULTS = {
   path: '/insights',
   /** Events read from the database per step of an export. */
   exportPageSize: 500,
+  /** Track events that end a service visit, for the service speed section. */
+  resolutionEvents: REPORT_DEFAULTS.resolutionEvents,
 };
 
 function plain(res: ServerResponse, status: number, text: string, headers = {}) {
@@ -30,7 +32,7 @@ export function createInsights(
   store: Queryable | Promise<Queryable>,
   options: Partial<typeof INSIGHTS_DEFAULTS> = {},
 ): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
-  const { path, exportPageSize } = { ...INSIGHTS_DEFAULTS, ...options };
+  const { path, exportPageSize, resolutionEvents } = { ...INSIGHTS_DEFAULTS, ...options };
   return async function handle(req, res, url) {
     if (url.pathname !== path && !url.pathname.startsWith(`${path}/`)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -40,11 +42,13 @@ export function createInsights(
     }
     const route = url.pathname.slice(path.length).replace(/\/$/, '');
     if (route === '') {
-      const page = renderPage(await buildReport(await store, parseFilters(url.searchParams)));
+      const page = renderPage(
+        await buildReport(await store, parseCommentView(url.searchParams), { resolutionEvents }),
+      );
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : page);
     } else if (route === '/report.json') {
-      const report = await buildReport(await store, parseFilters(url.searchParams));
+      const report = await buildReport(await store, parseCommentView(url.searchParams), { resolutionEvents });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : JSON.stringify(report, toJson));
     } else if (route === '/insights.css') {

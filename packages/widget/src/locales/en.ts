@@ -1,3 +1,5 @@
+import type { SurveyStringKey } from '@touchpoint/core/rules';
+
 /** Every string the prompt shows; other languages fall back to these for keys they leave out. */
 export const en = {
   close: 'Close',
@@ -26,7 +28,7 @@ export const en = {
   counter: '{count}/{max}',
   send: 'Send',
   thanks: 'Thank you for your feedback!',
-};
+} satisfies Record<SurveyStringKey, string>;
 
 /** The keys a locale table, and a survey's `strings`, may set. */
 export type Strings = typeof en;

@@ -5,7 +5,7 @@
 // path is only a candidate: callers confirm it with the real `matchPages`, so a corner
 // this search treats loosely (a bare `*` needs at least one character) never yields a
 // false overlap, only, at worst, a missed one.
-import { normalizePath } from '@touchpoint/core/rules';
+import { normalizePath } from './glob.js';
 
 type Move<T> = [i: number, j: number, emit: T | undefined];
 

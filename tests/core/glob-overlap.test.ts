@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonPath, commonSegment } from '../../packages/cli/src/glob-overlap';
 import { compileGlob } from '../../packages/core/src/glob';
+import { commonPath, commonSegment } from '../../packages/core/src/glob-overlap';
 
 describe('commonSegment', () => {
   it.each([

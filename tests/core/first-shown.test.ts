@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstShown } from '../../packages/cli/src/first-shown';
+import { firstShown } from '../../packages/core/src/first-shown';
 
 const survey = (id: string, delayMs?: number) => ({ id, when: delayMs === undefined ? {} : { delayMs } });
 const nps = survey('nps');

@@ -1,0 +1,34 @@
+// Which form field a validator or lint finding belongs to, so it is shown next to that
+// field: `surveys[2].when.pages[1]` → `when.pages`, `surveys[2].links.low.url` →
+// `links.low.url`, `stages["/x"]` → `stages`, `limits.maxPerSession` as it is.
+import type { Problem } from '@touchpoint/core/rules';
+
+/** Fields whose value is a list or a map: an entry's finding goes to the whole field. */
+const WHOLE = ['when.pages', 'strings', 'stages', 'previewOrigins'];
+
+/**
+ * The field a finding at `path` concerns, relative to `prefix` (`surveys[2]` for a survey,
+ * '' for the site settings), or undefined when it concerns something else.
+ * '' means the thing as a whole (the survey, the configuration).
+ */
+export function fieldOf(path: string, prefix: string): string | undefined {
+  let rest: string;
+  if (prefix === '') rest = path === 'config' ? '' : path;
+  else if (path === prefix) rest = '';
+  else if (path.startsWith(`${prefix}.`)) rest = path.slice(prefix.length + 1);
+  else return undefined;
+  const field = rest.replace(/\[.*$/, '');
+  const whole = WHOLE.find((name) => field === name || field.startsWith(`${name}.`));
+  return whole ?? field;
+}
+
+/** Findings grouped by field; findings elsewhere in the configuration are left out. */
+export function problemsByField(problems: readonly Problem[], prefix: string): Map<string, Problem[]> {
+  const byField = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const field = fieldOf(problem.path, prefix);
+    if (field === undefined) continue;
+    byField.set(field, [...(byField.get(field) ?? []), problem]);
+  }
+  return byField;
+}

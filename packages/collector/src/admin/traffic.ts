@@ -1,0 +1,79 @@
+// What the editor reads of the stored events: the paths and event names the site really
+// sent recently, the visits the reach estimate runs on, and answers per survey and per
+// configuration hash. Read-only; `since` is epoch ms, compared with the events' own `ts`.
+import type { Queryable } from '../database.js';
+import type { Visit } from './estimate.js';
+
+export const DAY_MS = 86_400_000;
+
+/** How far back "recent traffic" goes: the issue's 30 days. */
+export const RECENT_DAYS = 30;
+
+export interface SeenPath {
+  path: string;
+  views: number;
+  /** The newest full URL of that page as recorded, for "Preview on the site". */
+  url: string;
+}
+
+export async function recentPaths(db: Queryable, since: number, limit = 2000): Promise<SeenPath[]> {
+  const { rows } = await db.query<SeenPath>(
+    `select path, count(*)::int as views, (array_agg(event->'page'->>'url' order by ts desc))[1] as url
+       from events where type = 'page' and ts >= $1
+      group by path order by views desc, path limit $2`,
+    [since, limit],
+  );
+  return rows;
+}
+
+export async function recentEventNames(db: Queryable, since: number, limit = 200): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>(
+    `select name from events where type = 'track' and name is not null and ts >= $1
+      group by name order by count(*) desc, name limit $2`,
+    [since, limit],
+  );
+  return rows.map((r) => r.name);
+}
+
+/** The visits since `since`, at most `limit` (the newest, when there are more). */
+export async function recentVisits(db: Queryable, since: number, limit = 200_000): Promise<Visit[]> {
+  const { rows } = await db.query<{
+    anonymous_id: string;
+    session_id: string;
+    ts: string | number;
+    type: string;
+    name: string | null;
+    stage: string | null;
+    path: string;
+  }>(
+    `select anonymous_id, session_id, ts, type, name, stage, path from events
+      where ts >= $1 and type in ('page', 'track', 'stage') order by ts desc limit $2`,
+    [since, limit],
+  );
+  return rows.map((r) => ({
+    anonymousId: r.anonymous_id,
+    sessionId: r.session_id,
+    ts: Number(r.ts),
+    type: r.type,
+    name: r.name,
+    stage: r.stage,
+    path: r.path,
+  }));
+}
+
+/** Answers (scores) so far, by survey id. */
+export async function answersBySurvey(db: Queryable): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ survey_id: string; n: number }>(
+    'select survey_id, count(*)::int as n from survey_scores group by survey_id',
+  );
+  return new Map(rows.map((r) => [r.survey_id, r.n]));
+}
+
+/** Answers by the `configHash` the SDK sent with them: which version they were asked under. */
+export async function answersByHash(db: Queryable): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ hash: string; n: number }>(
+    `select props->>'configHash' as hash, count(*)::int as n from events
+      where type = 'survey_answered' and props ? 'configHash' group by 1`,
+  );
+  return new Map(rows.map((r) => [r.hash, r.n]));
+}

@@ -1,0 +1,117 @@
+// The loyalty ladder: where each person (user id, else anonymous id) stands, from the
+// data Touchpoint has. Pure; the rules are stated here and on the page, and tested on
+// hand-made journeys.
+//   satisfied: their latest CSAT or NPS answer is in the high band;
+//   loyal:     they came back in ≥ 3 sessions spanning ≥ 30 days, with no low-band answer;
+//   advocate:  their latest NPS answer is a promoter's and they reached the advocacy stage.
+// A person stands on the highest rung whose rule holds; 'none' is everyone else seen.
+import type { Band, Metric } from './metrics.js';
+
+export type Rung = 'none' | 'satisfied' | 'loyal' | 'advocate';
+export const RUNGS: readonly Rung[] = ['none', 'satisfied', 'loyal', 'advocate'];
+
+const DAY = 86_400_000;
+
+/** Options of {@link rungOf}. */
+export const LADDER_DEFAULTS = {
+  /** Sessions a loyal person has had. */
+  loyalSessions: 3,
+  /** Days from their first to their latest session, at least. */
+  loyalDays: 30,
+};
+
+/** What the ladder needs of one person: epoch ms throughout. */
+export interface PersonHistory {
+  person: string;
+  /** When each session began. */
+  sessions: number[];
+  answers: Array<{ ts: number; metric: Metric; band: Band }>;
+  /** The first event in the advocacy stage, or null. */
+  advocacyAt: number | null;
+}
+
+const latest = (answers: PersonHistory['answers'], metrics: Metric[]) =>
+  answers
+    .filter((a) => metrics.includes(a.metric))
+    .reduce<PersonHistory['answers'][number] | undefined>(
+      (last, a) => (!last || a.ts >= last.ts ? a : last),
+      undefined,
+    );
+
+/** The person's rung with what was known at `asOf` (epoch ms; default: everything). */
+export function rungOf(
+  history: PersonHistory,
+  asOf = Number.POSITIVE_INFINITY,
+  options: Partial<typeof LADDER_DEFAULTS> = {},
+): Rung {
+  const { loyalSessions, loyalDays } = { ...LADDER_DEFAULTS, ...options };
+  const answers = history.answers.filter((a) => a.ts <= asOf);
+  const sessions = history.sessions.filter((s) => s <= asOf);
+  const nps = latest(answers, ['nps']);
+  if (nps?.band === 'high' && history.advocacyAt !== null && history.advocacyAt <= asOf) return 'advocate';
+  const span = sessions.length ? Math.max(...sessions) - Math.min(...sessions) : 0;
+  if (sessions.length >= loyalSessions && span >= loyalDays * DAY && !answers.some((a) => a.band === 'low'))
+    return 'loyal';
+  if (latest(answers, ['csat', 'nps'])?.band === 'high') return 'satisfied';
+  return 'none';
+}
+
+export interface Ladder {
+  /** People on each rung. */
+  counts: Record<Rung, number>;
+  /** People on each rung or above it, and that as a share (0–1) of those on the rung below or above. */
+  climb: Array<{ rung: Rung; atLeast: number; ofPrevious: number | null }>;
+  /** Month by month (`YYYY-MM`, UTC, at each month's end): how many moved from one rung to another. */
+  moves: Array<{ from: string; to: string; moves: Array<{ from: Rung; to: Rung; people: number }> }>;
+  /** Of those who moved down a rung in any month, the rung they fell from. */
+  fellFrom: Record<Rung, number>;
+}
+
+const rank = (r: Rung) => RUNGS.indexOf(r);
+const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+/** The last millisecond of the UTC month holding `ms`. */
+const monthEnd = (ms: number) => {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
+};
+
+/** The ladder over everyone, now and month by month between `first` and `last` (epoch ms). */
+export function ladder(
+  people: readonly PersonHistory[],
+  first: number,
+  last: number,
+  options: Partial<typeof LADDER_DEFAULTS> = {},
+): Ladder {
+  const counts = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
+  for (const p of people) counts[rungOf(p, Number.POSITIVE_INFINITY, options)] += 1;
+  const climb = RUNGS.map((rung, i) => {
+    const atLeast = RUNGS.slice(i).reduce((n, r) => n + counts[r], 0);
+    const below = i === 0 ? null : RUNGS.slice(i - 1).reduce((n, r) => n + counts[r], 0);
+    return { rung, atLeast, ofPrevious: below ? atLeast / below : null };
+  });
+  const ends: number[] = [];
+  if (Number.isFinite(first) && Number.isFinite(last))
+    for (let end = monthEnd(first); end < monthEnd(last) + 1; end = monthEnd(end + 1)) ends.push(end);
+  const fellFrom = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
+  const moves = ends.slice(1).map((end, i) => {
+    const before = ends[i] as number;
+    const tally = new Map<string, number>();
+    for (const p of people) {
+      if (!p.sessions.some((s) => s <= before)) continue;
+      const from = rungOf(p, before, options);
+      const to = rungOf(p, end, options);
+      if (from === to) continue;
+      tally.set(`${from}>${to}`, (tally.get(`${from}>${to}`) ?? 0) + 1);
+      if (rank(to) < rank(from)) fellFrom[from] += 1;
+    }
+    return {
+      from: monthOf(before),
+      to: monthOf(end),
+      moves: [...tally].map(([key, n]) => {
+        const [f, t] = key.split('>') as [Rung, Rung];
+        return { from: f, to: t, people: n };
+      }),
+    };
+  });
+  return { counts, climb, moves, fellFrom };
+}

@@ -1,0 +1,172 @@
+// The rules of `touchpoint lint` (and the collector's survey editor): every problem the core's validator finds (the same messages the
+// browser prints) and every survey text the prompt would leave out (the widget's own rules),
+// then the warnings a product team needs before publishing: surveys that compete for the same
+// moment, globs that match none of the site's pages, and surveys sampled to nobody.
+import { configHash } from './config-hash.js';
+import { firstShown } from './first-shown.js';
+import { compileGlob, matchPages, normalizePath } from './glob.js';
+import { commonPath } from './glob-overlap.js';
+import { pickSurvey } from './pick-survey.js';
+import { surveyTextProblems } from './survey-texts.js';
+import type { Survey, TouchpointConfig } from './types.js';
+import { validateConfig } from './validate.js';
+
+/** One finding, printed as `<level> <path>: <message>`. */
+export interface Problem {
+  level: 'error' | 'warning';
+  path: string;
+  message: string;
+}
+
+/** What `lint` found, and the configuration's hash (as survey events will carry it). */
+export interface LintResult {
+  hash: string;
+  problems: Problem[];
+}
+
+// The validator reports unknown keys as ignored rather than fatal (outside `when`, where they
+// fail closed); they stay warnings here.
+const IGNORED = /: unknown key, ignored$/;
+
+/** Splits a validator message `surveys[2].metric: expected …` into path and message. */
+const fromValidator = (message: string): Problem => {
+  const at = message.indexOf(': ');
+  return {
+    level: IGNORED.test(message) ? 'warning' : 'error',
+    path: message.slice(0, at),
+    message: message.slice(at + 2),
+  };
+};
+
+/** Any https origin judges links as the page would: site-relative links resolve against it. */
+const SITE = 'https://site.example/';
+
+/** A valid survey and its place in the file, `surveys[2]`. */
+interface Placed {
+  survey: Survey;
+  path: string;
+}
+
+/**
+ * The configuration as the browser runs it, and the problems of the file itself: the
+ * validator's, and the texts and links the prompt would leave out. Errors make every command
+ * exit 1; `simulate` and `explain` still run the valid part, as the browser does.
+ */
+export function checkConfig(raw: unknown): {
+  config: TouchpointConfig;
+  surveys: Placed[];
+  problems: Problem[];
+} {
+  const { config, problems: found } = validateConfig(raw);
+  const problems = found.map(fromValidator);
+  // The validator keeps the very survey objects it was given, so their index in the file is known.
+  const rawSurveys = (raw as { surveys?: unknown })?.surveys;
+  const surveys = (config.surveys ?? []).map((survey) => ({
+    survey,
+    path: `surveys[${Array.isArray(rawSurveys) ? rawSurveys.indexOf(survey) : -1}]`,
+  }));
+  for (const { survey, path } of surveys)
+    for (const problem of surveyTextProblems(survey, SITE))
+      problems.push({ level: 'error', path: `${path}.${problem.path}`, message: problem.message });
+  return { config, surveys, problems };
+}
+
+const quote = (s: string) => JSON.stringify(s);
+
+/** Two conditions are compatible when either is absent or both ask for the same value. */
+const compatible = (a: string | undefined, b: string | undefined) =>
+  a === undefined || b === undefined || a === b;
+
+/** The inclusion globs of a survey; none means every page, as the eligibility rule treats it. */
+const inclusions = (s: Survey) => {
+  const globs = (s.when?.pages ?? []).filter((g) => g[0] !== '!');
+  return globs.length ? globs : ['/**'];
+};
+
+/**
+ * Paths where two sets of page globs may both match, derived from the globs themselves: for
+ * each pair of inclusions, a path both match, the same one level deeper, and both again with
+ * another filler for the wildcards, so an exclusion of one path (`!/`, `!/help/x`) never hides
+ * the rest of an overlap. Only candidates: the caller keeps those `matchPages` accepts.
+ */
+export function candidatePaths(a: readonly string[], b: readonly string[]): string[] {
+  const paths = new Set<string>();
+  for (const x of a)
+    for (const y of b)
+      for (const filler of ['x', 'tp-lint'])
+        for (const [p, q] of [
+          [x, y],
+          [x, `${y}/*`],
+          [`${x}/*`, y],
+        ] as const) {
+          const path = commonPath(p, q, filler);
+          if (path) paths.add(path);
+        }
+  return [...paths];
+}
+
+/**
+ * A page where both surveys can be due at the same moment, if any: their `pages` overlap
+ * (on a listed page, or on a path derived from their globs), and their `event` and `stage`
+ * conditions do not exclude each other.
+ */
+export function sharedPage(a: Survey, b: Survey, pages: readonly string[] = []): string | undefined {
+  if (!compatible(a.when?.event, b.when?.event) || !compatible(a.when?.stage, b.when?.stage))
+    return undefined;
+  const both = (path: string) =>
+    matchPages(a.when?.pages ?? [], path).ok && matchPages(b.when?.pages ?? [], path).ok;
+  return [...pages, ...candidatePaths(inclusions(a), inclusions(b))].find(both);
+}
+
+/**
+ * Which of two surveys due on the same page shows, as the browser decides it (first-shown.ts):
+ * on the page view, the first of them due on it; on the event, the first of the two.
+ */
+function winner(a: Survey, b: Survey, event: string | undefined): string {
+  const onPageView = pickSurvey([a, b], (s) => s.when?.event === undefined);
+  const shown = firstShown(onPageView, event === undefined ? undefined : a);
+  if (!shown) return `"${a.id}" wins, being first in the config`;
+  const id = `"${shown.survey.id}" wins`;
+  if (shown.overtook)
+    return `${id}, being shown on ${event} while "${shown.overtook.id}" waits its delayMs of ${shown.overtook.when?.delayMs} ms`;
+  if (shown.survey !== a) return `${id}, being due on the page view, before ${event}`;
+  return `${id}, being first in the config`;
+}
+
+/**
+ * Lints a parsed configuration. `pages` (from `--pages`, distinct paths) enables the checks
+ * against the site's real paths. Pure: the caller reads files and prints.
+ */
+export function lint(raw: unknown, pages?: readonly string[]): LintResult {
+  const { config, surveys, problems } = checkConfig(raw);
+  const warn = (path: string, message: string) => problems.push({ level: 'warning', path, message });
+
+  for (const { survey, path } of surveys)
+    if (survey.sample === 0)
+      warn(`${path}.sample`, `0, so "${survey.id}" never shows unless forced by tp.show()`);
+
+  const live = surveys.filter(({ survey }) => survey.sample !== 0);
+  live.forEach((a, i) => {
+    for (const b of live.slice(i + 1)) {
+      const page = sharedPage(a.survey, b.survey, pages);
+      if (!page) continue;
+      const event = a.survey.when?.event ?? b.survey.when?.event;
+      warn(
+        a.path,
+        `"${a.survey.id}" and ${b.path} "${b.survey.id}" can be due at the same time on ${page}${event ? ` (on ${event})` : ''}; ${winner(a.survey, b.survey, event)}`,
+      );
+    }
+  });
+
+  if (pages) {
+    const unmatched = (glob: string) => !pages.some((p) => compileGlob(glob).re.test(normalizePath(p)));
+    const none = `matches none of the ${pages.length} listed pages`;
+    for (const { survey, path } of surveys)
+      survey.when?.pages?.forEach((glob, g) => {
+        if (glob[0] !== '!' && unmatched(glob)) warn(`${path}.when.pages[${g}]`, `${quote(glob)} ${none}`);
+      });
+    for (const glob in config.stages) if (unmatched(glob)) warn(`stages[${quote(glob)}]`, none);
+  }
+  // The hash survey events carry: of the configuration the browser runs, the validated one.
+  return { hash: configHash(config), problems };
+}

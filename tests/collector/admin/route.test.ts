@@ -1,0 +1,376 @@
+import { SESSION_COOKIE, sessionValue } from '../../../packages/collector/src/auth.js';
+import { createCollector } from '../../../packages/collector/src/collector.js';
+import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
+import { freshDataDir } from '../../demo/data-dir.js';
+import { serve, wireEvent } from '../support/serve.js';
+
+const TOKEN = 'editor-test-token';
+const SIGNED_IN = { cookie: `${SESSION_COOKIE}=${sessionValue(TOKEN)}` };
+const HOSTILE = '<img src=x onerror=alert(1)> & "quotes"';
+
+let dataDir: { dir: string; remove(): void };
+let store: EventStore;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  dataDir = await freshDataDir();
+  store = await openEventStore(dataDir.dir);
+  server = await serve(createCollector({ database: store, insightsToken: TOKEN, rateLimit: false }));
+  // Recent traffic: three paths, one track event name.
+  const now = Date.now();
+  const page = (path: string, session: string, ts: number) =>
+    wireEvent({
+      type: 'page',
+      name: undefined,
+      stage: undefined,
+      props: {},
+      ts,
+      sessionId: session,
+      anonymousId: session,
+      page: { url: `http://shop.test${path}`, path },
+    });
+  const events = [
+    page('/checkout/done', 's1', now - 3600_000),
+    wireEvent({ ts: now - 3500_000, sessionId: 's1', anonymousId: 's1', name: 'order_completed' }),
+    page('/checkout/done', 's2', now - 7200_000),
+    page('/cart', 's2', now - 7300_000),
+    page('/products/lamp', 's3', now - 7400_000),
+  ];
+  const sent = await fetch(`${server.url}/collect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sentAt: now, events }),
+  });
+  expect(sent.status).toBe(200);
+});
+afterAll(async () => {
+  await server.close();
+  await store.close();
+  dataDir.remove();
+});
+beforeEach(async () => {
+  await store.query('truncate config_versions, config_draft');
+});
+
+const get = (path: string, headers: Record<string, string> = SIGNED_IN) =>
+  fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+
+/** The CSRF token a signed-in page carries. */
+async function csrf(): Promise<string> {
+  const text = await (await get('/admin/settings')).text();
+  return /name="csrf" value="([^"]+)"/.exec(text)?.[1] ?? '';
+}
+
+async function revision(): Promise<string> {
+  const text = await (await get('/admin/settings')).text();
+  return /name="revision" value="(\d+)"/.exec(text)?.[1] ?? '0';
+}
+
+const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = SIGNED_IN) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
+
+const CSAT = {
+  id: 'checkout-csat',
+  metric: 'csat',
+  question: 'How was checkout?',
+  'when.pages': '/checkout/done',
+  'when.event': 'order_completed',
+  cooldownDays: '30',
+};
+
+async function createSurvey(fields: Record<string, string> = CSAT) {
+  return post('/admin/surveys/new', {
+    ...fields,
+    action: 'save',
+    revision: await revision(),
+    csrf: await csrf(),
+  });
+}
+
+async function publish(author = 'Ana', note = 'first') {
+  return post('/admin/publish', { author, note, revision: await revision(), csrf: await csrf() });
+}
+
+const ADMIN_GETS = [
+  '/admin',
+  '/admin/surveys/new',
+  '/admin/surveys/checkout-csat',
+  '/admin/surveys/checkout-csat/delete',
+  '/admin/settings',
+  '/admin/versions',
+  '/admin/preview?page=/cart',
+  '/admin/api/matches?pages=/cart',
+];
+const ADMIN_POSTS = [
+  '/admin/surveys/new',
+  '/admin/surveys/checkout-csat',
+  '/admin/surveys/checkout-csat/delete',
+  '/admin/settings',
+  '/admin/publish',
+  '/admin/versions/1/rollback',
+];
+
+describe('sign-in', () => {
+  it.each(ADMIN_GETS)('GET %s without sign-in gets the sign-in form, 401', async (path) => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { cookie: `${SESSION_COOKIE}=forged` }]) {
+      const response = await get(path, headers);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain('action="/admin/sign-in"');
+    }
+  });
+
+  it.each(ADMIN_POSTS)('POST %s without sign-in is refused and changes nothing', async (path) => {
+    await createSurvey();
+    const token = await csrf();
+    const response = await post(
+      path,
+      { ...CSAT, question: 'Changed?', revision: '1', csrf: token, author: 'Mallory' },
+      {},
+    );
+    expect(response.status).toBe(401);
+    expect(await store.query('select revision from config_draft')).toMatchObject({ rows: [{ revision: 1 }] });
+    expect((await store.query('select count(*)::int as n from config_versions')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('signs in with the insights token at /admin/sign-in, with a cookie for /admin only', async () => {
+    const response = await post('/admin/sign-in', { token: TOKEN }, {});
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin');
+    expect(response.headers.get('set-cookie')).toMatch(
+      /^touchpoint_insights=[^;]+; Path=\/admin; HttpOnly; SameSite=Strict/,
+    );
+  });
+
+  it('serves its stylesheet and script without sign-in, and no page without it', async () => {
+    expect((await get('/admin/admin.css', {})).status).toBe(200);
+    expect((await get('/admin/admin.js', {})).headers.get('content-type')).toMatch(/javascript/);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a signed-in POST with a forged or missing token, and saves nothing', async () => {
+    for (const token of ['forged', '']) {
+      const response = await post('/admin/surveys/new', {
+        ...CSAT,
+        action: 'save',
+        revision: '0',
+        csrf: token,
+      });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('forged form token');
+    }
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('refuses a POST from another origin even with the right token', async () => {
+    const token = await csrf();
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+      const response = await post(
+        '/admin/surveys/new',
+        { ...CSAT, action: 'save', revision: '0', csrf: token },
+        { ...SIGNED_IN, ...headers },
+      );
+      expect(response.status).toBe(403);
+    }
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+});
+
+describe('editing', () => {
+  it('creates a survey and lists it as a draft', async () => {
+    const response = await createSurvey();
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/surveys/checkout-csat?saved=1');
+    const list = await (await get('/admin')).text();
+    expect(list).toContain('checkout-csat');
+    expect(list).toContain('Draft only');
+  });
+
+  it('refuses a save made from a stale form with a clear message, keeping both edits visible', async () => {
+    await createSurvey();
+    const token = await csrf();
+    const first = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      question: 'Ana’s edit?',
+      action: 'save',
+      revision: '1',
+      csrf: token,
+    });
+    expect(first.status).toBe(303);
+    const second = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      question: 'Ben’s edit?',
+      action: 'save',
+      revision: '1',
+      csrf: token,
+    });
+    expect(second.status).toBe(409);
+    const text = await second.text();
+    expect(text).toContain('Someone else saved the draft since this page was loaded');
+    expect(text).toContain('Ben’s edit?');
+    expect(text).toContain('Ana’s edit?');
+    // Saving again from the page it showed (the current revision) is a deliberate overwrite.
+    expect(/name="revision" value="2"/.test(text)).toBe(true);
+    const draft = await store.query<{ config: { surveys: { question: string }[] } }>(
+      'select config from config_draft',
+    );
+    expect(draft.rows[0]?.config.surveys[0]?.question).toBe('Ana’s edit?');
+  });
+
+  it('shows the validator error next to its field and does not save', async () => {
+    const response = await createSurvey({ ...CSAT, sample: 'half' });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text).toMatch(
+      /<label for="f-sample">Sample \(0 to 1\)<\/label>\s*<ul class="problems" id="f-sample-problems"><li class="error"><strong>Error:<\/strong> expected a number from 0 to 1/,
+    );
+    expect(text).toMatch(
+      /id="f-sample" name="sample" aria-describedby="f-sample-problems f-sample-hint" aria-invalid="true"/,
+    );
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('shows a lint warning for a glob that matches none of the recent paths, and the matches of one that does', async () => {
+    await createSurvey({ ...CSAT, 'when.pages': '/checkout/thanks' });
+    const text = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(text).toContain('&quot;/checkout/thanks&quot; matches none of the 3 listed pages');
+    expect(text).toContain('Matches <strong>0</strong> of the 3 paths seen in the last 30 days.');
+    const fixed = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      'when.pages': '/checkout/**',
+      action: 'check',
+      revision: '1',
+      csrf: await csrf(),
+    });
+    const checked = await fixed.text();
+    expect(checked).not.toContain('matches none');
+    expect(checked).toContain('Matches <strong>1</strong> of the 3 paths');
+    expect(checked).toContain('<code>/checkout/done</code> (2 views)');
+  });
+
+  it('suggests the event names the site sent and estimates the reach from its traffic', async () => {
+    await createSurvey();
+    const text = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(text).toContain('<datalist id="event-names"><option value="order_completed"></option></datalist>');
+    // One session (s1) viewed /checkout/done and then sent order_completed, within a 1-day window.
+    expect(text).toContain('About <strong>7</strong> people a week would see this.');
+  });
+
+  it('shows a question containing markup as text', async () => {
+    await createSurvey({ ...CSAT, question: HOSTILE });
+    for (const path of ['/admin', '/admin/surveys/checkout-csat']) {
+      const text = await (await get(path)).text();
+      expect(text).not.toContain('<img');
+      expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
+    }
+  });
+
+  it('answers the live matches as JSON for the script', async () => {
+    const response = await get(`/admin/api/matches?${new URLSearchParams({ pages: '/checkout/**\n/cart' })}`);
+    expect(await response.json()).toEqual({
+      globs: 2,
+      seen: 3,
+      count: 2,
+      matched: [
+        { path: '/checkout/done', views: 2 },
+        { path: '/cart', views: 1 },
+      ],
+    });
+  });
+
+  it('deletes after confirmation', async () => {
+    await createSurvey();
+    expect(await (await get('/admin/surveys/checkout-csat/delete')).text()).toContain(
+      'Delete survey checkout-csat?',
+    );
+    const response = await post('/admin/surveys/checkout-csat/delete', { revision: '1', csrf: await csrf() });
+    expect(response.status).toBe(303);
+    expect(await (await get('/admin')).text()).toContain('No surveys yet.');
+  });
+});
+
+describe('publishing', () => {
+  it('serves the published configuration at a stable URL with an ETag and a short cache', async () => {
+    expect((await get('/config/published.json', {})).status).toBe(404);
+    await createSurvey();
+    const published = await publish();
+    expect(published.status).toBe(303);
+    expect(published.headers.get('location')).toBe('/admin?published=1');
+    const response = await get('/config/published.json', {});
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const etag = response.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"v1-[0-9a-f]{8}"$/);
+    expect((await response.json()).surveys[0].id).toBe('checkout-csat');
+    expect((await get('/config/published.json', { 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it('refuses to publish without a name, or from a stale list', async () => {
+    await createSurvey();
+    expect((await post('/admin/publish', { author: '', revision: '1', csrf: await csrf() })).status).toBe(
+      422,
+    );
+    expect((await post('/admin/publish', { author: 'Ana', revision: '0', csrf: await csrf() })).status).toBe(
+      409,
+    );
+    expect((await get('/config/published.json', {})).status).toBe(404);
+  });
+
+  it('shows the history with a diff, and rolls back with one click: the published URL serves the old version', async () => {
+    await createSurvey();
+    await publish('Ana', 'first');
+    const edit = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      question: 'Second wording?',
+      action: 'save',
+      revision: '1',
+      csrf: await csrf(),
+    });
+    expect(edit.status).toBe(303);
+    const second = await publish('Ben', 'reworded');
+    expect(second.status, await second.text()).toBe(303);
+    const history = await (await get('/admin/versions?from=1&to=2')).text();
+    expect(history).toContain('<code>surveys[&quot;checkout-csat&quot;].question</code>');
+    expect(history).toContain('&quot;How was checkout?&quot;');
+    expect(history).toContain('&quot;Second wording?&quot;');
+    const rolled = await post('/admin/versions/1/rollback', { author: 'Cy', csrf: await csrf() });
+    expect(rolled.status).toBe(303);
+    const response = await get('/config/published.json', {});
+    expect(response.headers.get('etag')).toMatch(/^"v3-/);
+    expect((await response.json()).surveys[0].question).toBe('How was checkout?');
+    expect(await (await get('/admin/versions')).text()).toContain('Rollback to version 1');
+  });
+});
+
+describe('preview', () => {
+  it('sends the browser to a seen page of the site with ?tp_preview= pointing at the draft, which only the key opens', async () => {
+    await createSurvey();
+    const response = await get('/admin/preview?page=/checkout/done');
+    expect(response.status).toBe(303);
+    const target = new URL(response.headers.get('location') ?? '');
+    expect(target.origin + target.pathname).toBe('http://shop.test/checkout/done');
+    const draft = new URL(target.searchParams.get('tp_preview') ?? '');
+    expect(draft.origin).toBe(server.url);
+    const answer = await get(draft.pathname + draft.search, {});
+    expect(answer.status).toBe(200);
+    expect((await answer.json()).surveys[0].id).toBe('checkout-csat');
+    expect((await get('/config/draft.json?key=guess', {})).status).toBe(403);
+  });
+
+  it('says when the live configuration does not allow this collector as a preview origin', async () => {
+    await createSurvey();
+    const text = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(text).toContain(`does not list this collector (${server.url}) in its preview origins`);
+    await post('/admin/settings', { previewOrigins: server.url, revision: '1', csrf: await csrf() });
+    await publish();
+    expect(await (await get('/admin/surveys/checkout-csat')).text()).not.toContain(
+      'does not list this collector',
+    );
+  });
+});
