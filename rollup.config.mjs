@@ -4,6 +4,7 @@
 // as classic, minified scripts.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -89,11 +90,47 @@ const packageBuilds = [
   ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
 ];
 
+/** `@touchpoint/<pkg>[/<entry>]` → `packages/<pkg>/src/<entry>.ts`, for the shipped script files. */
+const fromSource = {
+  name: 'workspace-from-source',
+  resolveId(id) {
+    const match = /^@touchpoint\/(core|adapter|widget)(?:\/(\w+))?$/.exec(id);
+    return match
+      ? new URL(`packages/${match[1]}/src/${match[2] ?? 'index'}.ts`, import.meta.url).pathname
+      : null;
+  },
+};
+
+/**
+ * The script tag leaves the `?tp_debug=1` console table (and the reason formatter only it uses)
+ * to dist/touchpoint-debug.js, which it loads with `?tp_debug=1` anyway
+ * (script/debug/console-table.ts); the npm package keeps printing it from the core.
+ */
+const tableInDebugFile = {
+  name: 'table-in-debug-file',
+  load(id) {
+    if (/[\\/]packages[\\/]core[\\/]src[\\/]debug-table\.ts$/.test(id))
+      return 'export const logExplanations = () => {};';
+    return null;
+  },
+};
+
+/** Terser after esbuild on the shipped script files. */
+const shrink = terser({
+  ecma: 2020,
+  compress: { passes: 3 },
+  format: { comments: false },
+});
+
 // The script tag: dist/touchpoint.js (core, adapter, the glue) is a classic script every page
 // loads; dist/touchpoint-widget.js (Preact and the widget) is loaded by it, beside it, only when
 // a survey is first due.
 const scriptPlugins = (dev = false) => [
-  // The development script takes the packages' development builds (dist/dev/, `__DEV__` true).
+  // The shipped files are built from the packages' sources, not their dist/: one bundle, one
+  // mangling pass (`mangle()` below, over the whole file), and a module of a package can be
+  // swapped for the script tag (`tableInDebugFile`).
+  fromSource,
+  // The development script sets `__DEV__` (below) and takes dependencies' development builds.
   nodeResolve({
     extensions: ['.ts', '.tsx', '.js', '.mjs'],
     ...(dev && { exportConditions: ['development'] }),
@@ -103,10 +140,13 @@ const scriptPlugins = (dev = false) => [
     minify: !dev,
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // `_private` fields get short names, as Preact's mangle.json does.
-    mangleProps,
     define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', __DEV__: `${dev}` },
   }),
+  // A second, whole-file pass over esbuild's output: terser inlines single-use functions and
+  // constants across module boundaries and folds what that exposes (esbuild minifies one pass
+  // at a time). Only safe transforms; the development script stays readable.
+  // `_private` fields get short names, as Preact's mangle.json does, once the file is bundled.
+  ...(dev ? [] : [mangle(), shrink]),
 ];
 
 // The widget and debug files drive the first script's instance and need only the core's types
@@ -156,14 +196,14 @@ const widgetBuild = (lang) => ({
 const scriptBuilds = [
   {
     input: 'script/tag/touchpoint.ts',
-    plugins: scriptPlugins(),
+    plugins: [tableInDebugFile, ...scriptPlugins()],
     output: { file: 'dist/touchpoint.js', format: 'iife', sourcemap: true },
   },
   // The same script for development: unminified, with the developer diagnostics (which argument
   // of a call was refused, which props field was cut and why). It loads the same lazy files.
   {
     input: 'script/tag/touchpoint.ts',
-    plugins: scriptPlugins(true),
+    plugins: [tableInDebugFile, ...scriptPlugins(true)],
     output: { file: 'dist/touchpoint.dev.js', format: 'iife', sourcemap: true },
   },
   ...widgetLocales.map(widgetBuild),

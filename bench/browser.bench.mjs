@@ -3,7 +3,8 @@
 // adapter attached, time until 10,000 events are safe in IndexedDB, survey_due → visible
 // prompt with the widget file cold and warm, JS heap after 10,000 events, and the bytes of
 // every artefact (scripts/size.mjs). Run after `pnpm build`: `node bench/browser.bench.mjs`
-// (or through bench/run.mjs); `--markdown` prints the table for bench/RESULTS.md.
+// (or through bench/run.mjs); `--markdown` prints the table for bench/RESULTS.md, `--track` runs
+// only the track() figures.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { launch, site, stats } from './chromium.mjs';
@@ -271,10 +272,12 @@ function bytes() {
     }));
 }
 
-export async function run() {
+/** `--track`: only the track() and IndexedDB figures, for checking a change to the event path. */
+export async function run({ trackOnly = false } = {}) {
   const served = await site(PAGES);
   const browser = await launch();
   try {
+    if (trackOnly) return await events(browser, served);
     return [
       ...(await startup(browser, served.url)),
       ...(await events(browser, served)),
@@ -304,7 +307,7 @@ export async function machine() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run();
+  const rows = await run({ trackOnly: process.argv.includes('--track') });
   if (process.argv.includes('--markdown')) {
     const m = await machine();
     console.log(`${m.date} · ${m.cpu} · Node ${m.node} · Chromium ${m.chromium} (headless)\n`);

@@ -4,6 +4,7 @@
 // re-exports: nothing here may pull in the DOM, storage or timers.
 export { canonicalJson, configHash } from './config-hash.js';
 export { hasDebugParam } from './debug-param.js';
+export { logExplanations } from './debug-table.js';
 export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
 export { firstShown, type Shown } from './first-shown.js';
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';

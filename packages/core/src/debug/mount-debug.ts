@@ -86,7 +86,7 @@ export const mountDebug: MountDebug = (
     tp.on('survey_shown', refresh),
     tp.on('survey_answered', refresh),
     tp.on('survey_dismissed', refresh),
-    tp.on('config', (h) => {
+    tp.on('config', (h: string) => {
       hash = h;
       refresh();
     }),
