@@ -1,8 +1,8 @@
 // The formulas of the insights page, pure: NPS, CSAT and CES from score counts, the score
 // bands, and the journey funnel. The SQL in queries.ts only counts; every percentage and
 // mean is computed here, once, so the page, the export and the tests share one rule.
+import { STAGES as CORE_STAGES } from '@touchpoint/core/rules';
 
-/** SPEC "Journey stages", in order. Kept here because the demo runs without a build; a test keeps it equal to the core's. */
 export type Metric = 'nps' | 'csat' | 'ces';
 export type Band = 'low' | 'mid' | 'high';
 
@@ -29,16 +29,8 @@ export interface FunnelRow {
   kept: number | null;
 }
 
-export const STAGES: readonly string[] = [
-  'discovery',
-  'touchpoint',
-  'interest',
-  'purchase',
-  'use',
-  'service',
-  'advocacy',
-  'churn',
-];
+/** The journey stages in journey order: the core's own list. */
+export const STAGES: readonly string[] = CORE_STAGES;
 
 export const METRICS: readonly Metric[] = ['nps', 'csat', 'ces'];
 
