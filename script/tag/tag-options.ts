@@ -7,7 +7,7 @@ export interface TagOptions {
   create: CreateOptions;
   /** `data-endpoint`: the collector URL; empty when absent (nothing is sent). */
   endpoint: string;
-  /** For the widget: `locale`, `theme`, `position` and the nonce, only those the tag sets. */
+  /** For the widget: `locale`, `theme`, `position`, `accent` and the nonce, only those the tag sets. */
   widget: WidgetOptions;
   /** The widget file beside this one, with this one's query so a versioned URL stays versioned. */
   widgetUrl: string;
@@ -54,7 +54,7 @@ export function readTag(
   const widget: WidgetOptions = {};
   // The widget checks these values and reports bad ones; absent ones must stay absent, or
   // they would replace its defaults with undefined.
-  for (const key of ['locale', 'theme', 'position'] as const) {
+  for (const key of ['locale', 'theme', 'position', 'accent'] as const) {
     const value = data(key);
     if (value) (widget as Record<string, string>)[key] = value;
   }

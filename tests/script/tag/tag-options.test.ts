@@ -62,8 +62,13 @@ describe('readTag', () => {
       { create: {}, endpoint: '', widget: { locale: 'ar', theme: 'dark', position: 'bottom-left' } },
     ],
     [
+      'the accent colour',
+      { 'data-accent': '#1a7f37' },
+      { create: {}, endpoint: '', widget: { accent: '#1a7f37' } },
+    ],
+    [
       'empty widget attributes',
-      { 'data-locale': '', 'data-theme': '' },
+      { 'data-locale': '', 'data-theme': '', 'data-accent': '' },
       { create: {}, endpoint: '', widget: {} },
     ],
   ])('reads %s', (_, attributes, expected) => {
