@@ -2,7 +2,7 @@
 // app's bundler would), and each built artefact as shipped; reports minified, gzip and
 // brotli bytes. `--check` fails when a budget in package.json#sizeBudgets is exceeded.
 // Budgets are checked here, in `pnpm test`, because bytes are deterministic.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -58,7 +58,35 @@ export async function measure(budget) {
 /** Every budget of package.json, measured. */
 export const measureAll = () => Promise.all(sizeBudgets.map(measure));
 
-// Run as a script (`node scripts/size.mjs [--check]`), not when a test imports `measure`.
+// The root README's size table is written from these measurements (nanostores' way), between
+// two markers, so its figures are never copied by hand: `--readme` rewrites it and `--check`
+// fails when it is stale.
+const README = new URL('README.md', root);
+const TABLE_START = '<!-- size-table: written by `node scripts/size.mjs --readme` -->';
+const TABLE_END = '<!-- /size-table -->';
+
+/** The README table of `rows`: every artefact, its brotli bytes and its budget. */
+export function readmeTable(rows) {
+  const bytes = (n) => n.toLocaleString('en-US');
+  return [
+    '| artefact | brotli bytes | budget |',
+    '| --- | --: | --: |',
+    ...rows.map((r) => `| ${r.name} | ${bytes(r.brotli)} | ${bytes(r.limit)} |`),
+  ].join('\n');
+}
+
+/** The README with its size table replaced by `table`, or undefined without the markers. */
+function withTable(text, table) {
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) return undefined;
+  return `${text.slice(0, start + TABLE_START.length)}\n\n${table}\n\n${text.slice(end)}`;
+}
+
+/** Whether the README's table (as the formatter writes tables: spacing aside) shows `table`. */
+const sameTable = (a, b) => a.replace(/[ \t]+/g, ' ').replace(/-+/g, '-') === b.replace(/[ \t]+/g, ' ').replace(/-+/g, '-');
+
+// Run as a script (`node scripts/size.mjs [--check] [--readme]`), not when a test imports `measure`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = await measureAll();
   const pad = (s, n) => String(s).padStart(n);
@@ -67,6 +95,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   );
   for (const r of rows) {
     console.log(`${r.name.padEnd(44)}${pad(r.min, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.limit, 9)}`);
+  }
+  const text = readFileSync(README, 'utf8');
+  const table = readmeTable(rows);
+  const updated = withTable(text, table);
+  if (process.argv.includes('--readme') && updated !== undefined) writeFileSync(README, updated);
+  const current = text.slice(text.indexOf(TABLE_START) + TABLE_START.length, text.indexOf(TABLE_END)).trim();
+  if (process.argv.includes('--check') && (updated === undefined || !sameTable(current, table))) {
+    console.error('README.md: the size table is stale; run node scripts/size.mjs --readme (then the formatter)');
+    process.exit(1);
   }
   const over = rows.filter((r) => r.brotli > r.limit);
   if (process.argv.includes('--check') && over.length) {
