@@ -5,6 +5,7 @@ import {
   stageCalled,
   stageNavigated,
   stageOfConfig,
+  stageOfRoute,
   stageOfView,
 } from '../../packages/core/src/page-stage';
 
@@ -48,5 +49,19 @@ describe('stage() and navigation', () => {
     const navigated = stageNavigated(called);
     expect(navigated).toEqual(state('use', false, true));
     expect(stageOfView(navigated, 'purchase', globs)._name).toBe('purchase');
+  });
+});
+
+describe('stageOfRoute', () => {
+  it.each<[string, StageState, StageState]>([
+    ["maps the new route's path", state('interest', false, true), state('from-globs', false, true)],
+    [
+      'replaces a tagged stage of the page before',
+      state('purchase', false, false),
+      state('from-globs', false, true),
+    ],
+    ['ends what stage() set on the page before', state('use', true, false), state('from-globs', false, true)],
+  ])('%s', (_, before, after) => {
+    expect(stageOfRoute(before, globs)).toEqual(after);
   });
 });

@@ -3,7 +3,7 @@
 import type { FirstViewWait } from './config-source.js';
 import type { Instance } from './instance-state.js';
 import { watchNavigation } from './navigation.js';
-import { stageNavigated } from './page-stage.js';
+import { stageNavigated, stageOfRoute } from './page-stage.js';
 
 /**
  * Follows SPA navigations (a new page's stage is decided again) and, with `autoPageviews`,
@@ -23,7 +23,13 @@ export function startPageviews(
     const now = instance._page._address();
     if (now === address) return;
     address = now;
-    instance._state._stage = stageNavigated(instance._state._stage);
+    // With automatic page views the route is the page: its stage holds for the events that
+    // follow at once. Without them, the site's own page() call decides it.
+    instance._state._stage = autoPageviews
+      ? stageOfRoute(instance._state._stage, () =>
+          instance._triggers._stageFor(instance._page._current().path),
+        )
+      : stageNavigated(instance._state._stage);
     // Later, so the router has set the new title and <body data-tp-stage> first.
     if (autoPageviews) setTimeout(view);
   });

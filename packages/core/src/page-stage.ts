@@ -24,6 +24,14 @@ export const stageCalled = (state: StageState, name: string): StageState => ({
 export const stageNavigated = (state: StageState): StageState => ({ ...state, _explicit: false });
 
 /**
+ * An SPA navigation the automatic page views follow: the new route's stage from the globs at
+ * once, so an event recorded right after `pushState` has it; the page view, a moment later,
+ * can still take the new page's `<body data-tp-stage>`.
+ */
+export const stageOfRoute = (state: StageState, globs: () => string | undefined): StageState =>
+  stageOfView(stageNavigated(state), null, globs);
+
+/**
  * A page view, unless stage() was called on this page: the body's tag when it is a valid
  * stage name, else what the globs map the path to.
  */
