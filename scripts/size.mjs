@@ -84,7 +84,8 @@ function withTable(text, table) {
 }
 
 /** Whether the README's table (as the formatter writes tables: spacing aside) shows `table`. */
-const sameTable = (a, b) => a.replace(/[ \t]+/g, ' ').replace(/-+/g, '-') === b.replace(/[ \t]+/g, ' ').replace(/-+/g, '-');
+const sameTable = (a, b) =>
+  a.replace(/[ \t]+/g, ' ').replace(/-+/g, '-') === b.replace(/[ \t]+/g, ' ').replace(/-+/g, '-');
 
 // Run as a script (`node scripts/size.mjs [--check] [--readme]`), not when a test imports `measure`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -102,7 +103,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--readme') && updated !== undefined) writeFileSync(README, updated);
   const current = text.slice(text.indexOf(TABLE_START) + TABLE_START.length, text.indexOf(TABLE_END)).trim();
   if (process.argv.includes('--check') && (updated === undefined || !sameTable(current, table))) {
-    console.error('README.md: the size table is stale; run node scripts/size.mjs --readme (then the formatter)');
+    console.error(
+      'README.md: the size table is stale; run node scripts/size.mjs --readme (then the formatter)',
+    );
     process.exit(1);
   }
   const over = rows.filter((r) => r.brotli > r.limit);

@@ -61,7 +61,10 @@ beforeEach(() => {
   loadWidget.mockReturnValue(new Promise(() => {}));
   // Nothing leaves the test: a request no test stubbed waits forever instead of reaching
   // happy-dom's default origin (127.0.0.1:3000) and printing the refused connection.
-  vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => new Promise(() => {})),
+  );
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   // vitest hands back the same spy on an already spied console.warn: start from no calls.
   warn.mockClear();
