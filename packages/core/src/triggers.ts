@@ -114,10 +114,12 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
   /** Judges the candidates of one moment (a page view, or a tracked event) and acts on the winner. */
   const evaluate = (moment?: Moment) => {
     if (!moment && (!state._view || state._viewDecided)) return;
+    // Most tracked events name no survey: they return here, before the stored history and the
+    // rest of the context are read.
+    const candidates = candidatesAt(state._index, moment?.name);
+    if (!candidates.length) return;
     const check = judge(moment);
-    const survey = pickSurvey(candidatesAt(state._index, moment?.name), (candidate) =>
-      isEligible(check(candidate)),
-    );
+    const survey = pickSurvey(candidates, (candidate) => isEligible(check(candidate)));
     if (!survey) return;
     // A page-view survey still waiting for its delay keeps its place: an event's survey shows
     // first only when the picker ranks it higher (priority, then file order).
