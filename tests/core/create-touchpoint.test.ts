@@ -170,12 +170,14 @@ describe('page views', () => {
     }
   });
 
-  it('maps the page stage again when a configuration arrives, not when a survey is due', async () => {
+  it("gives an event after pushState the new route's stage without automatic page views, as it gives its path", () => {
     vi.useFakeTimers();
     const config: TouchpointConfig = {
       version: 1,
       stages: { '/a': 'interest', '/b': 'purchase' },
-      surveys: [{ id: 'go', metric: 'nps', question: 'Recommend us?', when: { event: 'go' } }],
+      surveys: [
+        { id: 'go', metric: 'nps', question: 'Recommend us?', when: { event: 'go', stage: 'purchase' } },
+      ],
     };
     history.replaceState(null, '', '/a');
     const tp = createTouchpoint({ config, autoPageviews: false });
@@ -183,16 +185,16 @@ describe('page views', () => {
     const dues: unknown[] = [];
     tp.on('survey_due', (d) => dues.push(d));
     const tracks = collect(tp, 'track');
-    // Navigated, and the page view that maps the new path is not there yet.
-    history.pushState(null, '', '/b');
     tp.track('x');
+    // Navigated, and the site's own page() call for the new route is not there yet.
+    history.pushState(null, '', '/b');
     tp.track('go');
     tp.track('y');
     expect(dues).toHaveLength(1);
-    expect(tracks.map((e) => [e.name, e.stage])).toEqual([
-      ['x', 'interest'],
-      ['go', 'interest'],
-      ['y', 'interest'],
+    expect(tracks.map((e) => [e.name, e.page.path, e.stage])).toEqual([
+      ['x', '/a', 'interest'],
+      ['go', '/b', 'purchase'],
+      ['y', '/b', 'purchase'],
     ]);
   });
 

@@ -3,10 +3,10 @@
 import type { FirstViewWait } from './config-source.js';
 import type { Instance } from './instance-state.js';
 import { watchNavigation } from './navigation.js';
-import { stageNavigated, stageOfRoute } from './page-stage.js';
+import { stageOfRoute } from './page-stage.js';
 
 /**
- * Follows SPA navigations (a new page's stage is decided again) and, with `autoPageviews`,
+ * Follows SPA navigations (the new route's stage applies at once) and, with `autoPageviews`,
  * sends `view` on load and after each of them. `firstViewReady` may hold the first view back
  * (a configuration URL without a cached copy), so it carries the stage the configuration maps
  * its path to.
@@ -23,13 +23,12 @@ export function startPageviews(
     const now = instance._page._address();
     if (now === address) return;
     address = now;
-    // With automatic page views the route is the page: its stage holds for the events that
-    // follow at once. Without them, the site's own page() call decides it.
-    instance._state._stage = autoPageviews
-      ? stageOfRoute(instance._state._stage, () =>
-          instance._triggers._stageFor(instance._page._current().path),
-        )
-      : stageNavigated(instance._state._stage);
+    // The route is the page of the events that follow at once, page views or not: they carry
+    // its path, so they carry the stage the configuration maps that path to. The page view
+    // (automatic, or the site's own page() call) can still take the new <body data-tp-stage>.
+    instance._state._stage = stageOfRoute(instance._state._stage, () =>
+      instance._triggers._stageFor(instance._page._current().path),
+    );
     // Later, so the router has set the new title and <body data-tp-stage> first.
     if (autoPageviews) setTimeout(view);
   });
