@@ -151,8 +151,9 @@ const scriptPlugins = (dev = false) => [
 
 // The widget and debug files drive the first script's instance and need only the core's types
 // and its pure rules (`@touchpoint/core/rules`), or the overlay (`@touchpoint/core/debug`: plain
-// DOM and those rules; it formats reasons and picks the next survey as the triggers do): a value import of the core itself would bundle a second
-// instance's code, so it fails the build instead.
+// DOM and those rules; it formats reasons and foretells what will show with the triggers' own
+// `decideMoment`): a value import of the core itself would bundle a second instance's code, so
+// it fails the build instead.
 const noCore = {
   name: 'no-core-in-lazy-file',
   resolveId(id, importer) {

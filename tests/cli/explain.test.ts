@@ -28,7 +28,10 @@ describe('explainUrl', () => {
       expect(visitor).not.toBe('');
       const browser = tp.explain();
       expect(browser.length).toBe(3);
-      expect(explainUrl(config, { url: path, visitor }, Date.now()).explanations).toEqual(browser);
+      // The rules agree; what the page's triggers hold beside them (a pick due, a page view that
+      // has picked) exists only on the page.
+      const rules = browser.map(({ dueInMs, decided, ...judged }) => judged);
+      expect(explainUrl(config, { url: path, visitor }, Date.now()).explanations).toEqual(rules);
     },
   );
 

@@ -20,6 +20,20 @@ describe('createDelays', () => {
     expect(fire).toHaveBeenCalledTimes(2);
   });
 
+  it('says how long a survey still waits, and nothing once it fired, was cancelled or never waited', () => {
+    const delays = createDelays();
+    delays._start('a', '/', 1000, () => {});
+    delays._start('b', '/other', 1000, () => {});
+    vi.advanceTimersByTime(400);
+    expect(delays._left('a', Date.now())).toBe(600);
+    expect(delays._left('a', Date.now() + 5000)).toBe(0);
+    expect(delays._left('__proto__', Date.now())).toBeUndefined();
+    delays._cancelOffPage('/');
+    expect(delays._left('b', Date.now())).toBeUndefined();
+    vi.advanceTimersByTime(600);
+    expect(delays._left('a', Date.now())).toBeUndefined();
+  });
+
   it('cancels what waits on other pages, and keeps what waits on this one', () => {
     const delays = createDelays();
     const here = vi.fn();

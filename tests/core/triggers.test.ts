@@ -734,6 +734,36 @@ describe('survey rules that hold (page views, configuration updates, early event
     expect(t.ids()).toEqual(['home-nps', 'home-nps']);
   });
 
+  it('re-checks a page view that has picked nothing when stage() enters the stage its survey needs', () => {
+    const used: Survey = { ...nps, when: { pages: ['/'], stage: 'use' } };
+    const t = fakeHost({ version: 1, surveys: [used] });
+    t.visit('/');
+    expect(t.ids()).toEqual([]);
+    t.state.stage = 'use';
+    t.event('stage', { stage: 'use' });
+    expect(t.ids()).toEqual(['home-nps']);
+  });
+
+  it('explains what it holds beside the rules: the pick due now or after its delay, and a page view that has picked', () => {
+    const slow: Survey = { ...help, when: { pages: ['/'], delayMs: 2000 } };
+    const t = fakeHost({ version: 1, surveys: [slow, nps], limits: { maxPerSession: 5 } });
+    t.visit('/');
+    vi.advanceTimersByTime(500);
+    expect(t.tp.explain().map(({ id, dueInMs, decided }) => ({ id, dueInMs, decided }))).toEqual([
+      { id: 'help-ces', dueInMs: 1500, decided: undefined },
+      { id: 'home-nps', dueInMs: undefined, decided: true },
+    ]);
+    vi.advanceTimersByTime(1500);
+    expect(t.ids()).toEqual(['help-ces']);
+    expect(t.tp.explain()[0]?.dueInMs).toBe(0);
+    t.record('survey_shown', 'help-ces');
+    t.record('survey_dismissed', 'help-ces');
+    expect(t.tp.explain().map(({ eligible, dueInMs, decided }) => [eligible, dueInMs, decided])).toEqual([
+      [true, undefined, true],
+      [true, undefined, true],
+    ]);
+  });
+
   it('does not show() count toward maxPerSession: an automatic survey still shows after one', () => {
     const t = fakeHost({ version: 1, surveys: [nps, help] });
     t.visit('/about');

@@ -100,8 +100,11 @@ beforeEach(() => {
 });
 
 /** A fresh tab on `path`, recording console problems and CSP violations. */
-async function open(path: string): Promise<{ tab: Page; problems: string[]; csp: () => Promise<string[]> }> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 640 } });
+async function open(
+  path: string,
+  viewport = { width: 900, height: 640 },
+): Promise<{ tab: Page; problems: string[]; csp: () => Promise<string[]> }> {
+  const context = await browser.newContext({ viewport });
   const tab = await context.newPage();
   const problems: string[] = [];
   tab.on('console', (m) => {
@@ -183,7 +186,9 @@ describe('preview and the debug overlay in Chromium', () => {
         expect.stringMatching(/^✗fails: sample bucket [\d.]+ ≥ 0$/),
       ]),
     );
-    expect(await overlay.locator('.next').textContent()).toBe('Next: help-ces, on event article_read');
+    expect(await overlay.locator('.next').textContent()).toBe(
+      'help-ces shows on the next matching event `article_read`',
+    );
     await tab.screenshot({ path: `${SCREENS}debug-overlay.png` });
     // The event arrives: help-ces shows and the overlay follows.
     await tab.evaluate(() => (window.Touchpoint as { track(n: string): void }).track('article_read'));
@@ -195,6 +200,48 @@ describe('preview and the debug overlay in Chromium', () => {
     await tab.keyboard.press('Escape');
     await expect.poll(() => overlay.count()).toBe(0);
     expect(await csp()).toEqual([]);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it('keeps the overlay off the prompt on a 390 px phone, both whole and usable', async () => {
+    const { tab, problems } = await open('/help/returns?tp_debug=1', { width: 390, height: 844 });
+    const overlay = tab.getByRole('region', { name: 'Touchpoint debug' });
+    await overlay.waitFor({ timeout: 10_000 });
+    await tab.evaluate(() => (window.Touchpoint as { track(n: string): void }).track('article_read'));
+    const prompt = tab.getByRole('dialog');
+    await prompt.waitFor({ timeout: 10_000 });
+    // After its entry animation, where it rests.
+    await tab.waitForTimeout(400);
+    const a = await overlay.boundingBox();
+    const b = await prompt.boundingBox();
+    if (!a || !b) throw new Error('overlay or prompt not rendered');
+    const apart =
+      a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x;
+    expect({ overlay: a, prompt: b, apart }).toMatchObject({ apart: true });
+    // Both inside the screen, the prompt whole.
+    expect(a.y).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.height).toBeLessThanOrEqual(844);
+    await tab.screenshot({ path: `${SCREENS}debug-overlay-390.png` });
+    // Usable: the overlay's survey details toggle, and a score in the prompt can be chosen.
+    const summary = overlay.locator('summary').first();
+    await summary.click();
+    expect(
+      await overlay
+        .locator('details')
+        .first()
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(false);
+    const answered = tab.evaluate(
+      () =>
+        new Promise<boolean>((resolve) =>
+          (window.Touchpoint as { on(t: string, fn: () => void): void }).on('survey_answered', () =>
+            resolve(true),
+          ),
+        ),
+    );
+    await prompt.getByRole('radio').first().click();
+    expect(await answered).toBe(true);
     expect(problems).toEqual([]);
     await tab.context().close();
   });

@@ -127,7 +127,12 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     consent: guard(warn, 'consent', (granted: boolean) => consent(instance, granted)),
     on: guard(warn, 'on', (type: string, fn: unknown) => subscribe(instance, type, fn), noop),
     show: guard(warn, 'show', (surveyId: string) => triggers._show(surveyId)),
-    explain: guard(warn, 'explain', () => triggers._explain(), []),
+    explain: guard(
+      warn,
+      'explain',
+      (event?: Parameters<Touchpoint['explain']>[0]) => triggers._explain(event),
+      [],
+    ),
     closed: guard(warn, 'closed', (surveyId: string) => triggers._closed(surveyId)),
     reset: guard(warn, 'reset', () => reset(instance)),
     record: guard(warn, 'record', (type: SurveyEventType, props: Props) =>

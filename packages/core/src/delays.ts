@@ -4,11 +4,14 @@ export interface Delays {
   _start(surveyId: string, path: string, ms: number, fire: () => void): void;
   /** Cancels what waits on other pages than `path`: navigating away ends the wait. */
   _cancelOffPage(path: string): void;
+  /** How long this survey still waits at `now`, in ms; undefined when it does not wait. */
+  _left(surveyId: string, now: number): number | undefined;
 }
 
 export function createDelays(): Delays {
   // No prototype: survey ids such as `constructor` or `__proto__` are keys like any other.
-  const pending: Record<string, { timer: ReturnType<typeof setTimeout>; path: string }> = Object.create(null);
+  const pending: Record<string, { timer: ReturnType<typeof setTimeout>; path: string; ends: number }> =
+    Object.create(null);
   return {
     _start(surveyId, path, ms, fire) {
       if (pending[surveyId]) return;
@@ -16,7 +19,7 @@ export function createDelays(): Delays {
         delete pending[surveyId];
         fire();
       }, ms);
-      pending[surveyId] = { timer, path };
+      pending[surveyId] = { timer, path, ends: Date.now() + ms };
     },
     _cancelOffPage(path) {
       for (const [surveyId, { timer, path: startedOn }] of Object.entries(pending))
@@ -24,6 +27,10 @@ export function createDelays(): Delays {
           clearTimeout(timer);
           delete pending[surveyId];
         }
+    },
+    _left(surveyId, now) {
+      const waiting = pending[surveyId];
+      return waiting && Math.max(0, waiting.ends - now);
     },
   };
 }

@@ -48,8 +48,8 @@ export interface SurveyTriggers {
   _show(surveyId: string): void;
   /** `tp.closed(id)`: the widget says that survey's prompt is off screen. Local, never an event. */
   _closed(surveyId: string): void;
-  /** `tp.explain()`. */
-  _explain(): Explanation[];
+  /** `tp.explain(event?)`. */
+  _explain(event?: { name: string; stage?: string | undefined }): Explanation[];
   /** `tp.record(type, props)`. */
   _recordSurveyEvent(type: unknown, props: unknown): MaybeRefused;
   /** `tp.preview`: the draft's URL while this tab previews one. */

@@ -1,107 +1,39 @@
 // The survey triggers: the effectful side of the survey rules. They feed events, the page
-// and the history to the pure `eligibility` rule, let `pickSurvey` choose, and act on the
+// and the history to the pure `eligibility` rule, let `decideMoment` choose, and act on the
 // answer: timers for `delayMs`, `survey_due` for the widget, history records, and the
-// `?tp_debug=1` table. They reach the instance only through the seam (survey-seam.ts).
+// `?tp_debug=1` table. They reach the instance only through the seam (survey-seam.ts); what
+// they know is one record (trigger-state.ts).
 import { configHash } from './config-hash.js';
 import { startConfig } from './config-source.js';
 import { hasDebugParam } from './debug-param.js';
 import { logExplanations } from './debug-table.js';
+import { decideMoment } from './decide-moment.js';
 import { createDelays } from './delays.js';
-import { eligibility } from './eligibility.js';
+import { explainSurveys } from './explain-surveys.js';
 import { stageFor } from './glob.js';
 import { createHistory } from './history.js';
-import { isEligible, pickSurvey } from './pick-survey.js';
-import { NO_PROMPT, type PromptState, promptAfter, promptClosed } from './prompt.js';
-import type { Reason } from './reason.js';
-import { REFUSED } from './refused.js';
-import { pageViews, touchSession } from './session.js';
-import { HISTORY_NOTES, isSurveyEvent, METRICS } from './survey-events.js';
-import { candidatesAt, indexSurveys, type SurveyIndex } from './survey-index.js';
+import { judgeMoment } from './judge.js';
+import { isEligible } from './pick-survey.js';
+import { promptAfter, promptClosed } from './prompt.js';
+import { recordSurveyEvent } from './record-survey-event.js';
+import { HISTORY_NOTES, isSurveyEvent } from './survey-events.js';
+import { candidatesAt, indexSurveys } from './survey-index.js';
 import type { SurveyTriggers, TriggerHost } from './survey-seam.js';
 import { createTraitStore } from './trait-store.js';
-import type { Explanation, Metric, Props, Survey, TouchpointConfig } from './types.js';
+import { EARLY_LIMIT, type Moment, startingState } from './trigger-state.js';
+import type { Explanation, Survey } from './types.js';
 import { namedTraitKeys } from './user-traits.js';
 import { validateConfig } from './validate.js';
-import { quote } from './warn.js';
-
-/** The event a survey is judged at: a tracked event's name and stage; none for a page view. */
-type Moment = { name: string; stage?: string | undefined } | undefined;
-
-/**
- * What happened before the first configuration was applied, kept for it (at most this many
- * of each): events count for the surveys of their page, and `show()` calls run, once.
- */
-export const EARLY_LIMIT = 20;
-
-/** What the triggers know, changed only by `apply` and `_onEvent`. */
-interface TriggerState {
-  /** The validated configuration in use. */
-  _config: TouchpointConfig;
-  /** Its `configHash`, once one is applied; survey events carry it. */
-  _hash: string | undefined;
-  /** The session of the last event. */
-  _sessionId: string;
-  _prompt: PromptState;
-  /** The draft's URL while this tab previews one. */
-  _preview: string | undefined;
-  /** The configuration's surveys by the moment that decides them. */
-  _index: SurveyIndex;
-  /** The page view being shown, once its event has arrived. */
-  _view: string | undefined;
-  /** A page-view survey was picked on this page view: it is decided, once. */
-  _viewDecided: boolean;
-  /**
-   * The page view's pick while it waits for its `delayMs`: it keeps its place in configuration
-   * order, so an event survey after it in the file does not overtake it.
-   */
-  _waiting: Survey | undefined;
-  /** Events and `show()` ids from before the first configuration; undefined once it is applied. */
-  _early: { _moments: { moment: NonNullable<Moment>; path: string }[]; _shows: string[] } | undefined;
-  /** Surveys due by `show()` and not yet shown: their `survey_shown` is not automatic. */
-  _forced: Set<string>;
-}
 
 /** The instance's survey triggers; `host._config` may be an object, inline JSON, a URL or a loader. */
 export function createTriggers(host: TriggerHost): SurveyTriggers {
   const history = createHistory(host._store, host._warn);
   const delays = createDelays();
   const traits = createTraitStore(host._store);
-  const state: TriggerState = {
-    _config: { version: 1 },
-    _hash: undefined,
-    _sessionId: '',
-    _prompt: NO_PROMPT,
-    _preview: undefined,
-    _index: indexSurveys([]),
-    _view: undefined,
-    _viewDecided: false,
-    _waiting: undefined,
-    _early: { _moments: [], _shows: [] },
-    _forced: new Set(),
-  };
+  const state = startingState();
 
-  // Preview bypasses sampling, cooldowns and fatigue limits: the survey without its sample
-  // rate, judged against a visitor who has seen nothing.
-  // What every survey of one moment is judged against, read once per moment: the stored
-  // history is merged with what other tabs wrote before every decision.
-  const judge = (moment?: Moment) => {
-    const ctx = {
-      ...host._where(),
-      event: moment,
-      pageViews: pageViews(host._store),
-      anonymousId: host._anonymousId(),
-      sessionId: state._sessionId,
-      // Events reach the triggers only after consent; this is for explain() before it.
-      consented: host._consented(),
-      open: state._prompt._open,
-      limits: state._config.limits,
-      traits: traits._read(),
-    };
-    const seen = state._preview ? { surveys: {} } : history._read(state._sessionId);
-    const now = Date.now();
-    return (survey: Survey): Reason[] =>
-      eligibility(state._preview ? { ...survey, sample: 1 } : survey, ctx, seen, now);
-  };
+  const parts = { _host: host, _history: history, _traits: traits };
+  const judge = (moment?: Moment) => judgeMoment(parts, state, moment);
 
   // Dropped while consent is missing: no prompt asks a person who has not agreed.
   const due = (survey: Survey, forced: boolean) => {
@@ -119,19 +51,17 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     const candidates = candidatesAt(state._index, moment?.name);
     if (!candidates.length) return;
     const check = judge(moment);
-    const survey = pickSurvey(candidates, (candidate) => isEligible(check(candidate)));
+    const survey = decideMoment(
+      candidates,
+      (candidate) => isEligible(check(candidate)),
+      state._waiting,
+      state._config.surveys ?? [],
+    );
     if (!survey) return;
-    // A page-view survey still waiting for its delay keeps its place: an event's survey shows
-    // first only when the picker ranks it higher (priority, then file order).
-    const waiting = state._waiting;
-    if (moment && waiting && waiting !== survey) {
-      const surveys = state._config.surveys ?? [];
-      const inFileOrder = [waiting, survey].sort((a, b) => surveys.indexOf(a) - surveys.indexOf(b));
-      if (pickSurvey(inFileOrder, () => true) === waiting) return;
-    }
     const delay = survey.when?.delayMs;
     if (!moment) {
       state._viewDecided = true;
+      state._viewPick = survey.id;
       if (delay) state._waiting = survey;
     }
     if (!delay) due(survey, false);
@@ -147,20 +77,13 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
           isEligible(judge(moment)(current))
         )
           due(current, false);
+        else if (!moment) state._viewPick = undefined;
       });
   };
 
-  const explain = (): Explanation[] => {
-    const check = judge();
-    return (state._config.surveys ?? []).map((survey) => {
-      const reasons = check(survey);
-      return {
-        id: survey.id,
-        eligible: isEligible(reasons),
-        ...(survey.priority !== undefined && { priority: survey.priority }),
-        reasons,
-      };
-    });
+  const explain = (moment?: Moment): Explanation[] => {
+    const now = Date.now();
+    return explainSurveys(state, judge(moment), (surveyId) => delays._left(surveyId, now));
   };
 
   const show = (surveyId: string) => {
@@ -224,15 +147,15 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
       const surveyId = event.props?.surveyId;
       state._prompt = promptAfter(state._prompt, event.type, surveyId);
       const note = HISTORY_NOTES[event.type];
-      // Traits given after the page loaded re-check this page view's surveys, unless one was
-      // already decided on it (a page-view survey is decided once per page view).
-      if (event.type === 'identify') {
+      // Traits given and stages entered after the page loaded re-check this page view's
+      // surveys, unless one was already decided on it (a page-view survey is decided once per
+      // page view).
+      if (event.type === 'identify')
         traits._note(
           event.props,
           state._hash === undefined ? undefined : namedTraitKeys(state._config.surveys ?? []),
         );
-        evaluate();
-      }
+      if (event.type === 'identify' || event.type === 'stage') evaluate();
       if (event.type === 'page') {
         // Navigating away cancels what waits on other pages. An SPA's automatic page view
         // comes a task after pushState, so an event tracked on the new page in between
@@ -240,10 +163,11 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         delays._cancelOffPage(event.page.path);
         state._view = event.id;
         state._viewDecided = false;
-        state._waiting = undefined;
+        state._viewPick = state._waiting = undefined;
         debug();
         evaluate();
       } else if (note) {
+        if (note === 'shown' && surveyId === state._viewPick) state._viewPick = undefined;
         // A survey opened by show() does not count toward maxPerSession.
         const automatic = !(note === 'shown' && state._forced.delete(surveyId as string));
         if (!state._preview) history._note(note, surveyId as string, state._sessionId, event.ts, automatic);
@@ -269,23 +193,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
       state._prompt = promptClosed(state._prompt, surveyId);
     },
     _explain: explain,
-    _recordSurveyEvent(type, props) {
-      const fields = props as Props | undefined;
-      if (
-        !isSurveyEvent(type) ||
-        typeof fields?.surveyId !== 'string' ||
-        !METRICS.includes(fields.metric as Metric)
-      ) {
-        if (__DEV__) host._warn(`record(${quote(type)}) (type, surveyId or metric): invalid; dropped`);
-        return REFUSED;
-      }
-      // The trail is the journey before the prompt; stored steps are cleaned like props. The
-      // configuration's hash lets answers be split by the configuration version that asked.
-      const full: Props = { ...fields, configHash: state._hash as string };
-      if (type === 'survey_answered')
-        full.trail = touchSession(host._store, Date.now()).trail.slice() as never;
-      host._record(type, full);
-    },
+    _recordSurveyEvent: (type, props) => recordSurveyEvent(host, state._hash, type, props),
     _preview: () => state._preview,
   };
 }

@@ -136,6 +136,16 @@ export interface Explanation {
   priority?: number;
   /** Every condition of the survey, in a fixed order: `consent` first. */
   reasons: Reason[];
+  /**
+   * The triggers picked it and its prompt is not on screen yet: it is due in this many ms
+   * (0: now, the prompt is coming; more while its `delayMs` runs, after which it is checked again).
+   */
+  dueInMs?: number;
+  /**
+   * A page-view survey this page view will not show: the page view has already picked one
+   * (its pick, once on screen, included). A page view decides once; the next one decides again.
+   */
+  decided?: true;
 }
 
 /** What listeners receive, by the type they subscribed to. */
@@ -172,8 +182,11 @@ export interface Touchpoint {
   on<K extends keyof ListenerMap>(type: K, fn: ListenerMap[K]): () => void;
   /** Forces a survey now, bypassing sampling and limits ("Give feedback" buttons). */
   show(surveyId: string): void;
-  /** Each survey: eligible here and now, or why not. */
-  explain(): Explanation[];
+  /**
+   * Each survey: eligible here and now, or why not. With `event`, as judged when that track
+   * event happens here now (its stage, when not given, is the page's).
+   */
+  explain(event?: { name: string; stage?: string | undefined }): Explanation[];
   /**
    * Says the prompt of `surveyId` is off screen, whatever closed it, so other surveys may
    * show. For the widget, on every close path; local to the page, never an event.

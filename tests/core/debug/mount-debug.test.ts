@@ -2,12 +2,21 @@ import type { Explanation, ListenerMap } from '@touchpoint/core';
 import { mountDebug } from '@touchpoint/core/debug';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+/** The explanations as explain({ name }) gives them: the event conditions judged at that event. */
+const atEvent = (list: Explanation[], name: string): Explanation[] =>
+  list.map((e) => {
+    const reasons = e.reasons.map((r) =>
+      r.rule === 'event' ? { ...r, ok: r.needed === name, actual: name } : r,
+    );
+    return { ...e, eligible: reasons.every((r) => r.ok), reasons };
+  });
+
 /** An instance whose explanations and preview the test sets, and whose listeners it fires. */
 function fakeTp(list: Explanation[], preview?: string) {
   const listeners: Record<string, Set<(payload: unknown) => void>> = {};
   const tp = {
     preview,
-    explain: vi.fn(() => list),
+    explain: vi.fn((event?: { name: string }) => (event ? atEvent(list, event.name) : list)),
     on<K extends keyof ListenerMap>(type: K, fn: ListenerMap[K]) {
       listeners[type] ??= new Set();
       listeners[type].add(fn as (payload: unknown) => void);
@@ -33,6 +42,13 @@ const HOME: Explanation = {
   id: 'home-nps',
   eligible: true,
   reasons: [{ rule: 'pages', ok: true, actual: '/', needed: '/' }],
+  // Picked on this page view; its prompt is coming.
+  dueInMs: 0,
+};
+/** The same survey in its sample: it waits for its event, and nothing else. */
+const CHECKOUT_SAMPLED: Explanation = {
+  ...CHECKOUT,
+  reasons: CHECKOUT.reasons.map((r) => (r.rule === 'sample' ? { ...r, ok: true, actual: 3 } : r)),
 };
 
 const shadow = () => document.querySelector('[data-touchpoint-debug]')?.shadowRoot ?? null;
@@ -69,7 +85,21 @@ describe('mountDebug', () => {
       '✗fails: event order_completed pending',
       '✗fails: sample bucket 73 ≥ 20',
     ]);
-    expect(shadow()?.querySelector('.next')?.textContent).toBe('Shows now: home-nps');
+    expect(shadow()?.querySelector('.next')?.textContent).toBe('home-nps shows now');
+  });
+
+  it("says what the triggers will do: after a running delay, on a survey's event, and nothing more for a page view that has picked", () => {
+    const later: Explanation = { ...HOME, id: 'later', dueInMs: 1500 };
+    const other: Explanation = { id: 'other', eligible: true, reasons: HOME.reasons, decided: true };
+    const { tp } = fakeTp([CHECKOUT_SAMPLED, later, other]);
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    expect([...(shadow()?.querySelectorAll('.next p') ?? [])].map((p) => p.textContent)).toEqual([
+      'later shows after its delay (1.5 s)',
+      'checkout-csat shows on the next matching event `order_completed`',
+    ]);
+    expect(tp.explain).toHaveBeenCalledWith({ name: 'order_completed', stage: undefined });
+    const items = [...(shadow()?.querySelectorAll('[data-id="other"] li') ?? [])].map((li) => li.textContent);
+    expect(items.at(-1)).toBe('✗fails: this page view has picked its survey');
   });
 
   it('refreshes on journey events and configurations, once per burst, keeping closed surveys closed', async () => {
@@ -83,8 +113,9 @@ describe('mountDebug', () => {
     fire('*');
     fire('config', 'f1e5da7f');
     await Promise.resolve();
-    expect(tp.explain).toHaveBeenCalledTimes(1);
-    expect(text()).toContain('Shows now: home-nps');
+    // One render: explain() here now, once (and once per event a survey waits for).
+    expect(tp.explain.mock.calls.filter(([event]) => event === undefined)).toHaveLength(1);
+    expect(text()).toContain('home-nps shows now');
     expect(text()).toContain('f1e5da7f');
     expect([...(shadow()?.querySelectorAll('details') ?? [])].map((d) => d.open)).toEqual([false, true]);
   });

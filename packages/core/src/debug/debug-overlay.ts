@@ -2,7 +2,7 @@ import type { Explanation } from '../types.js';
 import { DEBUG_TEXT as T } from './debug-text.js';
 import { describeReason } from './describe-reason.js';
 import { el } from './element.js';
-import { nextSurvey } from './next-survey.js';
+import type { Forecast } from './forecast.js';
 
 /** What the overlay shows besides the surveys. */
 export interface OverlayInfo {
@@ -15,29 +15,45 @@ export interface OverlayInfo {
   closed: Set<string>;
 }
 
+/** One forecast as a sentence: `home-nps shows after its delay (1.2 s)`. */
+export function describeForecast(f: Forecast): string {
+  switch (f.when) {
+    case 'now':
+      return T.showsNow(f.id);
+    case 'delay':
+      return T.afterDelay(f.id, (f.ms / 1000).toFixed(1));
+    case 'event':
+      return f.stage === undefined ? T.onEvent(f.id, f.event) : T.onEventWithStage(f.id, f.event, f.stage);
+    default:
+      return T.onPageView(f.id);
+  }
+}
+
 /**
- * The overlay's content for `tp.explain()` here and now: the page and configuration, which
- * survey would show next, and every survey with each condition and its value. `<details>`
+ * The overlay's content for `tp.explain()` here and now: the page and configuration, what will
+ * show and when (`forecasts`), and every survey with each condition and its value. `<details>`
  * make each survey keyboard-operable with no script of ours; ✓/✗ are doubled by hidden text.
  */
-export function overlayContent(list: Explanation[], now: number, info: OverlayInfo): Node[] {
-  const next = nextSurvey(list);
+export function overlayContent(
+  list: Explanation[],
+  forecasts: Forecast[],
+  now: number,
+  info: OverlayInfo,
+): Node[] {
   const meta = `${info.path} · ${info.preview ? `${T.draft} ${info.preview}` : T.config}${info.hash ? ` ${info.hash}` : ''}`;
+  const next = !list.length ? [T.noSurveys] : !forecasts.length ? [T.none] : forecasts.map(describeForecast);
   const nodes: Node[] = [
     el('p', { class: 'meta' }, meta),
-    el(
-      'p',
-      { class: 'next' },
-      !list.length
-        ? T.noSurveys
-        : !next
-          ? T.none
-          : next.now
-            ? T.showsNow + next.id
-            : T.next + next.id + T.onEvent + next.event,
-    ),
+    el('div', { class: 'next' }, ...next.map((line) => el('p', {}, line))),
   ];
-  for (const { id, eligible, reasons } of list) {
+  for (const { id, eligible, reasons, decided } of list) {
+    const item = (ok: boolean, text: string) =>
+      el(
+        'li',
+        { class: ok ? 'ok' : 'no' },
+        el('span', { 'aria-hidden': 'true' }, ok ? '✓' : '✗'),
+        el('span', {}, el('span', { class: 'sr' }, ok ? T.ok : T.fails), text),
+      );
     const details = el(
       'details',
       { 'data-id': id },
@@ -45,14 +61,8 @@ export function overlayContent(list: Explanation[], now: number, info: OverlayIn
       el(
         'ul',
         {},
-        ...reasons.map((r) =>
-          el(
-            'li',
-            { class: r.ok ? 'ok' : 'no' },
-            el('span', { 'aria-hidden': 'true' }, r.ok ? '✓' : '✗'),
-            el('span', {}, el('span', { class: 'sr' }, r.ok ? T.ok : T.fails), describeReason(r, now)),
-          ),
-        ),
+        ...reasons.map((r) => item(r.ok, describeReason(r, now))),
+        ...(decided ? [item(false, T.decided)] : []),
       ),
     ) as HTMLDetailsElement;
     details.open = !info.closed.has(id);

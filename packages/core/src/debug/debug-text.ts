@@ -11,9 +11,13 @@ export const DEBUG_TEXT = {
   notEligible: 'not eligible',
   ok: 'passes: ',
   fails: 'fails: ',
-  showsNow: 'Shows now: ',
-  next: 'Next: ',
-  onEvent: ', on event ',
+  showsNow: (id: string) => `${id} shows now`,
+  afterDelay: (id: string, seconds: string) => `${id} shows after its delay (${seconds} s)`,
+  onEvent: (id: string, event: string) => `${id} shows on the next matching event \`${event}\``,
+  onEventWithStage: (id: string, event: string, stage: string) =>
+    `${id} shows on the next matching event \`${event}\` with stage \`${stage}\``,
+  onPageView: (id: string) => `${id} shows on the next page view`,
+  decided: 'this page view has picked its survey',
   none: 'No survey would show here now',
   noSurveys: 'No surveys configured (yet)',
 };

@@ -5,12 +5,14 @@ import { overlayContent } from './debug-overlay.js';
 import { DEBUG_CSS } from './debug-styles.js';
 import { DEBUG_TEXT } from './debug-text.js';
 import { el } from './element.js';
+import { forecast } from './forecast.js';
 import { previewBanner } from './preview-banner.js';
 
 /**
  * The preview banner (while `tp.preview`) and, with `overlay`, the debug overlay, in one open
  * shadow root at the end of <body>. The overlay is refreshed from `tp.explain()` on every
- * journey event, survey signal and configuration, at most once per task; its close button and
+ * journey event, survey signal and configuration, and when a delay it foretold ends, at most
+ * once per task; what it says will show comes from `forecast`. Its close button and
  * Escape remove it. Without a document (server rendering) it does nothing.
  */
 export const mountDebug: MountDebug = (
@@ -26,6 +28,7 @@ export const mountDebug: MountDebug = (
   let body: HTMLElement | undefined;
   let hash: string | undefined;
   let queued = false;
+  let delayEnds: ReturnType<typeof setTimeout> | undefined;
   const closed = new Set<string>();
 
   const close = () => {
@@ -62,14 +65,20 @@ export const mountDebug: MountDebug = (
     if (!body) return;
     // Keep the person's place: the survey whose summary had focus gets it back.
     const focused = (root.activeElement?.closest('[data-id]') as HTMLElement | null)?.dataset.id;
+    const list = tp.explain();
+    const forecasts = forecast(list, (name, stage) => tp.explain({ name, stage }));
     body.replaceChildren(
-      ...overlayContent(tp.explain(), Date.now(), {
+      ...overlayContent(list, forecasts, Date.now(), {
         path: location.pathname,
         hash,
         preview: tp.preview,
         closed,
       }),
     );
+    // A delay ends without an event when its survey no longer qualifies: look again then.
+    clearTimeout(delayEnds);
+    const waits = forecasts.flatMap((f) => (f.when === 'delay' ? [f.ms] : []));
+    if (waits.length) delayEnds = setTimeout(refresh, Math.min(...waits) + 50);
     if (focused)
       (body.querySelector(`[data-id="${CSS.escape(focused)}"] summary`) as HTMLElement | null)?.focus();
   };
@@ -95,6 +104,7 @@ export const mountDebug: MountDebug = (
   render();
   return {
     destroy() {
+      clearTimeout(delayEnds);
       for (const off of offs) off();
       host.remove();
     },

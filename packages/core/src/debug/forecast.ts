@@ -1,0 +1,78 @@
+import { decideMoment } from '../decide-moment.js';
+import type { Explanation } from '../types.js';
+
+/** What the triggers will do with one survey on this page, as the overlay says it. */
+export type Forecast = { id: string } & (
+  | { when: 'now' }
+  | { when: 'delay'; ms: number }
+  | {
+      when: 'event';
+      event: string;
+      /** The stage the event must carry (`track(name, { stage })`): the page's does not do. */
+      stage?: string | undefined;
+    }
+  | { when: 'page view' }
+);
+
+/** The event a survey waits for, from its reasons; none for a page-view survey. */
+const eventOf = (explanation: Explanation): string | undefined => {
+  const reason = explanation.reasons.find((r) => r.rule === 'event');
+  return reason?.rule === 'event' ? reason.needed : undefined;
+};
+
+/** The stage a survey needs, from its reasons. */
+const stageOf = (explanation: Explanation): string | undefined => {
+  const reason = explanation.reasons.find((r) => r.rule === 'stage');
+  return reason?.rule === 'stage' ? reason.needed : undefined;
+};
+
+/**
+ * What will show on this page and when, from `tp.explain()` here now (`atPageView`) and at each
+ * event a survey waits for (`atEvent`, the stage undefined for the page's own): every decision
+ * is the triggers' own `decideMoment` over the same explanations, so the overlay says what the
+ * page will do. A survey whose prompt is coming shows now; one whose `delayMs` runs, after it;
+ * a page-view survey only on a page view that has not picked yet; an event's survey on that
+ * event, with the stage it must carry when the page's is not the one it needs. Pure.
+ */
+export function forecast(
+  atPageView: Explanation[],
+  atEvent: (event: string, stage: string | undefined) => Explanation[],
+): Forecast[] {
+  const forecasts: Forecast[] = [];
+  for (const { id, eligible, dueInMs } of atPageView)
+    if (dueInMs) forecasts.push({ id, when: 'delay', ms: dueInMs });
+    else if (dueInMs === 0 && eligible) forecasts.push({ id, when: 'now' });
+  const told = (id: string) => forecasts.some((f) => f.id === id);
+
+  // A page view that has picked nothing yet picks at the next one (or at identify() or stage()).
+  const onPageView = atPageView.filter((e) => eventOf(e) === undefined);
+  if (!onPageView.some((e) => e.decided || e.dueInMs !== undefined)) {
+    const pick = decideMoment(onPageView, (e) => e.eligible, undefined, atPageView);
+    if (pick && !told(pick.id)) forecasts.push({ id: pick.id, when: 'page view' });
+  }
+
+  const events = [...new Set(atPageView.map(eventOf).filter((name) => name !== undefined))];
+  // The page's stage, as every stage condition judged without an event read it.
+  const pageStage = atPageView.flatMap((e) => e.reasons).find((r) => r.rule === 'stage')?.actual;
+  for (const event of events) {
+    // The page's stage first, then each stage a survey of this event needs that the page lacks.
+    const stages = [
+      undefined,
+      ...new Set(
+        atPageView
+          .filter((e) => eventOf(e) === event)
+          .map(stageOf)
+          .filter((stage) => stage !== undefined && stage !== pageStage),
+      ),
+    ];
+    for (const stage of stages) {
+      const list = atEvent(event, stage);
+      // The page view's pick still waiting for its delay keeps its place, as on the page.
+      const waiting = list.find((e) => eventOf(e) === undefined && !!e.dueInMs);
+      const candidates = list.filter((e) => eventOf(e) === event);
+      const pick = decideMoment(candidates, (e) => e.eligible, waiting, list);
+      if (pick && !told(pick.id)) forecasts.push({ id: pick.id, when: 'event', event, stage });
+    }
+  }
+  return forecasts;
+}

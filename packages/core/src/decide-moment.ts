@@ -1,0 +1,22 @@
+// What the triggers do at one moment (a page view, or a tracked event): the survey they act
+// on, or none. The triggers decide with it on the page, and the `?tp_debug=1` overlay asks it
+// what they would do on an event, so the overlay says what the page will do. Pure.
+import { pickSurvey } from './pick-survey.js';
+
+/**
+ * The survey the triggers act on among one moment's `candidates` (in configuration order),
+ * judged by `eligible`: the one `pickSurvey` picks, unless the page view's pick still `waiting`
+ * for its `delayMs` ranks higher. That survey keeps its place: the event's pick is dropped,
+ * rather than overtaking it. `surveys` is the whole configuration, for its order.
+ */
+export function decideMoment<S>(
+  candidates: readonly S[],
+  eligible: (survey: S) => boolean,
+  waiting: S | undefined,
+  surveys: readonly S[],
+): S | undefined {
+  const survey = pickSurvey(candidates, eligible);
+  if (!survey || !waiting || waiting === survey) return survey;
+  const inFileOrder = [waiting, survey].sort((a, b) => surveys.indexOf(a) - surveys.indexOf(b));
+  return pickSurvey(inFileOrder, () => true) === waiting ? undefined : survey;
+}

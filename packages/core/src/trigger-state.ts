@@ -1,0 +1,59 @@
+// What the survey triggers (triggers.ts) know, in one typed record changed only by their
+// `apply` (a configuration) and `_onEvent` (an event); the rules they judge it with are pure.
+import { NO_PROMPT, type PromptState } from './prompt.js';
+import { indexSurveys, type SurveyIndex } from './survey-index.js';
+import type { Survey, TouchpointConfig } from './types.js';
+
+/** The event a survey is judged at: a tracked event's name and stage; none for a page view. */
+export type Moment = { name: string; stage?: string | undefined } | undefined;
+
+/**
+ * What happened before the first configuration was applied, kept for it (at most this many
+ * of each): events count for the surveys of their page, and `show()` calls run, once.
+ */
+export const EARLY_LIMIT = 20;
+
+export interface TriggerState {
+  /** The validated configuration in use. */
+  _config: TouchpointConfig;
+  /** Its `configHash`, once one is applied; survey events carry it. */
+  _hash: string | undefined;
+  /** The session of the last event. */
+  _sessionId: string;
+  _prompt: PromptState;
+  /** The draft's URL while this tab previews one. */
+  _preview: string | undefined;
+  /** The configuration's surveys by the moment that decides them. */
+  _index: SurveyIndex;
+  /** The page view being shown, once its event has arrived. */
+  _view: string | undefined;
+  /** A page-view survey was picked on this page view: it is decided, once. */
+  _viewDecided: boolean;
+  /** The page view's pick until its prompt is on screen (or its wait ends without it). */
+  _viewPick: string | undefined;
+  /**
+   * The page view's pick while it waits for its `delayMs`: it keeps its place in configuration
+   * order, so an event survey after it in the file does not overtake it.
+   */
+  _waiting: Survey | undefined;
+  /** Events and `show()` ids from before the first configuration; undefined once it is applied. */
+  _early: { _moments: { moment: NonNullable<Moment>; path: string }[]; _shows: string[] } | undefined;
+  /** Surveys due by `show()` and not yet shown: their `survey_shown` is not automatic. */
+  _forced: Set<string>;
+}
+
+/** Before any configuration: no surveys, and a place for what comes before the first one. */
+export const startingState = (): TriggerState => ({
+  _config: { version: 1 },
+  _hash: undefined,
+  _sessionId: '',
+  _prompt: NO_PROMPT,
+  _preview: undefined,
+  _index: indexSurveys([]),
+  _view: undefined,
+  _viewDecided: false,
+  _viewPick: undefined,
+  _waiting: undefined,
+  _early: { _moments: [], _shows: [] },
+  _forced: new Set(),
+});
