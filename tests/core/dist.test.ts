@@ -85,7 +85,7 @@ describe.skipIf(!built)('the built, mangled @touchpoint/core', () => {
   it('gives the rules entry the same validator and eligibility as the instance', () => {
     const { problems, skipped } = rules.validateConfig({ version: 1, surveys: [{ id: 'x' }] });
     expect(skipped).toEqual(['surveys[0]']);
-    expect(problems).toEqual([
+    expect(problems.map(rules.formatProblem)).toEqual([
       'surveys[0].metric: expected "nps" | "csat" | "ces"',
       'surveys[0].question: expected a non-empty string',
     ]);

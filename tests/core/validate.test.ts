@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { createTouchpoint, type SurveyDue } from '@touchpoint/core';
 import { Ajv } from 'ajv';
 import { describe, expect, it, vi } from 'vitest';
-import { validateConfig } from '../../packages/core/src/validate';
+import { formatProblem, validateConfig } from '../../packages/core/src/validate';
+
+/** The problems as the console prints them, `<path>: <message>`. */
+const printed = (input: unknown) => validateConfig(input).problems.map(formatProblem);
 
 // Paths, not URLs: happy-dom's global URL is not the one node:fs accepts.
 const dir = join(import.meta.dirname, 'configs');
@@ -118,7 +121,7 @@ describe('validateConfig', () => {
       ],
     ],
   ])('reports every problem of %s with its path', (name, problems) => {
-    expect(validateConfig(fixture(name)).problems).toEqual(problems);
+    expect(printed(fixture(name))).toEqual(problems);
   });
 
   it('skips the invalid surveys and keeps the valid ones, in order', () => {
@@ -183,13 +186,15 @@ describe('validateConfig', () => {
         { id: 'a', metric: 'csat', question: 'Q2' },
       ],
     });
-    expect(problems).toEqual(['surveys[1].id: expected a unique id, "a" is used twice']);
+    expect(problems).toEqual([
+      { path: 'surveys[1].id', code: 'invalid', message: 'expected a unique id, "a" is used twice' },
+    ]);
     expect(config.surveys).toHaveLength(1);
     expect(skipped).toEqual(['surveys[1]']);
   });
 
   it('does not take keys inherited from Object.prototype for known fields', () => {
-    expect(validateConfig({ version: 1, toString: 1 }).problems).toEqual(['toString: unknown key, ignored']);
+    expect(printed({ version: 1, toString: 1 })).toEqual(['toString: unknown key, ignored']);
   });
 
   it.each([undefined, null, 'config', 42, true])(
@@ -197,7 +202,7 @@ describe('validateConfig', () => {
     (input) => {
       expect(validateConfig(input)).toEqual({
         config: { version: 1 },
-        problems: ['config: expected an object'],
+        problems: [{ path: 'config', code: 'invalid', message: 'expected an object' }],
         skipped: [],
       });
     },
@@ -241,10 +246,23 @@ describe('validateConfig', () => {
         return { maxPerSession: -1 };
       },
     });
-    expect(outer.problems).toEqual([
+    expect(outer.problems.map(formatProblem)).toEqual([
       'surveys: expected an array',
       'limits.maxPerSession: expected an integer ≥ 0',
     ]);
-    expect(inner?.problems).toEqual(['stages: expected an object']);
+    expect(inner?.problems.map(formatProblem)).toEqual(['stages: expected an object']);
+  });
+
+  it('types each problem by path and code, so tools read them without parsing the text', () => {
+    expect(
+      validateConfig({
+        surveys: [{ id: 'a', metric: 'stars', question: 'Q', colour: 'red', when: { evnt: 'x' } }],
+      }).problems,
+    ).toEqual([
+      { path: 'version', code: 'invalid', message: 'expected 1' },
+      { path: 'surveys[0].metric', code: 'invalid', message: 'expected "nps" | "csat" | "ces"' },
+      { path: 'surveys[0].colour', code: 'unknown-key', message: 'unknown key, ignored' },
+      expect.objectContaining({ path: 'surveys[0].when.evnt', code: 'invalid' }),
+    ]);
   });
 });

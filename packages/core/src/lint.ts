@@ -13,7 +13,7 @@ import { pickSurvey, priorityOf } from './pick-survey.js';
 import { parseScheduleDate } from './schedule.js';
 import { surveyTextProblems } from './survey-texts.js';
 import type { Survey, TouchpointConfig } from './types.js';
-import { validateConfig } from './validate.js';
+import { type ConfigProblem, validateConfig } from './validate.js';
 
 /** One finding, printed as `<level> <path>: <message>`. */
 export interface Problem {
@@ -28,19 +28,15 @@ export interface LintResult {
   problems: Problem[];
 }
 
-// The validator reports unknown keys as ignored rather than fatal (outside `when`, where they
-// fail closed); they stay warnings here.
-const IGNORED = /: unknown key, ignored$/;
-
-/** Splits a validator message `surveys[2].metric: expected …` into path and message. */
-const fromValidator = (message: string): Problem => {
-  const at = message.indexOf(': ');
-  return {
-    level: IGNORED.test(message) ? 'warning' : 'error',
-    path: message.slice(0, at),
-    message: message.slice(at + 2),
-  };
-};
+/**
+ * A validator problem as a finding: an unknown key is ignored by the browser (outside `when`,
+ * where it fails closed and is `invalid`), so it stays a warning; anything else is an error.
+ */
+const fromValidator = ({ code, path, message }: ConfigProblem): Problem => ({
+  level: code === 'unknown-key' ? 'warning' : 'error',
+  path,
+  message,
+});
 
 /** Any https origin judges links as the page would: site-relative links resolve against it. */
 const SITE = 'https://site.example/';

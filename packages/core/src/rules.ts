@@ -42,4 +42,4 @@ export {
   type RangeOperator,
   traitMatches,
 } from './user-traits.js';
-export { type Validation, validateConfig } from './validate.js';
+export { type ConfigProblem, formatProblem, type Validation, validateConfig } from './validate.js';

@@ -23,7 +23,7 @@ import { createTraitStore } from './trait-store.js';
 import { EARLY_LIMIT, type Moment, startingState } from './trigger-state.js';
 import type { Explanation, Survey } from './types.js';
 import { namedTraitKeys } from './user-traits.js';
-import { validateConfig } from './validate.js';
+import { formatProblem, validateConfig } from './validate.js';
 
 /** The instance's survey triggers; `host._config` may be an object, inline JSON, a URL or a loader. */
 export function createTriggers(host: TriggerHost): SurveyTriggers {
@@ -115,7 +115,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     if (hash === state._hash) return;
     if (problems.length)
       host._warn(
-        `config: invalid; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.join('\n')}`,
+        `config: invalid; ${skipped.length} survey(s) skipped, other bad fields ignored:\n${problems.map(formatProblem).join('\n')}`,
       );
     state._config = config;
     traits._keep(namedTraitKeys(config.surveys ?? []));

@@ -9,18 +9,37 @@ import { isStageName } from './stages.js';
 import { METRICS } from './survey-events.js';
 import type { Survey, TouchpointConfig } from './types.js';
 
+/** One problem of a configuration: where, what kind, and what the field needs. */
+export interface ConfigProblem {
+  /** The field's path, `surveys[2].metric`; `config` for the file itself. */
+  path: string;
+  /**
+   * `invalid`: the value breaks its rule and is left out (a survey with one is skipped);
+   * `unknown-key`: a key the format does not have, ignored (inside `when`, where a mistyped
+   * condition must never widen who sees a survey, an unknown key is `invalid`).
+   */
+  code: 'invalid' | 'unknown-key';
+  /** What is wrong, for people: `expected "nps" | "csat" | "ces"`, `unknown key, ignored`. */
+  message: string;
+}
+
+/** A problem as the console and `touchpoint lint` print it: `surveys[2].metric: expected …`. */
+export const formatProblem = (problem: ConfigProblem): string => `${problem.path}: ${problem.message}`;
+
 /** What `validateConfig` found, and the configuration that runs despite it. */
 export interface Validation {
   /** Only valid surveys, stages and limits; bad ones are left out. */
   config: TouchpointConfig;
   /** Every problem, each with its path; unknown keys included (they are ignored, not fatal). */
-  problems: string[];
+  problems: ConfigProblem[];
   /** Paths of the surveys left out, e.g. `surveys[2]`. */
   skipped: string[];
 }
 
+type Problems = ConfigProblem[];
+
 /** True when `value` at `path` is valid; otherwise its problems are added to `problems`. */
-type Check = (value: unknown, path: string, problems: string[]) => boolean;
+type Check = (value: unknown, path: string, problems: Problems) => boolean;
 type Obj = Record<string, unknown>;
 
 // The combinators are marked free of side effects, and the configuration's checks are built on
@@ -29,8 +48,8 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Records a problem that drops the field; false, so a check can end with it. */
-const fail = (problems: string[], path: string, expected: string): false => {
-  problems.push(`${path || 'config'}: expected ${expected}`);
+const fail = (problems: Problems, path: string, expected: string): false => {
+  problems.push({ path: path || 'config', code: 'invalid', message: `expected ${expected}` });
   return false;
 };
 
@@ -86,7 +105,7 @@ const shape = (fields: Record<string, Check>, required: string[] = [], closed = 
           return (fields[key] as Check)((v as Obj)[key], at(path, key), problems);
         if (closed) return fail(problems, at(path, key), `one of ${Object.keys(fields).join(', ')}`);
         // Unknown keys are reported but ignored, not fatal.
-        problems.push(`${at(path, key)}: unknown key, ignored`);
+        problems.push({ path: at(path, key), code: 'unknown-key', message: 'unknown key, ignored' });
         return true;
       }),
     ]);
@@ -211,7 +230,7 @@ let checks: ReturnType<typeof buildChecks> | undefined;
 export function validateConfig(input: unknown): Validation {
   checks ??= buildChecks();
   const { text, stage, survey, limits, origins, object, array } = checks;
-  const problems: string[] = [];
+  const problems: Problems = [];
   const config: TouchpointConfig = { version: 1 };
   const skipped: string[] = [];
   const ids = new Set<unknown>();

@@ -1,7 +1,7 @@
 import { fieldOf } from '../../../packages/collector/src/admin/problem-fields.js';
 import { settingsFields, settingsFromForm } from '../../../packages/collector/src/admin/settings-form.js';
 import { surveyFields, surveyFromForm } from '../../../packages/collector/src/admin/survey-form.js';
-import { validateConfig } from '../../../packages/core/src/rules';
+import { formatProblem, validateConfig } from '../../../packages/core/src/rules';
 
 const full = {
   id: 'checkout-csat',
@@ -46,7 +46,7 @@ describe('the survey form', () => {
       new URLSearchParams({ id: 'a', metric: 'nps', question: 'Q?', sample: 'half' }),
     );
     expect(survey.sample).toBe('half');
-    expect(validateConfig({ version: 1, surveys: [survey] }).problems).toEqual([
+    expect(validateConfig({ version: 1, surveys: [survey] }).problems.map(formatProblem)).toEqual([
       'surveys[0].sample: expected a number from 0 to 1',
     ]);
   });
@@ -61,7 +61,7 @@ describe('the survey form', () => {
     const survey = surveyFromForm(
       new URLSearchParams({ id: 'a', metric: 'nps', question: 'Q?', 'links.high.url': '/review' }),
     );
-    expect(validateConfig({ version: 1, surveys: [survey] }).problems).toEqual([
+    expect(validateConfig({ version: 1, surveys: [survey] }).problems.map(formatProblem)).toEqual([
       'surveys[0].links.high.label: expected a non-empty string',
     ]);
   });

@@ -202,7 +202,7 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
     const page = { original, revision, fields: surveyFields(survey), prefix, config, survey };
     if (form.get('action') === 'check') return surveyPage(db, req, res, page);
     const errors = validateConfig(config).problems.filter(
-      (p) => p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}:`),
+      (p) => p.path === prefix || p.path.startsWith(`${prefix}.`),
     );
     if (errors.length)
       return surveyPage(db, req, res, {

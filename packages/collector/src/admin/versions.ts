@@ -3,7 +3,7 @@
 // each save bumps, so a save from a stale form is refused instead of overwriting someone
 // else's; and published versions, immutable, numbered from 1, each with its `configHash`
 // as survey events carry it, so every answer can be tied to the version it was asked under.
-import { configHash, validateConfig } from '@touchpoint/core/rules';
+import { type ConfigProblem, configHash, validateConfig } from '@touchpoint/core/rules';
 import type { Queryable } from '../database.js';
 
 /** One published version: never changed once written. */
@@ -148,7 +148,7 @@ async function insertVersion(
 export type PublishResult =
   | { ok: true; version: Version }
   | { ok: false; reason: 'stale'; current: Draft }
-  | { ok: false; reason: 'invalid'; problems: string[] };
+  | { ok: false; reason: 'invalid'; problems: ConfigProblem[] };
 
 /**
  * Publishes the draft the publisher looked at (`expectedRevision`) as a new version. A
