@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createTouchpoint, type SurveyDue } from '@touchpoint/core';
 import { Ajv } from 'ajv';
 import { describe, expect, it, vi } from 'vitest';
-import { formatProblem, validateConfig } from '../../packages/core/src/validate';
+import { formatProblem } from '../../packages/core/src/config-problem';
+import { validateConfig } from '../../packages/core/src/validate';
 
 /** The problems as the console prints them, `<path>: <message>`. */
 const printed = (input: unknown) => validateConfig(input).problems.map(formatProblem);

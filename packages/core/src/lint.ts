@@ -1,19 +1,19 @@
-// The rules of `touchpoint lint` (and the collector's survey editor): every problem the core's validator finds (the same messages the
-// browser prints) and every survey text the prompt would leave out (the widget's own rules),
-// then the warnings a product team needs before publishing: surveys that compete for the same
-// moment with equal priority, globs that match none of the site's pages, surveys sampled to
-// nobody, schedules that are over or never start, and texts missing some of the site's languages.
-import { schedulesMeet, traitsMeet } from './can-coincide.js';
+// The rules of `touchpoint lint` (and the collector's survey editor): every problem the core's
+// validator finds (the same messages the browser prints) and every survey text the prompt would
+// leave out (the widget's own rules), then the warnings a product team needs before publishing:
+// surveys that compete for the same moment with equal priority (survey-overlap.ts), globs that
+// match none of the site's pages, surveys sampled to nobody, schedules that are over or never
+// start, and texts missing some of the site's languages.
 import { configHash } from './config-hash.js';
-import { firstShown } from './first-shown.js';
-import { compileGlob, matchPages, normalizePath } from './glob.js';
-import { commonPath } from './glob-overlap.js';
+import type { ConfigProblem } from './config-problem.js';
+import { compileGlob, normalizePath } from './glob.js';
 import { localeGaps, siteLanguages } from './locale-coverage.js';
-import { pickSurvey, priorityOf } from './pick-survey.js';
+import { priorityOf } from './pick-survey.js';
 import { parseScheduleDate } from './schedule.js';
+import { sharedPage, why } from './survey-overlap.js';
 import { surveyTextProblems } from './survey-texts.js';
 import type { Survey, TouchpointConfig } from './types.js';
-import { type ConfigProblem, validateConfig } from './validate.js';
+import { validateConfig } from './validate.js';
 
 /** One finding, printed as `<level> <path>: <message>`. */
 export interface Problem {
@@ -72,76 +72,6 @@ export function checkConfig(raw: unknown): {
 }
 
 const quote = (s: string) => JSON.stringify(s);
-
-/** Two conditions are compatible when either is absent or both ask for the same value. */
-const compatible = (a: string | undefined, b: string | undefined) =>
-  a === undefined || b === undefined || a === b;
-
-/** The inclusion globs of a survey; none means every page, as the eligibility rule treats it. */
-const inclusions = (s: Survey) => {
-  const globs = (s.when?.pages ?? []).filter((g) => g[0] !== '!');
-  return globs.length ? globs : ['/**'];
-};
-
-/**
- * Paths where two sets of page globs may both match, derived from the globs themselves: for
- * each pair of inclusions, a path both match, the same one level deeper, and both again with
- * another filler for the wildcards, so an exclusion of one path (`!/`, `!/help/x`) never hides
- * the rest of an overlap. Only candidates: the caller keeps those `matchPages` accepts.
- */
-export function candidatePaths(a: readonly string[], b: readonly string[]): string[] {
-  const paths = new Set<string>();
-  for (const x of a)
-    for (const y of b)
-      for (const filler of ['x', 'tp-lint'])
-        for (const [p, q] of [
-          [x, y],
-          [x, `${y}/*`],
-          [`${x}/*`, y],
-        ] as const) {
-          const path = commonPath(p, q, filler);
-          if (path) paths.add(path);
-        }
-  return [...paths];
-}
-
-/**
- * A page where both surveys can be due at the same moment, if any: their `pages` overlap
- * (on a listed page, or on a path derived from their globs), and their `event` and `stage`
- * conditions do not exclude each other.
- */
-export function sharedPage(a: Survey, b: Survey, pages: readonly string[] = []): string | undefined {
-  if (!compatible(a.when?.event, b.when?.event) || !compatible(a.when?.stage, b.when?.stage))
-    return undefined;
-  if (!schedulesMeet(a, b) || !traitsMeet(a, b)) return undefined;
-  const both = (path: string) =>
-    matchPages(a.when?.pages ?? [], path).ok && matchPages(b.when?.pages ?? [], path).ok;
-  return [...pages, ...candidatePaths(inclusions(a), inclusions(b))].find(both);
-}
-
-/**
- * Which of two surveys due on the same page shows, as the browser decides it (first-shown.ts):
- * on the page view, the one `pickSurvey` picks among those due on it; on the event, the one
- * it picks of the two.
- */
-export function winner(a: Survey, b: Survey, event: string | undefined): Survey {
-  const onPageView = pickSurvey([a, b], (s) => s.when?.event === undefined);
-  const onEvent = event === undefined ? undefined : pickSurvey([a, b], () => true);
-  return (firstShown(onPageView, onEvent) ?? { survey: pickSurvey([a, b], () => true) as Survey }).survey;
-}
-
-/** Why `winner` picked as it did, in the words of the overlap warning. */
-function why(a: Survey, b: Survey, event: string | undefined): string {
-  const onPageView = pickSurvey([a, b], (s) => s.when?.event === undefined);
-  const onEvent = event === undefined ? undefined : pickSurvey([a, b], () => true);
-  const shown = firstShown(onPageView, onEvent);
-  const id = `"${winner(a, b, event).id}" wins`;
-  if (shown?.overtook)
-    return `${id}, being shown on ${event} while "${shown.overtook.id}" waits its delayMs of ${shown.overtook.when?.delayMs} ms`;
-  if (shown && shown.survey !== onEvent && event !== undefined)
-    return `${id}, being due on the page view, before ${event}`;
-  return `${id}, being first in the config`;
-}
 
 /** The instant of a schedule date the validator kept. */
 const instant = (date: string) => parseScheduleDate(date) as number;

@@ -3,6 +3,7 @@
 // lint, a simulation or an explanation on the command line agrees with the page. Only
 // re-exports: nothing here may pull in the DOM, storage or timers.
 export { canonicalJson, configHash } from './config-hash.js';
+export { type ConfigProblem, formatProblem } from './config-problem.js';
 export { hasDebugParam } from './debug-param.js';
 export { logExplanations } from './debug-table.js';
 export { DEFAULT_LIMITS, type EligibilityContext, eligibility } from './eligibility.js';
@@ -10,21 +11,14 @@ export { firstShown, type Shown } from './first-shown.js';
 export { compileGlob, type Glob, matchPages, normalizePath, stageFor } from './glob.js';
 export { commonPath, commonSegment } from './glob-overlap.js';
 export { type History, type HistoryNote, noteHistory, type SurveyHistory } from './history.js';
-export {
-  candidatePaths,
-  checkConfig,
-  type LintResult,
-  lint,
-  type Problem,
-  sharedPage,
-  winner,
-} from './lint.js';
+export { checkConfig, type LintResult, lint, type Problem } from './lint.js';
 export { parseConfigText } from './parse-config.js';
 export { isEligible, pickSurvey, priorityOf } from './pick-survey.js';
 export { formatDays, formatInstant, formatReason, formatTraitCondition } from './reason.js';
 export { inSample, sampleBucket } from './sample.js';
 export { parseScheduleDate } from './schedule.js';
 export { isStageName, STAGES } from './stages.js';
+export { candidatePaths, sharedPage, winner } from './survey-overlap.js';
 export {
   isShownLinkUrl,
   isSurveyStringKey,
@@ -42,4 +36,4 @@ export {
   type RangeOperator,
   traitMatches,
 } from './user-traits.js';
-export { type ConfigProblem, formatProblem, type Validation, validateConfig } from './validate.js';
+export { type Validation, validateConfig } from './validate.js';

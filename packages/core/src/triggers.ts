@@ -4,6 +4,7 @@
 // `?tp_debug=1` table. They reach the instance only through the seam (survey-seam.ts); what
 // they know is one record (trigger-state.ts).
 import { configHash } from './config-hash.js';
+import { formatProblem } from './config-problem.js';
 import { startConfig } from './config-source.js';
 import { hasDebugParam } from './debug-param.js';
 import { logExplanations } from './debug-table.js';
@@ -23,7 +24,7 @@ import { createTraitStore } from './trait-store.js';
 import { EARLY_LIMIT, type Moment, startingState } from './trigger-state.js';
 import type { Explanation, Survey } from './types.js';
 import { namedTraitKeys } from './user-traits.js';
-import { formatProblem, validateConfig } from './validate.js';
+import { validateConfig } from './validate.js';
 
 /** The instance's survey triggers; `host._config` may be an object, inline JSON, a URL or a loader. */
 export function createTriggers(host: TriggerHost): SurveyTriggers {

@@ -6,6 +6,7 @@ export { en, type StringKey, type Strings } from './locales/en.js';
 export { es } from './locales/es.js';
 export { fr } from './locales/fr.js';
 export { type Localized, pickText } from './localized.js';
-export { mountWidget, WIDGET_DEFAULTS, type Widget, type WidgetOptions } from './mount.js';
+export { mountWidget } from './mount.js';
 export { SCALES } from './scales.js';
 export { applyStyles } from './stylesheet.js';
+export { WIDGET_DEFAULTS, type Widget, type WidgetOptions } from './widget-options.js';

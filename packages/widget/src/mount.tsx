@@ -6,85 +6,21 @@ import { signal } from '@preact/signals';
 import type { SurveyDue, Touchpoint } from '@touchpoint/core';
 // biome-ignore lint/correctness/noUnusedImports: h is what the JSX pragma above compiles to
 import { h, render } from 'preact';
-import { checkAccent } from './accent.js';
 import { checkSurvey } from './check-survey.js';
 import { followUpCss } from './FollowUp.css.js';
 import { resolveLocale } from './locale.js';
-import { en, type Strings } from './locales/en.js';
+import { focusedElement, openedByPerson } from './opener.js';
 import { promptCss } from './Prompt.css.js';
 import { Root, type Showing } from './Root.js';
 import { scoreScaleCss } from './ScoreScale.css.js';
 import { applyStyles } from './stylesheet.js';
 import { thankYouCss } from './ThankYou.css.js';
 import { themeCss } from './theme.css.js';
-import { refuse, warnOnce } from './warn.js';
-
-/** Options of {@link mountWidget}; every default is in {@link WIDGET_DEFAULTS}. */
-export interface WidgetOptions {
-  /** `auto` follows `prefers-color-scheme`. */
-  theme?: 'light' | 'dark' | 'auto';
-  /**
-   * The prompt's brand colour, any CSS colour (`#1a7f4b`, `rgb(26 127 75)`). Empty: the page's
-   * `--tp-accent` custom property, else indigo. The dark theme derives a lighter shade from it,
-   * and text on it is white or black, whichever contrasts more.
-   */
-  accent?: string;
-  /** BCP 47 tag (`ar`, `es-MX`); empty: the page's `<html lang>`, then the browser's language. */
-  locale?: string;
-  /**
-   * The string tables `locale` picks from, by language (`{ ar }`, or `LOCALES` for all built-in
-   * ones); English is always there. Import only the languages the site needs.
-   */
-  locales?: Record<string, Partial<Strings>>;
-  /** `inline` renders in `container`, in the page's flow, instead of floating. */
-  position?: 'bottom-right' | 'bottom-left' | 'center' | 'inline';
-  /** The element an `inline` prompt renders in. */
-  container?: Element | null;
-  /** CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
-  nonce?: string;
-}
-
-export const WIDGET_DEFAULTS: Required<WidgetOptions> = {
-  theme: 'auto',
-  accent: '',
-  locale: '',
-  locales: { en },
-  position: 'bottom-right',
-  container: null,
-  nonce: '',
-};
-
-/** What {@link mountWidget} returns. */
-export interface Widget {
-  /**
-   * Removes the host element, its listener and timers. A prompt on screen closes as if
-   * dismissed (`survey_dismissed`, unless only its thank-you was left), so the core knows.
-   */
-  destroy(): void;
-}
-
-const POSITIONS = ['bottom-right', 'bottom-left', 'center', 'inline'];
-const THEMES = ['light', 'dark', 'auto'];
+import { warnOnce } from './warn.js';
+import { readOptions, type Widget, type WidgetOptions } from './widget-options.js';
 
 /** The widget mounted on each instance: a second mountWidget() returns it instead of stacking prompts. */
 const mounted = new WeakMap<object, Widget>();
-
-/** The focused element, looking into shadow roots (the page's own widgets may use them). */
-function focusedElement(): Element | null {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
-}
-
-/**
- * A survey forced with `show()` while the page has a user activation (a click or key press on
- * "Give feedback" moments ago) was opened by the person. Where the browser cannot tell
- * (no `navigator.userActivation`), a forced survey counts as opened by the person.
- */
-function openedByPerson(due: SurveyDue): boolean {
-  const activation = (navigator as { userActivation?: { isActive: boolean } }).userActivation;
-  return !!due?.forced && (activation?.isActive ?? true);
-}
 
 /**
  * Shows NPS / CSAT / CES prompts when the core says a survey is due, one at a time, and
@@ -103,23 +39,8 @@ export function mountWidget(
       warnOnce('mounted', 'mountWidget: already mounted on this instance; the first widget is returned.');
       return existing;
     }
-    const settings = { ...WIDGET_DEFAULTS, ...options };
-    let theme = settings.theme;
-    if (!THEMES.includes(theme)) {
-      refuse('theme', theme, 'auto', __DEV__ && 'light|dark|auto');
-      theme = 'auto';
-    }
-    let position = settings.position;
-    if (!POSITIONS.includes(position) || (position === 'inline' && !settings.container)) {
-      refuse(
-        'position',
-        position,
-        'bottom-right',
-        __DEV__ && 'bottom-right|bottom-left|center, or inline with a container',
-      );
-      position = 'bottom-right';
-    }
-    const accent = checkAccent(settings.accent);
+    const settings = readOptions(options);
+    const { theme, position, accent } = settings;
     // A custom element name: unknown to the page's CSS, inline and empty, so it takes no space.
     const host = document.createElement('touchpoint-widget');
     const shadow = host.attachShadow({ mode: 'open' });
