@@ -204,8 +204,11 @@ describe('preview and the debug overlay in Chromium', () => {
     await tab.context().close();
   });
 
-  it('keeps the overlay off the prompt on a 390 px phone, both whole and usable', async () => {
-    const { tab, problems } = await open('/help/returns?tp_debug=1', { width: 390, height: 844 });
+  it.each([
+    [390, 844],
+    [768, 1024],
+  ])('keeps the overlay off the prompt at %i × %i, both whole and usable', async (width, height) => {
+    const { tab, problems } = await open('/help/returns?tp_debug=1', { width, height });
     const overlay = tab.getByRole('region', { name: 'Touchpoint debug' });
     await overlay.waitFor({ timeout: 10_000 });
     await tab.evaluate(() => (window.Touchpoint as { track(n: string): void }).track('article_read'));
@@ -221,8 +224,8 @@ describe('preview and the debug overlay in Chromium', () => {
     expect({ overlay: a, prompt: b, apart }).toMatchObject({ apart: true });
     // Both inside the screen, the prompt whole.
     expect(a.y).toBeGreaterThanOrEqual(0);
-    expect(b.y + b.height).toBeLessThanOrEqual(844);
-    await tab.screenshot({ path: `${SCREENS}debug-overlay-390.png` });
+    expect(b.y + b.height).toBeLessThanOrEqual(height);
+    await tab.screenshot({ path: `${SCREENS}debug-overlay-${width}.png` });
     // Usable: the overlay's survey details toggle, and a score in the prompt can be chosen.
     const summary = overlay.locator('summary').first();
     await summary.click();

@@ -2,8 +2,9 @@
  * The banner's and overlay's CSS, inside their shadow root: page CSS cannot reach it, and
  * `all: initial` keeps inherited page styles out. Fixed and on top, so page content never
  * moves, and away from the prompt: the widget's card is bottom right by default, and a bottom
- * sheet on phones, so the panel is bottom left on wider screens and at the top on phones;
- * system colours follow dark mode; no motion at all.
+ * sheet on phones, so the panel is bottom left where both fit side by side (the widest card is
+ * 37rem), and below 1,100 px at the top, under the banner, a third of the height and scrolling
+ * inside, so the prompt stays whole and usable; system colours follow dark mode; no motion at all.
  */
 export const DEBUG_CSS = `
 :host { all: initial !important; }
@@ -29,9 +30,7 @@ ul { margin: 4px 0 0; padding: 0 0 0 4px; list-style: none; }
 li { display: flex; gap: 6px; }
 .ok { color: #15803d; } .no { color: #b91c1c; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-/* Phones: the prompt is a bottom sheet there, so the panel moves to the top (below the banner)
-   and keeps to a third of the height, scrolling inside; the prompt stays whole and usable. */
-@media (max-width: 480px) {
+@media (max-width: 1099px) {
   .panel { top: 8px; bottom: auto; max-height: 33vh; max-height: 33dvh; }
   .banner ~ .panel { top: 52px; }
 }
