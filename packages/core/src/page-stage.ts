@@ -20,13 +20,13 @@ export const stageCalled = (state: StageState, name: string): StageState => ({
   _explicit: true,
 });
 
-/** An SPA navigation: the next page view decides the stage again. */
+/** An SPA navigation ends what stage() set: the new page decides its stage again. */
 export const stageNavigated = (state: StageState): StageState => ({ ...state, _explicit: false });
 
 /**
- * An SPA navigation the automatic page views follow: the new route's stage from the globs at
- * once, so an event recorded right after `pushState` has it; the page view, a moment later,
- * can still take the new page's `<body data-tp-stage>`.
+ * An SPA navigation: the new route's stage from the globs at once, so an event recorded right
+ * after `pushState` has it, with or without automatic page views; the page view (automatic, a
+ * moment later, or the site's own `page()`) can still take the new page's `<body data-tp-stage>`.
  */
 export const stageOfRoute = (state: StageState, globs: () => string | undefined): StageState =>
   stageOfView(stageNavigated(state), null, globs);
