@@ -100,6 +100,20 @@ describe('forecast, against the triggers', () => {
     expect(dues).toEqual(['paid-csat']);
   });
 
+  it("says a survey without a stage condition, hidden at the page's stage by one for it, shows on the event with another stage", async () => {
+    const here: Survey = { ...read, id: 'here-ces', when: { event: 'article_read', stage: 'interest' } };
+    const { tp, dues } = await start(
+      { version: 1, stages: { '/app/products/**': 'interest' }, surveys: [here, read] },
+      '/app/products/x',
+    );
+    expect(foretold(tp)).toEqual([
+      { id: 'here-ces', when: 'event', event: 'article_read' },
+      { id: 'read-ces', when: 'event', event: 'article_read', stageNot: ['interest'] },
+    ]);
+    tp.track('article_read', { stage: 'service' });
+    expect(dues).toEqual(['read-ces']);
+  });
+
   it("says a page-view survey waiting for its delay keeps an event's lower-ranked survey from showing", async () => {
     const { tp, dues } = await start({
       version: 1,

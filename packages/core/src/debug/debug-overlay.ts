@@ -23,6 +23,8 @@ export function describeForecast(f: Forecast): string {
     case 'delay':
       return T.afterDelay(f.id, (f.ms / 1000).toFixed(1));
     case 'event':
+      if (f.stageNot)
+        return T.onEventWithOtherStage(f.id, f.event, f.stageNot.map((stage) => `\`${stage}\``).join(', '));
       return f.stage === undefined ? T.onEvent(f.id, f.event) : T.onEventWithStage(f.id, f.event, f.stage);
     default:
       return T.onPageView(f.id);

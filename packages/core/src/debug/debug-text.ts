@@ -16,6 +16,8 @@ export const DEBUG_TEXT = {
   onEvent: (id: string, event: string) => `${id} shows on the next matching event \`${event}\``,
   onEventWithStage: (id: string, event: string, stage: string) =>
     `${id} shows on the next matching event \`${event}\` with stage \`${stage}\``,
+  onEventWithOtherStage: (id: string, event: string, stages: string) =>
+    `${id} shows on the next matching event \`${event}\` with a stage other than ${stages}`,
   onPageView: (id: string) => `${id} shows on the next page view`,
   decided: 'this page view has picked its survey',
   none: 'No survey would show here now',

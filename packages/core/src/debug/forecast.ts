@@ -10,6 +10,11 @@ export type Forecast = { id: string } & (
       event: string;
       /** The stage the event must carry (`track(name, { stage })`): the page's does not do. */
       stage?: string | undefined;
+      /**
+       * The event must carry a stage that is none of these (the page's and those other surveys
+       * of this event need): it shows where they do not.
+       */
+      stageNot?: string[] | undefined;
     }
   | { when: 'page view' }
 );
@@ -18,6 +23,13 @@ export type Forecast = { id: string } & (
 const eventOf = (explanation: Explanation): string | undefined => {
   const reason = explanation.reasons.find((r) => r.rule === 'event');
   return reason?.rule === 'event' ? reason.needed : undefined;
+};
+
+/** A stage name that is none of `stages`: what an event carrying "any other stage" is judged with. */
+const otherThan = (stages: readonly string[]): string => {
+  let other = 'other';
+  while (stages.includes(other)) other += '-';
+  return other;
 };
 
 /** The stage a survey needs, from its reasons. */
@@ -32,7 +44,8 @@ const stageOf = (explanation: Explanation): string | undefined => {
  * is the triggers' own `decideMoment` over the same explanations, so the overlay says what the
  * page will do. A survey whose prompt is coming shows now; one whose `delayMs` runs, after it;
  * a page-view survey only on a page view that has not picked yet; an event's survey on that
- * event, with the stage it must carry when the page's is not the one it needs. Pure.
+ * event, with the stage it must carry when the page's is not the one it needs (or any stage but
+ * those, for a survey without a stage condition that a survey for the page's stage hides). Pure.
  */
 export function forecast(
   atPageView: Explanation[],
@@ -55,23 +68,27 @@ export function forecast(
   // The page's stage, as every stage condition judged without an event read it.
   const pageStage = atPageView.flatMap((e) => e.reasons).find((r) => r.rule === 'stage')?.actual;
   for (const event of events) {
-    // The page's stage first, then each stage a survey of this event needs that the page lacks.
-    const stages = [
-      undefined,
-      ...new Set(
-        atPageView
-          .filter((e) => eventOf(e) === event)
-          .map(stageOf)
-          .filter((stage) => stage !== undefined && stage !== pageStage),
-      ),
+    const ofEvent = atPageView.filter((e) => eventOf(e) === event);
+    const needed = [...new Set(ofEvent.map(stageOf).filter((stage) => stage !== undefined))];
+    // The page's stage first, then each stage a survey of this event needs that the page lacks,
+    // then any other stage (judged as one no survey needs), where only surveys without a stage
+    // condition can show: a survey for the page's stage may hide one of those at the page's.
+    const stages: { stage?: string; stageNot?: string[] }[] = [
+      {},
+      ...needed.filter((stage) => stage !== pageStage).map((stage) => ({ stage })),
     ];
-    for (const stage of stages) {
-      const list = atEvent(event, stage);
+    if (needed.length) {
+      const stageNot =
+        pageStage === undefined || needed.includes(pageStage) ? needed : [pageStage, ...needed];
+      stages.push({ stageNot });
+    }
+    for (const { stage, stageNot } of stages) {
+      const list = atEvent(event, stageNot ? otherThan(stageNot) : stage);
       // The page view's pick still waiting for its delay keeps its place, as on the page.
       const waiting = list.find((e) => eventOf(e) === undefined && !!e.dueInMs);
       const candidates = list.filter((e) => eventOf(e) === event);
       const pick = decideMoment(candidates, (e) => e.eligible, waiting, list);
-      if (pick && !told(pick.id)) forecasts.push({ id: pick.id, when: 'event', event, stage });
+      if (pick && !told(pick.id)) forecasts.push({ id: pick.id, when: 'event', event, stage, stageNot });
     }
   }
   return forecasts;
