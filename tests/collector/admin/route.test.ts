@@ -235,6 +235,67 @@ describe('editing', () => {
     expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
   });
 
+  it('saves traits, schedule, priority and texts by language, and shows them back in their fields', async () => {
+    const response = await createSurvey({
+      ...CSAT,
+      'question.languages': 'ar = كيف كان الدفع؟',
+      'when.user': 'plan = pro | team\norders >= 3',
+      startsAt: '2027-01-15',
+      endsAt: '2027-03-01',
+      priority: '5',
+      'followUp.low': 'What went wrong?',
+      'followUp.low.languages': 'fr = Qu’est-ce qui a coincé ?',
+    });
+    expect(response.status).toBe(303);
+    const draft = await store.query<{ config: { surveys: object[] } }>('select config from config_draft');
+    expect(draft.rows[0]?.config.surveys[0]).toMatchObject({
+      question: { en: 'How was checkout?', ar: 'كيف كان الدفع؟' },
+      when: { user: { plan: ['pro', 'team'], orders: { gte: 3 } } },
+      startsAt: '2027-01-15',
+      endsAt: '2027-03-01',
+      priority: 5,
+      followUp: { low: { en: 'What went wrong?', fr: 'Qu’est-ce qui a coincé ?' } },
+    });
+    const text = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(text).toMatch(
+      /<textarea id="f-when-user" name="when.user"[^>]*>plan = pro \| team\norders &gt;= 3<\/textarea>/,
+    );
+    expect(text).toMatch(
+      /<textarea id="f-question-languages" name="question.languages"[^>]*>ar = كيف كان الدفع؟<\/textarea>/,
+    );
+    expect(text).toMatch(/id="f-startsAt" name="startsAt"[^>]*value="2027-01-15"/);
+    expect(text).toMatch(/id="f-priority" name="priority"[^>]*value="5"/);
+  });
+
+  it('shows what the form cannot read and what the validator refuses next to each field, and saves nothing', async () => {
+    const response = await createSurvey({
+      ...CSAT,
+      'when.user': 'plan pro',
+      startsAt: '2027-01-15T09:00',
+      'question.languages': 'en = Twice?',
+      'followUp.high.languages': 'not a tag = x',
+    });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    const problemsOf = (id: string) =>
+      new RegExp(
+        `<ul class="problems" id="f-${id}-problems"><li class="error"><strong>Error:</strong> ([^<]*)</li>`,
+      ).exec(text)?.[1];
+    expect(problemsOf('when-user')).toBe(
+      '&quot;plan pro&quot;: expected &quot;trait = value&quot; or &quot;trait &gt;= number&quot;',
+    );
+    expect(problemsOf('startsAt')).toBe('expected an ISO 8601 date, or date-time with its zone');
+    expect(problemsOf('question-languages')).toBe(
+      'the English text is given twice: above and as an &quot;en =&quot; line',
+    );
+    expect(problemsOf('followUp-high-languages')).toBe('expected a language tag');
+    // What was typed stays in the form, to be corrected.
+    expect(text).toMatch(/name="when.user"[^>]*>plan pro<\/textarea>/);
+    // A line the form cannot read refuses the save on its own, though the survey would be valid without it.
+    expect((await createSurvey({ ...CSAT, 'when.user': 'plan pro' })).status).toBe(422);
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
   it('shows a lint warning for a glob that matches none of the recent paths, and the matches of one that does', async () => {
     await createSurvey({ ...CSAT, 'when.pages': '/checkout/thanks' });
     const text = await (await get('/admin/surveys/checkout-csat')).text();

@@ -26,7 +26,7 @@ import { type ListedSurvey, renderDeletePage, renderListPage } from './list-page
 import { previewKey } from './published.js';
 import { settingsFields, settingsFromForm } from './settings-form.js';
 import { renderSettingsPage } from './settings-page.js';
-import { surveyFields, surveyFromForm } from './survey-form.js';
+import { readSurveyForm, surveyFields } from './survey-form.js';
 import { renderSurveyPage, type SurveyPage } from './survey-page.js';
 import {
   answersByHash,
@@ -70,6 +70,9 @@ const surveysOf = (config: unknown): unknown[] => {
 };
 const idOf = (survey: unknown) => objectAt(survey).id;
 
+/** The submitted fields as typed. */
+const formFields = (form: URLSearchParams): Record<string, string> => Object.fromEntries(form);
+
 /** This collector's origin as the browser sees it (behind a TLS proxy that says so). */
 const originOf = (req: IncomingMessage) => {
   const secure =
@@ -108,10 +111,12 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
     page: Pick<SurveyPage, 'original' | 'revision' | 'fields' | 'prefix' | 'notice' | 'status'> & {
       config: unknown;
       survey: unknown;
+      /** What the form itself could not read, at full paths. */
+      formProblems?: readonly Problem[];
     },
   ) {
     const { paths, pathList } = await traffic(db);
-    const problems = findings(page.config, pathList);
+    const problems = [...(page.formProblems ?? []), ...findings(page.config, pathList)];
     const invalid = problems.some(
       (p) => p.level === 'error' && (p.path === page.prefix || p.path.startsWith(`${page.prefix}.`)),
     );
@@ -193,18 +198,24 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
     const surveys = surveysOf(draft.config);
     const index = original === '' ? surveys.length : surveys.findIndex((s) => idOf(s) === original);
     if (index < 0) return notFound(res, `survey ${original}`);
-    const survey = surveyFromForm(form, surveys[index]);
+    const read = readSurveyForm(form, surveys[index]);
+    const survey = read.survey;
     const nextSurveys = [...surveys];
     nextSurveys[index] = survey;
     const config = { ...objectAt(draft.config), surveys: nextSurveys };
     const prefix = `surveys[${index}]`;
     const revision = Number(form.get('revision'));
-    const page = { original, revision, fields: surveyFields(survey), prefix, config, survey };
+    const formProblems = read.problems.map((p) => ({ ...p, path: `${prefix}.${p.path}` }));
+    // What was typed is shown again as typed where the form could not read it.
+    const fields = formProblems.length
+      ? { ...surveyFields(survey), ...formFields(form) }
+      : surveyFields(survey);
+    const page = { original, revision, fields, prefix, config, survey, formProblems };
     if (form.get('action') === 'check') return surveyPage(db, req, res, page);
     const errors = validateConfig(config).problems.filter(
       (p) => p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}:`),
     );
-    if (errors.length)
+    if (errors.length || formProblems.length)
       return surveyPage(db, req, res, {
         ...page,
         status: 422,
