@@ -110,6 +110,8 @@ const ADMIN_POSTS = [
   '/admin/surveys/new',
   '/admin/surveys/checkout-csat',
   '/admin/surveys/checkout-csat/delete',
+  '/admin/surveys/checkout-csat/pause',
+  '/admin/surveys/checkout-csat/resume',
   '/admin/settings',
   '/admin/publish',
   '/admin/versions/1/rollback',
@@ -165,6 +167,15 @@ describe('CSRF', () => {
       expect(await response.text()).toContain('forged form token');
     }
     expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it.each(['pause', 'resume'])('refuses a %s with a forged token, and changes nothing', async (action) => {
+    await createSurvey();
+    for (const token of ['forged', '']) {
+      const response = await post(`/admin/surveys/checkout-csat/${action}`, { revision: '1', csrf: token });
+      expect(response.status).toBe(403);
+    }
+    expect(await store.query('select revision from config_draft')).toMatchObject({ rows: [{ revision: 1 }] });
   });
 
   it('refuses a POST from another origin even with the right token', async () => {
@@ -406,6 +417,87 @@ describe('publishing', () => {
     expect(response.headers.get('etag')).toMatch(/^"v3-/);
     expect((await response.json()).surveys[0].question).toBe('How was checkout?');
     expect(await (await get('/admin/versions')).text()).toContain('Rollback to version 1');
+  });
+});
+
+describe('survey states', () => {
+  const listed = async (id: string) => {
+    const text = await (await get('/admin')).text();
+    const row =
+      new RegExp(`<tr>\\s*<td><a href="/admin/surveys/${id}">[\\s\\S]*?</tr>`).exec(text)?.[0] ?? '';
+    return { status: /<span class="status[^"]*">([^<]*)<\/span>/.exec(row)?.[1], row };
+  };
+
+  it('lists live, scheduled, ended and draft surveys by the live version’s schedule', async () => {
+    await createSurvey();
+    await createSurvey({ ...CSAT, id: 'later', startsAt: '2999-01-01' });
+    await createSurvey({ ...CSAT, id: 'over', endsAt: '2020-01-01' });
+    await publish();
+    await createSurvey({ ...CSAT, id: 'unpublished' });
+    expect((await listed('checkout-csat')).status).toBe('Live');
+    expect((await listed('later')).status).toBe('Scheduled: starts 2999-01-01 00:00 UTC');
+    expect((await listed('over')).status).toBe('Ended 2020-01-01 00:00 UTC');
+    expect((await listed('unpublished')).status).toBe('Draft only');
+  });
+
+  it('pauses a live survey: kept in the draft, left out of the next publish and of the preview, then resumed', async () => {
+    await createSurvey();
+    await createSurvey({ ...CSAT, id: 'other' });
+    await publish();
+    const paused = await post('/admin/surveys/checkout-csat/pause', {
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(paused.status).toBe(303);
+    expect(paused.headers.get('location')).toBe('/admin?paused=checkout-csat');
+    const before = await listed('checkout-csat');
+    expect(before.status).toBe('Paused: still live until the next publish');
+    expect(before.row).toContain('aria-label="Resume checkout-csat"');
+    // Editing a paused survey keeps it paused; the mark is no validator finding.
+    const edit = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      question: 'Reworded?',
+      action: 'save',
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(edit.status).toBe(303);
+    expect(await (await get('/admin/surveys/checkout-csat')).text()).toContain('This survey is paused');
+    expect((await publish('Ana', 'pause checkout')).status).toBe(303);
+    const live = await (await get('/config/published.json', {})).json();
+    expect(live.surveys.map((s: { id: string }) => s.id)).toEqual(['other']);
+    expect(JSON.stringify(live)).not.toContain('paused');
+    expect((await listed('checkout-csat')).status).toBe('Paused');
+    const preview = new URL((await get('/admin/preview?page=/checkout/done')).headers.get('location') ?? '');
+    const draft = new URL(preview.searchParams.get('tp_preview') ?? '');
+    expect((await (await get(draft.pathname + draft.search, {})).json()).surveys).toHaveLength(1);
+
+    const resumed = await post('/admin/surveys/checkout-csat/resume', {
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(resumed.headers.get('location')).toBe('/admin?resumed=checkout-csat');
+    expect((await listed('checkout-csat')).status).toBe('Draft only');
+    await publish('Ana', 'back');
+    const back = await (await get('/config/published.json', {})).json();
+    expect(back.surveys.map((s: { id: string; question: string }) => [s.id, s.question])).toEqual([
+      ['checkout-csat', 'Reworded?'],
+      ['other', 'How was checkout?'],
+    ]);
+  });
+
+  it('refuses a pause from a stale list, and a pause of a survey the draft does not have', async () => {
+    await createSurvey();
+    await createSurvey({ ...CSAT, id: 'other' });
+    const stale = await post('/admin/surveys/checkout-csat/pause', { revision: '1', csrf: await csrf() });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Someone else saved the draft');
+    expect((await listed('checkout-csat')).status).toBe('Draft only');
+    const missing = await post('/admin/surveys/nope/pause', {
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(missing.status).toBe(404);
   });
 });
 

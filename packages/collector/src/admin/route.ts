@@ -23,11 +23,13 @@ import { estimateReach } from './estimate.js';
 import { linesOf, objectAt, textOf } from './form-values.js';
 import { type PageContext, sendPage } from './layout.js';
 import { type ListedSurvey, renderDeletePage, renderListPage } from './list-page.js';
+import { isPaused, publishable, unmarked, withPause } from './paused.js';
 import { previewKey } from './published.js';
 import { settingsFields, settingsFromForm } from './settings-form.js';
 import { renderSettingsPage } from './settings-page.js';
 import { readSurveyForm, surveyFields } from './survey-form.js';
 import { renderSurveyPage, type SurveyPage } from './survey-page.js';
+import { surveyState } from './survey-state.js';
 import {
   answersByHash,
   answersBySurvey,
@@ -102,7 +104,7 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
 
   /** Lint against the paths the site really served, as `touchpoint lint --pages` would. */
   const findings = (config: unknown, pathList: string[]): Problem[] =>
-    lint(config, pathList.length ? pathList : undefined).problems;
+    lint(unmarked(config), pathList.length ? pathList : undefined).problems;
 
   async function surveyPage(
     db: Queryable,
@@ -153,18 +155,17 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
     const draft = await readDraft(db);
     const live = await latestVersion(db);
     const answers = await answersBySurvey(db);
-    const liveSurveys = new Map(surveysOf(live?.config).map((s) => [idOf(s), canonicalJson(s)]));
+    const liveSurveys = new Map(surveysOf(live?.config).map((s) => [idOf(s), s]));
     const draftIds = new Set(surveysOf(draft.config).map(idOf));
     const surveys: ListedSurvey[] = surveysOf(draft.config).map((s) => {
       const survey = objectAt(s);
       const id = String(survey.id ?? '');
-      const published = liveSurveys.get(survey.id);
       return {
         id,
         metric: String(survey.metric ?? ''),
         question:
           typeof survey.question === 'string' ? survey.question : JSON.stringify(survey.question ?? ''),
-        status: published === undefined ? 'draft' : published === canonicalJson(s) ? 'live' : 'edited',
+        state: surveyState(s, liveSurveys.get(survey.id), now()),
         answers: answers.get(id) ?? 0,
       };
     });
@@ -174,7 +175,7 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
       removed: [...liveSurveys.keys()].filter((id) => !draftIds.has(id)).map(String),
       revision: draft.revision,
       live,
-      unpublished: !live || canonicalJson(live.config) !== canonicalJson(draft.config),
+      unpublished: !live || canonicalJson(live.config) !== canonicalJson(publishable(draft.config)),
       problems: findings(draft.config, pathList),
       publishedUrl: `${configPath}/published.json`,
       ...extra,
@@ -212,7 +213,7 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
       : surveyFields(survey);
     const page = { original, revision, fields, prefix, config, survey, formProblems };
     if (form.get('action') === 'check') return surveyPage(db, req, res, page);
-    const errors = validateConfig(config).problems.filter(
+    const errors = validateConfig(unmarked(config)).problems.filter(
       (p) => p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}:`),
     );
     if (errors.length || formProblems.length)
@@ -249,7 +250,11 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
         ? notice(`Published version ${q.get('published')}.`)
         : q.get('deleted')
           ? notice(`Deleted ${q.get('deleted')} from the draft.`)
-          : undefined;
+          : q.get('paused')
+            ? notice(`Paused ${q.get('paused')} in the draft: publish to take it off the site.`)
+            : q.get('resumed')
+              ? notice(`Resumed ${q.get('resumed')} in the draft: publish to put it back on the site.`)
+              : undefined;
       return listPage(db, res, done ? { notice: done } : {});
     }
     if (route === '/surveys/new') {
@@ -275,6 +280,7 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
       const index = surveysOf(draft.config).findIndex((s) => idOf(s) === id);
       if (index < 0) return notFound(res, `survey ${id}`);
       if (surveyRoute[2]) return renderDeletePage(res, ctx, id, draft.revision);
+      const paused = isPaused(surveysOf(draft.config)[index]);
       const survey = surveysOf(draft.config)[index];
       return surveyPage(db, req, res, {
         original: id,
@@ -283,7 +289,13 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
         prefix: `surveys[${index}]`,
         config: draft.config,
         survey,
-        notice: q.get('saved') ? notice('Saved to the draft. Publish it from the survey list.') : undefined,
+        notice: q.get('saved')
+          ? notice('Saved to the draft. Publish it from the survey list.')
+          : paused
+            ? notice(
+                'This survey is paused: it is left out when the draft is published. Resume it from the survey list.',
+              )
+            : undefined,
       });
     }
     if (route === '/settings') {
@@ -347,6 +359,21 @@ export function createAdmin(store: Promise<Queryable>, options: AdminOptions) {
   ) {
     const revision = Number(form.get('revision'));
     if (route === '/surveys/new') return saveSurvey(db, req, res, '', form);
+    const pause = /^\/surveys\/([^/]+)\/(pause|resume)$/.exec(route);
+    if (pause) {
+      const id = decodeURIComponent(pause[1] as string);
+      const draft = await readDraft(db);
+      const surveys = surveysOf(draft.config);
+      if (!surveys.some((s) => idOf(s) === id)) return notFound(res, `survey ${id}`);
+      const paused = pause[2] === 'pause';
+      const config = {
+        ...objectAt(draft.config),
+        surveys: surveys.map((s) => (idOf(s) === id ? withPause(s, paused) : s)),
+      };
+      const saved = await saveDraft(db, config, revision, 'editor');
+      if (!saved.ok) return listPage(db, res, { status: 409, notice: stale(saved.current) });
+      return redirect(res, `${base}?${paused ? 'paused' : 'resumed'}=${encodeURIComponent(id)}`);
+    }
     const surveyRoute = /^\/surveys\/([^/]+)(\/delete)?$/.exec(route);
     if (surveyRoute && !surveyRoute[2])
       return saveSurvey(db, req, res, decodeURIComponent(surveyRoute[1] as string), form);

@@ -5,6 +5,7 @@
 // as survey events carry it, so every answer can be tied to the version it was asked under.
 import { configHash, validateConfig } from '@touchpoint/core/rules';
 import type { Queryable } from '../database.js';
+import { publishable } from './paused.js';
 
 /** One published version: never changed once written. */
 export interface Version {
@@ -151,8 +152,8 @@ export type PublishResult =
   | { ok: false; reason: 'invalid'; problems: string[] };
 
 /**
- * Publishes the draft the publisher looked at (`expectedRevision`) as a new version. A
- * configuration the validator refuses anything of is not published.
+ * Publishes the draft the publisher looked at (`expectedRevision`) as a new version, without
+ * its paused surveys. A configuration the validator refuses anything of is not published.
  */
 export async function publishDraft(
   db: Queryable,
@@ -162,9 +163,10 @@ export async function publishDraft(
 ): Promise<PublishResult> {
   const draft = await readDraft(db);
   if (draft.revision !== expectedRevision) return { ok: false, reason: 'stale', current: draft };
-  const problems = validateConfig(draft.config).problems;
+  const config = publishable(draft.config);
+  const problems = validateConfig(config).problems;
   if (problems.length) return { ok: false, reason: 'invalid', problems };
-  const version = await insertVersion(db, { author, note, config: draft.config, restoredFrom: null });
+  const version = await insertVersion(db, { author, note, config, restoredFrom: null });
   return { ok: true, version };
 }
 
