@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { publishDraft, rollBack, saveDraft } from '../../../packages/collector/src/admin/versions.js';
+import { rollBack } from '../../../packages/collector/src/admin/rollback.js';
+import { publishDraft, saveDraft } from '../../../packages/collector/src/admin/versions.js';
 import { createInsights } from '../../../packages/collector/src/insights/route.js';
 import { versionChoices } from '../../../packages/collector/src/insights/version-filter.js';
 import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';

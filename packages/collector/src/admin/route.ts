@@ -25,6 +25,7 @@ import { type PageContext, sendPage } from './layout.js';
 import { type ListedSurvey, renderDeletePage, renderListPage } from './list-page.js';
 import { isPaused, publishable, unmarked, withPause } from './paused.js';
 import { previewKey } from './published.js';
+import { rollBack } from './rollback.js';
 import { settingsFields, settingsFromForm } from './settings-form.js';
 import { renderSettingsPage } from './settings-page.js';
 import { readSurveyForm, surveyFields } from './survey-form.js';
@@ -47,7 +48,6 @@ import {
   listVersions,
   publishDraft,
   readDraft,
-  rollBack,
   saveDraft,
 } from './versions.js';
 import { renderVersionsPage } from './versions-page.js';

@@ -1,0 +1,24 @@
+// A site moving from a configuration file to the editor starts from that file: given to the
+// collector as `initialConfig`, it is published as version 1 when nothing is published yet,
+// so pages can read `<configPath>/published.json` from the first start. Never again after:
+// from then on the editor's versions are the truth, across restarts.
+import { validateConfig } from '@touchpoint/core/rules';
+import type { Queryable } from '../database.js';
+import { publishFirst } from './versions.js';
+
+export async function publishInitialConfig(
+  db: Queryable,
+  config: unknown,
+  log: (message: string) => void,
+): Promise<void> {
+  const [problem, ...more] = validateConfig(config).problems;
+  if (problem !== undefined)
+    return log(
+      `[touchpoint] initialConfig: ${problem}${more.length ? ` (and ${more.length} more)` : ''}; not published, fix it or publish from the editor`,
+    );
+  try {
+    await publishFirst(db, config, 'initialConfig', 'the configuration the site used before the editor');
+  } catch (error) {
+    log(`[touchpoint] initialConfig could not be published: ${(error as Error).message}`);
+  }
+}
