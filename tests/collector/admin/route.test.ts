@@ -192,6 +192,21 @@ describe('CSRF', () => {
   });
 });
 
+describe('routes', () => {
+  it('answers 404 for a path it does not have, and for an id that is no valid escape, without failing', async () => {
+    for (const path of ['/admin/nope', '/admin/surveys/%E0%A4%A', '/admin/surveys/a/b/c'])
+      expect((await get(path)).status).toBe(404);
+    const response = await post('/admin/surveys/%E0%A4%A/pause', { revision: '0', csrf: await csrf() });
+    expect(response.status).toBe(404);
+  });
+
+  it('answers 405 to a method it does not take', async () => {
+    const response = await fetch(`${server.url}/admin`, { method: 'PUT', headers: SIGNED_IN });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
+  });
+});
+
 describe('editing', () => {
   it('creates a survey and lists it as a draft', async () => {
     const response = await createSurvey();
