@@ -1,28 +1,15 @@
 import { publishInitialConfig } from '../../../packages/collector/src/admin/initial-config.js';
 import { latestVersion, listVersions } from '../../../packages/collector/src/admin/versions.js';
 import { createCollector } from '../../../packages/collector/src/collector.js';
-import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
-import { freshDataDir } from '../../demo/data-dir.js';
 import { serve } from '../support/serve.js';
+import { configStore } from './config-store.js';
 
 const FILE = {
   version: 1,
   surveys: [{ id: 'site-nps', metric: 'nps', question: 'Recommend us?', when: { pages: ['/account/**'] } }],
 };
 
-let dataDir: { dir: string; remove(): void };
-let store: EventStore;
-beforeAll(async () => {
-  dataDir = await freshDataDir();
-  store = await openEventStore(dataDir.dir);
-});
-afterAll(async () => {
-  await store.close();
-  dataDir.remove();
-});
-beforeEach(async () => {
-  await store.query('truncate config_versions, config_draft');
-});
+const store = configStore();
 
 describe('the initial configuration', () => {
   it('is published as version 1 when nothing is published, and only then', async () => {
@@ -58,7 +45,7 @@ describe('the initial configuration', () => {
 
   it('is served at the published URL from the first request of a collector given it', async () => {
     const server = await serve(
-      createCollector({ database: store, initialConfig: FILE, rateLimit: false, log: () => {} }),
+      createCollector({ database: store.open(), initialConfig: FILE, rateLimit: false, log: () => {} }),
     );
     try {
       const response = await fetch(`${server.url}/config/published.json`);

@@ -7,32 +7,10 @@ import {
   readDraft,
   saveDraft,
 } from '../../../packages/collector/src/admin/versions.js';
-import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
 import { configHash, validateConfig } from '../../../packages/core/src/rules';
-import { freshDataDir } from '../../demo/data-dir.js';
+import { config, configStore, survey } from './config-store.js';
 
-const survey = (id: string, question: string) => ({
-  id,
-  metric: 'csat',
-  question,
-  when: { pages: ['/checkout/done'] },
-});
-const config = (...surveys: object[]) => ({ version: 1, surveys });
-
-let dataDir: { dir: string; remove(): void };
-let store: EventStore;
-beforeAll(async () => {
-  dataDir = await freshDataDir();
-  store = await openEventStore(dataDir.dir);
-});
-afterAll(async () => {
-  await store.close();
-  dataDir.remove();
-});
-beforeEach(async () => {
-  // The immutability trigger refuses deletes, so tests empty the table by truncation.
-  await store.query('truncate config_versions, config_draft');
-});
+const store = configStore();
 
 describe('the draft', () => {
   it('starts as an empty configuration at revision 0', async () => {
