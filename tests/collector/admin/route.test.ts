@@ -291,6 +291,20 @@ describe('editing', () => {
     );
     expect(text).toMatch(/id="f-startsAt" name="startsAt"[^>]*value="2027-01-15"/);
     expect(text).toMatch(/id="f-priority" name="priority"[^>]*value="5"/);
+    // The list shows the English text and names the other languages.
+    expect(await (await get('/admin')).text()).toContain(
+      '<span>How was checkout?</span> <span class="hint">also ar</span>',
+    );
+    // A follow-up's languages field is folded away only while it is empty.
+    const folded = (field: string) =>
+      new RegExp(
+        `<details class="languages"( open)?><summary>Other languages</summary><div class="field">\\s*<label for="f-${field}-languages">`,
+      ).exec(text)?.[1];
+    expect(folded('followUp-low')).toBe(' open');
+    expect(folded('followUp-mid')).toBeUndefined();
+    expect(text).toContain(
+      '<details class="languages"><summary>Other languages</summary><div class="field">\n<label for="f-followUp-mid-languages">',
+    );
   });
 
   it('shows what the form cannot read and what the validator refuses next to each field, and saves nothing', async () => {

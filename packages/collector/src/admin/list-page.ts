@@ -10,7 +10,10 @@ import type { Version } from './versions.js';
 export interface ListedSurvey {
   id: string;
   metric: string;
+  /** The question's English (or first) text. */
   question: string;
+  /** The question's other languages. */
+  languages: readonly string[];
   state: SurveyState;
   answers: number;
 }
@@ -74,7 +77,7 @@ ${
 <tbody>
 ${page.surveys.map(
   (s) => html`<tr>
-<td><a href="${ctx.base}/surveys/${encodeURIComponent(s.id)}">${s.id}</a> <span class="hint">${s.metric.toUpperCase()}</span><br><span>${s.question}</span></td>
+<td><a href="${ctx.base}/surveys/${encodeURIComponent(s.id)}">${s.id}</a> <span class="hint">${s.metric.toUpperCase()}</span><br><span>${s.question}</span>${s.languages.length ? html` <span class="hint">also ${s.languages.join(', ')}</span>` : ''}</td>
 <td><span class="status status-${s.state.status}">${statusText(s.state)}</span></td>
 <td>${s.answers}</td>
 <td><a href="${ctx.base}/surveys/new?duplicate=${encodeURIComponent(s.id)}" aria-label="Duplicate ${s.id}">Duplicate</a>

@@ -5,11 +5,21 @@ import { idOf, surveysOf } from './draft-surveys.js';
 import { type AdminRequest, type Editor, findings, type Handler, traffic } from './editor.js';
 import { objectAt, textOf } from './form-values.js';
 import { type ListedSurvey, renderListPage } from './list-page.js';
+import { localizedLines } from './localized-field.js';
 import { publishable } from './paused.js';
 import { notice, redirect, stale } from './replies.js';
 import { surveyState } from './survey-state.js';
 import { answersBySurvey } from './traffic.js';
 import { latestVersion, publishDraft, readDraft } from './versions.js';
+
+/** The question as the list shows it: the English (or first) text, and the other languages' tags. */
+function listedQuestion(question: unknown): Pick<ListedSurvey, 'question' | 'languages'> {
+  const { text, languages } = localizedLines(question);
+  const [first] = languages;
+  return text !== '' || !first
+    ? { question: text, languages: languages.map(([tag]) => tag) }
+    : { question: first[1], languages: languages.slice(1).map(([tag]) => tag) };
+}
 
 export async function showList(
   editor: Editor,
@@ -27,7 +37,7 @@ export async function showList(
     return {
       id,
       metric: String(survey.metric ?? ''),
-      question: typeof survey.question === 'string' ? survey.question : JSON.stringify(survey.question ?? ''),
+      ...listedQuestion(survey.question),
       state: surveyState(s, liveSurveys.get(survey.id), editor.now()),
       answers: answers.get(id) ?? 0,
     };

@@ -55,14 +55,23 @@ export function renderSurveyPage(res: ServerResponse, ctx: PageContext, page: Su
   const at = (name: string) => byField.get(name) ?? [];
   const f = (spec: Omit<FieldSpec, 'value'>) =>
     field({ ...spec, value: fields[spec.name] ?? '' }, at(spec.name));
-  // A text and, below it, the same text in other languages.
-  const text = (spec: Omit<FieldSpec, 'value'>) => html`${f(spec)}
-${f({
-  name: languagesField(spec.name),
-  label: `${spec.label} in other languages`,
-  kind: 'textarea',
-  hint: 'One "language = text" a line, such as ar = …; the text above is then the English one, also shown to languages not listed.',
-})}`;
+  // A text and, below it, the same text in other languages: for the question always in
+  // view; for follow-ups and link labels folded away until they hold something.
+  const text = (spec: Omit<FieldSpec, 'value'>, folded = true) => {
+    const name = languagesField(spec.name);
+    const languages = f({
+      name,
+      label: `${spec.label} in other languages`,
+      kind: 'textarea',
+      hint: folded
+        ? 'One "language = text" a line, as for the question.'
+        : 'One "language = text" a line, such as ar = …; the text above is then the English one, also shown to languages not listed.',
+    });
+    const open = Boolean(fields[name]) || at(name).length > 0;
+    // One element, so a text and its languages stay one cell of a grid.
+    return html`<div>${f(spec)}
+${folded ? html`<details class="languages"${open ? html` open` : ''}><summary>Other languages</summary>${languages}</details>` : languages}</div>`;
+  };
   const isNew = page.original === '';
   const action = `${ctx.base}/surveys/${isNew ? 'new' : encodeURIComponent(page.original)}`;
   const title = isNew ? 'New survey' : `Survey ${page.original}`;
@@ -76,7 +85,7 @@ ${draftFormInputs(ctx, page.revision)}
 <legend>The question</legend>
 ${f({ name: 'id', label: 'Survey id', hint: 'Letters, digits and dashes; answers are grouped by it.', required: true })}
 ${f({ name: 'metric', label: 'Metric', kind: 'select', options: METRICS })}
-${text({ name: 'question', label: 'Question', kind: 'textarea', required: true })}
+${text({ name: 'question', label: 'Question', kind: 'textarea', required: true }, false)}
 </fieldset>
 <fieldset>
 <legend>When it shows</legend>
