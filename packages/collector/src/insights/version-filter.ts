@@ -49,7 +49,7 @@ export function versionForm(choices: readonly VersionChoice[], current: string |
   if (!choices.length && current === null) return html``;
   const option = (value: string, label: string) =>
     html`<option value="${value}"${value === (current ?? '') ? raw(' selected') : ''}>${label}</option>`;
-  return html`<form method="get" action="/insights" class="filters">
+  return html`<form method="get" action="/insights" class="versions">
     <label>Configuration version <select name="version">${option('', 'every version')}${choices.map((c) => option(c.value, c.label))}</select></label>
     <button type="submit">Show</button>
     ${current === null ? '' : html`<p class="muted">Scores and comments asked under this configuration only.</p>`}
