@@ -4,7 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { publishInitialConfig } from './admin/initial-config.js';
+import { withInitialConfig } from './admin/initial-config.js';
 import { createPublished } from './admin/published.js';
 import { createAdmin } from './admin/route.js';
 import { access } from './auth.js';
@@ -119,16 +119,8 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   // Without a token the editor is for this machine only; its CSRF and preview keys then
   // come from a secret of this process.
   const adminSecret = settings.insightsToken ?? randomBytes(32).toString('base64url');
-  const { adminPath, configPath, initialConfig } = settings;
-  // The editor and the published configuration wait for the first version, if one is given.
-  const configured =
-    initialConfig === undefined
-      ? ready
-      : ready.then(async (db) => {
-          await publishInitialConfig(db, initialConfig, log);
-          return db;
-        });
-  configured.catch(() => {});
+  const { adminPath, configPath } = settings;
+  const configured = withInitialConfig(ready, settings.initialConfig, log);
   const admin = createAdmin(configured, { path: adminPath, configPath, secret: adminSecret });
   const published = createPublished(configured, () => adminSecret, configPath);
   const linksPath = settings.links.path ?? LINK_DEFAULTS.path;

@@ -22,3 +22,22 @@ export async function publishInitialConfig(
     log(`[touchpoint] initialConfig could not be published: ${(error as Error).message}`);
   }
 }
+
+/**
+ * `ready`, resolving once `config` (if any) is published: the editor and the published URL
+ * wait on it, so their first request already sees version 1. Never rejects but as `ready` does.
+ */
+export function withInitialConfig<Db extends Queryable>(
+  ready: Promise<Db>,
+  config: unknown,
+  log: (message: string) => void,
+): Promise<Db> {
+  if (config === undefined) return ready;
+  const configured = ready.then(async (db) => {
+    await publishInitialConfig(db, config, log);
+    return db;
+  });
+  // A failed open is reported by each request that awaits it, never as unhandled.
+  configured.catch(() => {});
+  return configured;
+}
