@@ -11,5 +11,5 @@ export function reachText(estimate: Estimate | undefined): Markup {
   return html`<p>About <strong>${Math.round(estimate.perWeek)}</strong> people a week would see this${
     estimate.heldBack ? html`; ${percent(estimate.heldBackShare)} held back by the cooldown` : ''
   }.</p>
-<p class="hint">From ${estimate.windowDays} days of this site's traffic: ${estimate.sessions} sessions, ${estimate.qualifying} meeting the conditions, ${estimate.heldBack} within the cooldown of an earlier showing; the sample applied after. Site-wide limits, visitor traits and the schedule are not counted.</p>`;
+<p class="hint">From ${estimate.windowDays} days of this site's traffic: ${estimate.sessions} sessions, ${estimate.qualifying} meeting the conditions, ${estimate.heldBack} within the cooldown of an earlier showing; the sample applied after. Site-wide limits and the schedule are not counted.</p>`;
 }
