@@ -144,6 +144,8 @@ describe('insights by configuration version', () => {
     expect(page).toContain('<option value="2" selected>');
     expect(page).toContain('Scores and comments asked under this configuration only.');
     expect(page).toContain('<input type="hidden" name="version" value="2">');
+    const filtered = await (await fetch(`${url}/insights?version=2&band=low`)).text();
+    expect(filtered).toContain('<a href="/insights?version=2#comments">Clear</a>');
     expect(page).toContain('under version 2');
     expect(page).not.toContain('under version 1');
   });

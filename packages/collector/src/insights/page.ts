@@ -218,7 +218,7 @@ function commentForm(report: Report) {
     ${step ? html`<input type="hidden" name="step" value="${step}"><p class="muted">Only comments whose journey before the score had <code>${step}</code>.</p>` : ''}
     ${version ? html`<input type="hidden" name="version" value="${version}">` : ''}
     <button type="submit">Filter</button>
-    ${stage || band || metric || step ? html`<a href="/insights#comments">Clear</a>` : ''}
+    ${stage || band || metric || step ? html`<a href="/insights${version ? `?version=${version}` : ''}#comments">Clear</a>` : ''}
   </form>`;
 }
 
