@@ -336,6 +336,42 @@ describe('editing', () => {
     expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
   });
 
+  it('keeps a key of a newer SDK through a save and a publish, as a warning, not an error', async () => {
+    await store.query(
+      `insert into config_draft (id, revision, config, updated_by) values (1, 1, $1::text::json, 'test')`,
+      [
+        JSON.stringify({
+          version: 1,
+          surveys: [{ id: 'checkout-csat', metric: 'csat', question: 'Q?', futureField: 3 }],
+        }),
+      ],
+    );
+    const page = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(page).toContain('<strong>Warning:</strong> futureField: unknown key, ignored');
+    const saved = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      action: 'save',
+      revision: '1',
+      csrf: await csrf(),
+    });
+    expect(saved.status).toBe(303);
+    expect((await publish()).status).toBe(303);
+    expect((await (await get('/config/published.json', {})).json()).surveys[0]).toMatchObject({
+      futureField: 3,
+    });
+  });
+
+  it('refuses to save a link the prompt would not show (a javascript: URL), naming the field', async () => {
+    const response = await createSurvey({
+      ...CSAT,
+      'links.low.label': 'Help',
+      'links.low.url': 'javascript:alert(1)',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toMatch(/id="f-links-low-url-problems"><li class="error">/);
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
   it('shows a lint warning for a glob that matches none of the recent paths, and the matches of one that does', async () => {
     await createSurvey({ ...CSAT, 'when.pages': '/checkout/thanks' });
     const text = await (await get('/admin/surveys/checkout-csat')).text();

@@ -2,8 +2,8 @@
 // collector as `initialConfig`, it is published as version 1 when nothing is published yet,
 // so pages can read `<configPath>/published.json` from the first start. Never again after:
 // from then on the editor's versions are the truth, across restarts.
-import { validateConfig } from '@touchpoint/core/rules';
 import type { Queryable } from '../database.js';
+import { configErrors, problemText } from './config-errors.js';
 import { publishFirst } from './versions.js';
 
 export async function publishInitialConfig(
@@ -11,7 +11,7 @@ export async function publishInitialConfig(
   config: unknown,
   log: (message: string) => void,
 ): Promise<void> {
-  const [problem, ...more] = validateConfig(config).problems;
+  const [problem, ...more] = configErrors(config).map(problemText);
   if (problem !== undefined)
     return log(
       `[touchpoint] initialConfig: ${problem}${more.length ? ` (and ${more.length} more)` : ''}; not published, fix it or publish from the editor`,

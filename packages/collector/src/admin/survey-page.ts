@@ -75,7 +75,15 @@ ${folded ? html`<details class="languages"${open ? html` open` : ''}><summary>Ot
   const isNew = page.original === '';
   const action = `${ctx.base}/surveys/${isNew ? 'new' : encodeURIComponent(page.original)}`;
   const title = isNew ? 'New survey' : `Survey ${page.original}`;
-  const general = at('');
+  // Findings about the survey as a whole, and about keys the form has no field for (one a
+  // newer SDK reads), named, as the form cannot show them beside a field.
+  const general = [...byField].flatMap(([name, problems]) =>
+    name === ''
+      ? problems
+      : name in fields
+        ? []
+        : problems.map((p) => ({ ...p, message: `${name}: ${p.message}` })),
+  );
   const body = html`<h1>${title}</h1>
 ${page.notice ?? ''}
 ${problemsAlert(general)}

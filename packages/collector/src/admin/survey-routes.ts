@@ -2,8 +2,8 @@
 // draft, saving either, and the confirmation before a delete. Every save is validated with
 // the SDK's validator on top of what the form could read, and made against the draft
 // revision the form came from, so nobody overwrites someone else's edit silently.
-import { validateConfig } from '@touchpoint/core/rules';
 import { html } from '../insights/html.js';
+import { configErrors } from './config-errors.js';
 import { diffConfigs } from './diff.js';
 import { idOf, surveysOf, withSurveys } from './draft-surveys.js';
 import type { Handler } from './editor.js';
@@ -82,8 +82,8 @@ export const saveSurvey: Handler = async (editor, request) => {
     : surveyFields(survey);
   const page = { original, revision, fields, prefix, config, survey, formProblems };
   if (form.get('action') === 'check') return showSurvey(editor, request, page);
-  const errors = validateConfig(unmarked(config)).problems.filter(
-    (p) => p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}:`),
+  const errors = configErrors(unmarked(config)).filter(
+    (p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`),
   );
   if (errors.length || formProblems.length)
     return showSurvey(editor, request, {

@@ -5,6 +5,7 @@
 // as survey events carry it, so every answer can be tied to the version it was asked under.
 import { configHash, validateConfig } from '@touchpoint/core/rules';
 import type { Queryable } from '../database.js';
+import { configErrors, problemText } from './config-errors.js';
 import { publishable } from './paused.js';
 
 /** One published version: never changed once written. */
@@ -175,7 +176,7 @@ export type PublishResult =
 
 /**
  * Publishes the draft the publisher looked at (`expectedRevision`) as a new version, without
- * its paused surveys. A configuration the validator refuses anything of is not published.
+ * its paused surveys. A configuration with errors (config-errors.ts) is not published.
  */
 export async function publishDraft(
   db: Queryable,
@@ -186,7 +187,7 @@ export async function publishDraft(
   const draft = await readDraft(db);
   if (draft.revision !== expectedRevision) return { ok: false, reason: 'stale', current: draft };
   const config = publishable(draft.config);
-  const problems = validateConfig(config).problems;
+  const problems = configErrors(config).map(problemText);
   if (problems.length) return { ok: false, reason: 'invalid', problems };
   const version = await insertVersion(db, { author, note, config, restoredFrom: null });
   return { ok: true, version };
