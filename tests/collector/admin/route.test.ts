@@ -342,12 +342,13 @@ describe('editing', () => {
       [
         JSON.stringify({
           version: 1,
-          surveys: [{ id: 'checkout-csat', metric: 'csat', question: 'Q?', futureField: 3 }],
+          surveys: [{ id: 'checkout-csat', metric: 'csat', question: 'Q?', futureField: 3, toString: 1 }],
         }),
       ],
     );
     const page = await (await get('/admin/surveys/checkout-csat')).text();
     expect(page).toContain('<strong>Warning:</strong> futureField: unknown key, ignored');
+    expect(page).toContain('<strong>Warning:</strong> toString: unknown key, ignored');
     const saved = await post('/admin/surveys/checkout-csat', {
       ...CSAT,
       action: 'save',

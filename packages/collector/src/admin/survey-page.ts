@@ -80,7 +80,7 @@ ${folded ? html`<details class="languages"${open ? html` open` : ''}><summary>Ot
   const general = [...byField].flatMap(([name, problems]) =>
     name === ''
       ? problems
-      : name in fields
+      : Object.hasOwn(fields, name)
         ? []
         : problems.map((p) => ({ ...p, message: `${name}: ${p.message}` })),
   );
