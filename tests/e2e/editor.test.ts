@@ -294,6 +294,7 @@ describe('the survey editor on the demo shop', () => {
     await page.getByLabel('Your name').fill('Ana');
     await page.getByRole('button', { name: 'Publish the draft' }).click();
     await page.getByText(`Published version ${published + 1}.`).waitFor();
+    await page.screenshot({ path: `${SCREENS}editor-list-light.png`, fullPage: true });
     expect((await (await fetch(`${url}/config/published.json`)).json()).surveys).toEqual([]);
     const later = await tab();
     expect(await shop(later.page, '/checkout/done')).toBe(await hashOfVersion(published + 1));
@@ -301,7 +302,6 @@ describe('the survey editor on the demo shop', () => {
     await later.context.close();
     await page.getByRole('button', { name: `Resume ${paused}` }).click();
     await page.getByText(`Resumed ${paused} in the draft`).waitFor();
-    await page.screenshot({ path: `${SCREENS}editor-list-light.png`, fullPage: true });
     await context.close();
     expect(cspViolations).toEqual([]);
   }, 120_000);

@@ -534,6 +534,9 @@ describe('survey states', () => {
     expect(live.surveys.map((s: { id: string }) => s.id)).toEqual(['other']);
     expect(JSON.stringify(live)).not.toContain('paused');
     expect((await listed('checkout-csat')).status).toBe('Paused');
+    expect(await (await get('/admin')).text()).toContain(
+      'The draft is what is live, its paused surveys left out.',
+    );
     const preview = new URL((await get('/admin/preview?page=/checkout/done')).headers.get('location') ?? '');
     const draft = new URL(preview.searchParams.get('tp_preview') ?? '');
     expect((await (await get(draft.pathname + draft.search, {})).json()).surveys).toHaveLength(1);

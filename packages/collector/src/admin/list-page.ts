@@ -105,7 +105,7 @@ ${field({ name: 'note', label: 'What changed', value: '' })}
 </div>
 <button type="submit">Publish the draft</button>
 </form>`
-      : html`<p>The draft is what is live.</p>`
+      : html`<p>The draft is what is live${page.surveys.some((s) => s.state.status === 'paused') ? ', its paused surveys left out' : ''}.</p>`
 }
 </section>`;
   sendPage(res, page.status ?? 200, ctx, 'Surveys', '', body);
