@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withInitialConfig } from './admin/initial-config.js';
 import { createPublished } from './admin/published.js';
 import { createAdmin } from './admin/route.js';
 import { access } from './auth.js';
@@ -53,6 +54,11 @@ export interface CollectorOptions {
   adminPath?: string;
   /** Where the published configuration (`<configPath>/published.json`) and the preview draft are served. */
   configPath?: string;
+  /**
+   * A configuration published as version 1 when nothing is published yet: the file a site
+   * used before the editor, so its pages can read `<configPath>/published.json` at once.
+   */
+  initialConfig?: unknown;
   /** Link surveys (`GET /s/<surveyId>`): the signing secret, the site's configuration, the widget files. */
   links?: LinkOptions;
   /** Where problems go (a refused batch, a database that is down). */
@@ -77,6 +83,8 @@ export const COLLECTOR_DEFAULTS = {
   resolutionEvents: INSIGHTS_DEFAULTS.resolutionEvents,
   adminPath: '/admin',
   configPath: '/config',
+  /** None: nothing is published until someone publishes in the editor. */
+  initialConfig: undefined as unknown,
   links: {} as LinkOptions,
   /** Events `GET <path>/events` lists at most. */
   maxListed: 500,
@@ -112,8 +120,9 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   // come from a secret of this process.
   const adminSecret = settings.insightsToken ?? randomBytes(32).toString('base64url');
   const { adminPath, configPath } = settings;
-  const admin = createAdmin(ready, { path: adminPath, configPath, secret: adminSecret });
-  const published = createPublished(ready, () => adminSecret, configPath);
+  const configured = withInitialConfig(ready, settings.initialConfig, log);
+  const admin = createAdmin(configured, { path: adminPath, configPath, secret: adminSecret });
+  const published = createPublished(configured, () => adminSecret, configPath);
   const linksPath = settings.links.path ?? LINK_DEFAULTS.path;
   // Link surveys claim their path only when asked for: an application behind the handler may have its own /s/.
   const linksOn = settings.links.secret !== undefined || settings.links.config !== undefined;
