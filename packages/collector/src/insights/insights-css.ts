@@ -369,7 +369,8 @@ td.better {
   font-weight: 600;
 }
 
-.filters {
+.filters,
+.versions {
   display: flex;
   flex-wrap: wrap;
   gap: 0.75rem;
@@ -377,7 +378,8 @@ td.better {
   margin-bottom: 0.5rem;
 }
 
-.filters label {
+.filters label,
+.versions label {
   display: grid;
   gap: 0.2rem;
   font-size: 0.9rem;

@@ -27,6 +27,7 @@ import {
   summarySentences,
 } from './sections.js';
 import { bandSplit, barChart, lineChart } from './svg.js';
+import { versionForm } from './version-filter.js';
 import { formatValue, NAMES, plural } from './words.js';
 
 export { formatValue };
@@ -203,7 +204,7 @@ function commentItem(c: CommentRow) {
 }
 
 function commentForm(report: Report) {
-  const { stage, band, metric, step } = report.filters;
+  const { stage, band, metric, step, version } = report.filters;
   const option = (value: string, label: string, current: string | null) =>
     html`<option value="${value}"${current === value ? raw(' selected') : ''}>${label}</option>`;
   const stages =
@@ -215,8 +216,9 @@ function commentForm(report: Report) {
     )}</select></label>
     <label>Metric <select name="metric">${option('', 'every metric', metric ?? '')}${METRICS.map((m) => option(m, NAMES[m], metric))}</select></label>
     ${step ? html`<input type="hidden" name="step" value="${step}"><p class="muted">Only comments whose journey before the score had <code>${step}</code>.</p>` : ''}
+    ${version ? html`<input type="hidden" name="version" value="${version}">` : ''}
     <button type="submit">Filter</button>
-    ${stage || band || metric || step ? html`<a href="/insights#comments">Clear</a>` : ''}
+    ${stage || band || metric || step ? html`<a href="/insights${version ? `?version=${version}` : ''}#comments">Clear</a>` : ''}
   </form>`;
 }
 
@@ -232,10 +234,10 @@ function commentCount(report: Report): string {
 /** Links to the newer and older pages of comments, keeping the filters. */
 function commentPager(report: Report) {
   const { total } = report.comments;
-  const { page, stage, band, metric, step } = report.filters;
+  const { page, stage, band, metric, step, version } = report.filters;
   const href = (to: number) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ stage, band, metric, step }))
+    for (const [key, value] of Object.entries({ stage, band, metric, step, version }))
       if (value) params.set(key, value);
     if (to > 1) params.set('page', String(to));
     const query = params.toString();
@@ -295,6 +297,7 @@ ${
 ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}</p>`)}
 <section id="scores" aria-labelledby="h-scores">
   <h2 id="h-scores">How are we doing</h2>
+  ${versionForm(report.versions, report.filters.version)}
   ${summarySentences(report)}
   <div class="cards">${METRICS.map((m) => scoreCard(m, report.overall[m]))}</div>
 </section>

@@ -30,17 +30,27 @@ export interface CommentRow {
 /** Days are calendar days in UTC, so the chart is the same wherever the server runs. */
 const DAY = `to_char(to_timestamp(ts / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`;
 
+/** Only answers asked under the configuration whose hash is the parameter `p`, when it is not null. */
+const configHashSql = (p: string, props: string) => `(${p}::text is null or ${props}->>'configHash' = ${p})`;
+
 /**
  * Scores counted by every dimension the page breaks them down by (survey, stage, page,
  * day); the page rolls them up. One query, a few thousand rows at most for the demo.
+ * With `configHash`, only the answers asked under that configuration.
  */
-export async function scoreCounts(store: Queryable): Promise<ScoreCountRow[]> {
+export async function scoreCounts(
+  store: Queryable,
+  configHash: string | null = null,
+): Promise<ScoreCountRow[]> {
   const { rows } = await store.query<ScoreCountRow>(
     `select survey_id as "surveyId", metric, coalesce(stage, '') as stage, path, ${DAY} as day,
             score, count(*)::int as n
        from survey_scores
       where survey_id is not null and metric is not null
+        and ($1::text is null or id in (select e.id from events e
+              where e.type = 'survey_answered' and ${configHashSql('$1', 'e.props')}))
       group by 1, 2, 3, 4, 5, 6`,
+    [configHash],
   );
   return rows;
 }
@@ -153,6 +163,7 @@ export const COMMENT_DEFAULTS: {
   step: string | null;
   page: number;
   limit: number;
+  configHash: string | null;
 } = {
   /** Only comments given in this stage. */
   stage: null,
@@ -166,6 +177,8 @@ export const COMMENT_DEFAULTS: {
   page: 1,
   /** Comments listed at most; `total` still counts them all. */
   limit: 50,
+  /** Only comments given under the configuration of this `configHash`. */
+  configHash: null,
 };
 
 /** A trail step or session start matching the parameter `p` ('kind:value'), in SQL. */
@@ -193,7 +206,7 @@ export async function comments(
   store: Queryable,
   options: Partial<typeof COMMENT_DEFAULTS> = {},
 ): Promise<{ total: number; rows: CommentRow[] }> {
-  const { stage, band, metric, step, page, limit } = { ...COMMENT_DEFAULTS, ...options };
+  const { stage, band, metric, step, page, limit, configHash } = { ...COMMENT_DEFAULTS, ...options };
   const from = `events c
        left join lateral (
          select a.props->'trail' as trail from events a
@@ -205,12 +218,14 @@ export async function comments(
     and ($1::text is null or c.stage = $1)
     and ($2::text is null or (${BAND_SQL}) = $2)
     and ($3::text is null or c.props->>'metric' = $3)
-    and ${stepSql('$4')}`;
+    and ${stepSql('$4')}
+    and ${configHashSql('$5', 'c.props')}`;
   const count = await store.query<{ n: number }>(`select count(*)::int as n from ${from} where ${where}`, [
     stage,
     band,
     metric,
     step,
+    configHash,
   ]);
   const { rows } = await store.query<CommentRow>(
     `select c.id, c.ts::float8 as ts, c.stage, c.path, c.props->>'surveyId' as "surveyId",
@@ -220,8 +235,8 @@ export async function comments(
        from ${from}
       where ${where}
       order by c.ts desc, c.seq desc
-      limit $5 offset $6`,
-    [stage, band, metric, step, limit, (Math.max(1, page) - 1) * limit],
+      limit $6 offset $7`,
+    [stage, band, metric, step, configHash, limit, (Math.max(1, page) - 1) * limit],
   );
   return { total: count.rows[0]?.n ?? 0, rows };
 }

@@ -32,6 +32,7 @@ import {
 } from './queries.js';
 import { type BandRetention, retention } from './retention.js';
 import { SERVICE_DEFAULTS, type ServiceSummary, serviceVisit, summarizeService } from './service.js';
+import { hashOfVersion, type VersionChoice, versionChoices } from './version-filter.js';
 
 export type ByMetric = Record<Metric, Summary>;
 
@@ -72,6 +73,9 @@ export interface Report {
   comments: { total: number; rows: CommentRow[] };
   commentStages: string[];
   filters: CommentView;
+  /** The versions the page offers, and the hash `filters.version` stands for (null: every version). */
+  versions: VersionChoice[];
+  configHash: string | null;
 }
 
 /** Options of {@link buildReport}. */
@@ -201,20 +205,24 @@ export async function buildReport(
   options: Partial<typeof REPORT_DEFAULTS> = {},
 ): Promise<Report> {
   const { resolutionEvents } = { ...REPORT_DEFAULTS, ...options };
+  const version = await hashOfVersion(store, filters.version);
+  const { configHash } = version;
+  const view = version.problem ? { ...filters, problems: [...filters.problems, version.problem] } : filters;
   const [steps, people, serviceRows, channels] = await Promise.all([
     stepCounts(store),
     personHistories(store),
     sessionsEntering(store, SERVICE_DEFAULTS.stage),
     csatByChannel(store),
   ]);
-  const [counts, total, reached, churn, markers, listed, stages] = await Promise.all([
-    scoreCounts(store),
+  const [counts, total, reached, churn, markers, listed, stages, versions] = await Promise.all([
+    scoreCounts(store, configHash),
     totals(store),
     stageVisitors(store),
     churnOrigins(store),
     trailMarkerCounts(store),
-    comments(store, filters),
+    comments(store, { ...view, configHash }),
     commentStages(store),
+    versionChoices(store),
   ]);
   const overall = rollup(counts, () => 'all').get('all') ?? noAnswers();
   const { histories, activity } = assemblePeople(people.sessions, people.answers);
@@ -252,7 +260,9 @@ export async function buildReport(
     },
     comments: listed,
     commentStages: [...new Set([...STAGES, ...stages])],
-    filters,
+    filters: view,
+    versions,
+    configHash,
   };
 }
 
