@@ -102,15 +102,15 @@ const fromSource = {
 };
 
 /**
- * The script tag leaves the `?tp_debug=1` console table (and the reason formatter only it uses)
- * to dist/touchpoint-debug.js, which it loads with `?tp_debug=1` anyway
+ * The script tag leaves the `?tp_debug=1` console table (and the reason formatter only it uses,
+ * and the explanations the core would judge for it) to dist/touchpoint-debug.js, which it loads with `?tp_debug=1` anyway
  * (script/debug/console-table.ts); the npm package keeps printing it from the core.
  */
 const tableInDebugFile = {
   name: 'table-in-debug-file',
   load(id) {
     if (/[\\/]packages[\\/]core[\\/]src[\\/]debug-table\.ts$/.test(id))
-      return 'export const logExplanations = () => {};';
+      return 'export const logExplanations = () => {}; export const logIfDebugging = () => {};';
     return null;
   },
 };

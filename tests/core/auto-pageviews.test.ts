@@ -69,3 +69,28 @@ describe('hash routers', () => {
     ]);
   });
 });
+
+describe('the navigate signal', () => {
+  it('says at once that an SPA navigation changed the address, with or without automatic page views', async () => {
+    for (const autoPageviews of [true, false]) {
+      await startAt('/', { autoPageviews });
+      const tp = createTouchpoint({ autoPageviews });
+      const heard: string[] = [];
+      tp.on('navigate', () => heard.push(location.pathname));
+      history.pushState(null, '', '/cart');
+      // The same address again is no navigation.
+      history.replaceState(null, '', '/cart');
+      history.pushState(null, '', '/checkout');
+      expect(heard).toEqual(['/cart', '/checkout']);
+      history.replaceState(null, '', '/');
+    }
+  });
+});
+
+describe('configHash', () => {
+  it('is the hash of the configuration in use, undefined before one is applied', () => {
+    expect(createTouchpoint({}).configHash).toBeUndefined();
+    // The same hash survey events carry: `{"version":1}` is f1e5da7f.
+    expect(createTouchpoint({ config: { version: 1 } }).configHash).toBe('f1e5da7f');
+  });
+});

@@ -1,5 +1,6 @@
 // The automatic page views: the first when the page is ready, then one after every SPA
-// navigation that changes the address (path and query, or a hash router's route: hash-route.ts).
+// navigation that changes the address (path and query, or a hash router's route: hash-route.ts),
+// which the local `navigate` signal announces at once, page views or not.
 import type { FirstViewWait } from './config-source.js';
 import type { Instance } from './instance-state.js';
 import { watchNavigation } from './navigation.js';
@@ -29,6 +30,9 @@ export function startPageviews(
     instance._state._stage = stageOfRoute(instance._state._stage, () =>
       instance._triggers._stageFor(instance._page._current().path),
     );
+    // Local, like `config`: tools reading explain() (the debug overlay) follow the new route,
+    // page view or not, without patching history again.
+    instance._emitter._emit('navigate', undefined);
     // Later, so the router has set the new title and <body data-tp-stage> first.
     if (autoPageviews) setTimeout(view);
   });

@@ -144,6 +144,9 @@ export function createTouchpoint(options: CreateOptions = {}): Touchpoint {
     get preview() {
       return triggers._preview();
     },
+    get configHash() {
+      return triggers._hash();
+    },
   };
 
   if (!server && typeof document !== 'undefined')

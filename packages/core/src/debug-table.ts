@@ -1,3 +1,4 @@
+import { hasDebugParam } from './debug-param.js';
 import { formatReason } from './reason.js';
 import type { Explanation } from './types.js';
 
@@ -14,4 +15,14 @@ export function logExplanations(path: string, explanations: Explanation[]): void
         .join('; '),
     })),
   );
+}
+
+/**
+ * The table, when the page's address asks for it (`?tp_debug=1`). It takes functions, so nothing
+ * is judged without the parameter; the script tag, whose debug file prints the table, swaps this
+ * module for one that does nothing (rollup.config.mjs), and so computes nothing for it either.
+ */
+export function logIfDebugging(path: () => string, explanations: () => Explanation[]): void {
+  if (typeof location !== 'undefined' && hasDebugParam(location.search))
+    logExplanations(path(), explanations());
 }

@@ -18,8 +18,8 @@ export function explainSurveys(
 ): Explanation[] {
   return (state._config.surveys ?? []).map((survey) => {
     const reasons = check(survey);
-    // The page view's pick is due at once once its wait is over, until its prompt is on screen.
-    const dueInMs = left(survey.id) ?? (survey.id === state._viewPick ? 0 : undefined);
+    // The pick is due at once once its wait is over, until its prompt is on screen.
+    const dueInMs = left(survey.id) ?? (survey.id === state._pick ? 0 : undefined);
     return {
       id: survey.id,
       eligible: isEligible(reasons),

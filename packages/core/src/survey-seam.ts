@@ -54,4 +54,6 @@ export interface SurveyTriggers {
   _recordSurveyEvent(type: unknown, props: unknown): MaybeRefused;
   /** `tp.preview`: the draft's URL while this tab previews one. */
   _preview(): string | undefined;
+  /** `tp.configHash`: the hash of the configuration in use, once one is applied. */
+  _hash(): string | undefined;
 }

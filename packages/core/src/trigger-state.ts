@@ -29,8 +29,11 @@ export interface TriggerState {
   _view: string | undefined;
   /** A page-view survey was picked on this page view: it is decided, once. */
   _viewDecided: boolean;
-  /** The page view's pick until its prompt is on screen (or its wait ends without it). */
-  _viewPick: string | undefined;
+  /**
+   * The last pick, of the page view or of an event, until its prompt is on screen (or its wait
+   * ends without it, or a page view comes): explain() says it is due.
+   */
+  _pick: string | undefined;
   /**
    * The page view's pick while it waits for its `delayMs`: it keeps its place in configuration
    * order, so an event survey after it in the file does not overtake it.
@@ -52,7 +55,7 @@ export const startingState = (): TriggerState => ({
   _index: indexSurveys([]),
   _view: undefined,
   _viewDecided: false,
-  _viewPick: undefined,
+  _pick: undefined,
   _waiting: undefined,
   _early: { _moments: [], _shows: [] },
   _forced: new Set(),

@@ -6,8 +6,7 @@
 import { configHash } from './config-hash.js';
 import { formatProblem } from './config-problem.js';
 import { startConfig } from './config-source.js';
-import { hasDebugParam } from './debug-param.js';
-import { logExplanations } from './debug-table.js';
+import { logIfDebugging } from './debug-table.js';
 import { decideMoment } from './decide-moment.js';
 import { createDelays } from './delays.js';
 import { explainSurveys } from './explain-surveys.js';
@@ -60,9 +59,10 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     );
     if (!survey) return;
     const delay = survey.when?.delayMs;
+    // Due from now on (after its delay) until its prompt is on screen, as explain() says.
+    state._pick = survey.id;
     if (!moment) {
       state._viewDecided = true;
-      state._viewPick = survey.id;
       if (delay) state._waiting = survey;
     }
     if (!delay) due(survey, false);
@@ -78,7 +78,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
           isEligible(judge(moment)(current))
         )
           due(current, false);
-        else if (!moment) state._viewPick = undefined;
+        else if (state._pick === survey.id) state._pick = undefined;
       });
   };
 
@@ -93,10 +93,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     else host._warn(`show('${surveyId}'): unknown survey; ignored`);
   };
 
-  const debug = () => {
-    if (typeof location !== 'undefined' && hasDebugParam(location.search))
-      logExplanations(host._where().path, explain());
-  };
+  const debug = () => logIfDebugging(() => host._where().path, explain);
 
   // What came before the first configuration counts for it, once: the events of this page,
   // then the show() calls. Without any configuration, show() says its survey is unknown.
@@ -164,11 +161,11 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         delays._cancelOffPage(event.page.path);
         state._view = event.id;
         state._viewDecided = false;
-        state._viewPick = state._waiting = undefined;
+        state._pick = state._waiting = undefined;
         debug();
         evaluate();
       } else if (note) {
-        if (note === 'shown' && surveyId === state._viewPick) state._viewPick = undefined;
+        if (note === 'shown' && surveyId === state._pick) state._pick = undefined;
         // A survey opened by show() does not count toward maxPerSession.
         const automatic = !(note === 'shown' && state._forced.delete(surveyId as string));
         if (!state._preview) history._note(note, surveyId as string, state._sessionId, event.ts, automatic);
@@ -196,5 +193,6 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     _explain: explain,
     _recordSurveyEvent: (type, props) => recordSurveyEvent(host, state._hash, type, props),
     _preview: () => state._preview,
+    _hash: () => state._hash,
   };
 }

@@ -106,6 +106,8 @@ export interface ListenerMap {
   consent: (granted: boolean) => void;
   /** Local: a configuration was applied; its `configHash`. The debug overlay refreshes on it. */
   config: (hash: string) => void;
+  /** Local: an SPA navigation changed the page's address (before its automatic page view, if any). */
+  navigate: () => void;
 }
 
 /** The live instance returned by `createTouchpoint()`. No method throws into the caller. */
@@ -149,4 +151,9 @@ export interface Touchpoint {
    * `exitPreview()` leaves it.
    */
   readonly preview?: string | undefined;
+  /**
+   * The hash of the configuration in use (what survey events carry as `props.configHash`), once
+   * one is applied; the `config` signal says when it changes.
+   */
+  readonly configHash?: string | undefined;
 }

@@ -129,6 +129,47 @@ describe('forecast, against the triggers', () => {
     expect(dues).toEqual(['home-nps']);
   });
 
+  it("says an event's survey due with no delay shows now until its prompt is on screen, the event's stage on another page's stage included", async () => {
+    const { tp, dues, showAndDismiss } = await start(
+      { version: 1, stages: { '/app/products/**': 'interest' }, surveys: [paid] },
+      '/app/products/x',
+    );
+    tp.track('order_completed', { stage: 'purchase' });
+    expect(dues).toEqual(['paid-csat']);
+    // The widget is still loading: the triggers have decided, the overlay says so.
+    expect(foretold(tp)).toEqual([{ id: 'paid-csat', when: 'now' }]);
+    // Shown (and closed): no longer coming.
+    showAndDismiss(paid);
+    expect(foretold(tp).some((f) => f.when === 'now')).toBe(false);
+  });
+
+  it("says an event's survey due after its delay shows after it, then now until its prompt is on screen", async () => {
+    const { tp, dues } = await start({
+      version: 1,
+      surveys: [{ ...read, when: { event: 'article_read', delayMs: 800 } }],
+    });
+    tp.track('article_read');
+    expect(foretold(tp)).toEqual([{ id: 'read-ces', when: 'delay', ms: 800 }]);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(dues).toEqual(['read-ces']);
+    expect(foretold(tp)).toEqual([{ id: 'read-ces', when: 'now' }]);
+    // A new page view ends the wait for that prompt: the survey waits for its event again.
+    history.pushState(null, '', '/next');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(foretold(tp)).toEqual([
+      { id: 'read-ces', when: 'event', event: 'article_read', stage: undefined },
+    ]);
+  });
+
+  it("never says now for an event's pick that another open prompt has pushed aside", async () => {
+    const { tp, dues } = await start({ version: 1, surveys: [read] });
+    tp.track('article_read');
+    expect(dues).toEqual(['read-ces']);
+    // Another prompt (show() of a survey elsewhere) is on screen: the widget dropped this one.
+    tp.record('survey_shown', { surveyId: 'other', metric: 'nps' });
+    expect(foretold(tp).some((f) => f.when === 'now')).toBe(false);
+  });
+
   it('says a page-view survey shows on the next page view when none has been viewed yet', async () => {
     const { tp, dues } = await start({ version: 1, surveys: [home] }, '/', false);
     expect(foretold(tp)).toEqual([{ id: 'home-nps', when: 'page view' }]);

@@ -16,6 +16,7 @@ function fakeTp(list: Explanation[], preview?: string) {
   const listeners: Record<string, Set<(payload: unknown) => void>> = {};
   const tp = {
     preview,
+    configHash: undefined as string | undefined,
     explain: vi.fn((event?: { name: string }) => (event ? atEvent(list, event.name) : list)),
     on<K extends keyof ListenerMap>(type: K, fn: ListenerMap[K]) {
       listeners[type] ??= new Set();
@@ -111,6 +112,7 @@ describe('mountDebug', () => {
     list.push(HOME);
     tp.explain.mockClear();
     fire('*');
+    tp.configHash = 'f1e5da7f';
     fire('config', 'f1e5da7f');
     await Promise.resolve();
     // One render: explain() here now, once (and once per event a survey waits for).
@@ -118,6 +120,24 @@ describe('mountDebug', () => {
     expect(text()).toContain('home-nps shows now');
     expect(text()).toContain('f1e5da7f');
     expect([...(shadow()?.querySelectorAll('details') ?? [])].map((d) => d.open)).toEqual([false, true]);
+  });
+
+  it('names the configuration applied before it mounted, with no config signal after', () => {
+    const { tp } = fakeTp([HOME]);
+    tp.configHash = 'c0ffee42';
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    expect(shadow()?.querySelector('.meta')?.textContent).toBe('/ · configuration c0ffee42');
+  });
+
+  it("follows the core's navigation signal to a new route that sent no event", async () => {
+    const { tp, fire } = fakeTp([HOME]);
+    history.replaceState(null, '', '/');
+    mountDebug(tp, { exitPreview: vi.fn(), nonce: '', overlay: true });
+    history.pushState(null, '', '/checkout/done');
+    fire('navigate', undefined);
+    await Promise.resolve();
+    expect(shadow()?.querySelector('.meta')?.textContent).toBe('/checkout/done · configuration');
+    history.replaceState(null, '', '/');
   });
 
   it('closes the overlay with its Close button or Escape, and leaves the page as it was on destroy', () => {
@@ -135,7 +155,7 @@ describe('mountDebug', () => {
     expect(panels()).toEqual([null, null]);
     debug.destroy();
     expect(document.querySelectorAll('[data-touchpoint-debug]')).toHaveLength(1);
-    expect(Object.values(listeners).reduce((n, set) => n + set.size, 0)).toBe(7);
+    expect(Object.values(listeners).reduce((n, set) => n + set.size, 0)).toBe(8);
   });
 
   it('removes the banner when the draft is refused after its origin was checked', async () => {

@@ -12,6 +12,6 @@ export interface DebugOptions {
 
 /** Mounts the preview banner and the debug overlay; `destroy()` removes them. */
 export type MountDebug = (
-  tp: Pick<Touchpoint, 'on' | 'explain' | 'preview'>,
+  tp: Pick<Touchpoint, 'on' | 'explain' | 'preview' | 'configHash'>,
   options?: DebugOptions,
 ) => { destroy(): void };

@@ -39,10 +39,20 @@ const stageOf = (explanation: Explanation): string | undefined => {
 };
 
 /**
+ * A pick whose prompt has not appeared yet still shows when nothing has changed against it since
+ * (another prompt open, consent withdrawn). An event's pick is judged here without its event, so
+ * what that event met (the event, the stage it carried) reads as pending and is not held against it.
+ */
+const stillDue = (explanation: Explanation): boolean =>
+  explanation.eligible ||
+  (eventOf(explanation) !== undefined &&
+    explanation.reasons.every((r) => r.ok || r.rule === 'event' || r.rule === 'stage'));
+
+/**
  * What will show on this page and when, from `tp.explain()` here now (`atPageView`) and at each
  * event a survey waits for (`atEvent`, the stage undefined for the page's own): every decision
  * is the triggers' own `decideMoment` over the same explanations, so the overlay says what the
- * page will do. A survey whose prompt is coming shows now; one whose `delayMs` runs, after it;
+ * page will do. A survey whose prompt is coming (the page view's pick, or an event's) shows now; one whose `delayMs` runs, after it;
  * a page-view survey only on a page view that has not picked yet; an event's survey on that
  * event, with the stage it must carry when the page's is not the one it needs (or any stage but
  * those, for a survey without a stage condition that a survey for the page's stage hides). Pure.
@@ -52,9 +62,11 @@ export function forecast(
   atEvent: (event: string, stage: string | undefined) => Explanation[],
 ): Forecast[] {
   const forecasts: Forecast[] = [];
-  for (const { id, eligible, dueInMs } of atPageView)
+  for (const explanation of atPageView) {
+    const { id, dueInMs } = explanation;
     if (dueInMs) forecasts.push({ id, when: 'delay', ms: dueInMs });
-    else if (dueInMs === 0 && eligible) forecasts.push({ id, when: 'now' });
+    else if (dueInMs === 0 && stillDue(explanation)) forecasts.push({ id, when: 'now' });
+  }
   const told = (id: string) => forecasts.some((f) => f.id === id);
 
   // A page view that has picked nothing yet picks at the next one (or at identify() or stage()).

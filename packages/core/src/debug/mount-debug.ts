@@ -11,7 +11,7 @@ import { previewBanner } from './preview-banner.js';
 /**
  * The preview banner (while `tp.preview`) and, with `overlay`, the debug overlay, in one open
  * shadow root at the end of <body>. The overlay is refreshed from `tp.explain()` on every
- * journey event, survey signal and configuration, and when a delay it foretold ends, at most
+ * journey event, survey signal, configuration and navigation, and when a delay it foretold ends, at most
  * once per task; what it says will show comes from `forecast`. Its close button and
  * Escape remove it. Without a document (server rendering) it does nothing.
  */
@@ -26,7 +26,6 @@ export const mountDebug: MountDebug = (
   let banner: HTMLElement | undefined;
   let panel: HTMLElement | undefined;
   let body: HTMLElement | undefined;
-  let hash: string | undefined;
   let queued = false;
   let delayEnds: ReturnType<typeof setTimeout> | undefined;
   const closed = new Set<string>();
@@ -70,7 +69,8 @@ export const mountDebug: MountDebug = (
     body.replaceChildren(
       ...overlayContent(list, forecasts, Date.now(), {
         path: location.pathname,
-        hash,
+        // Read, not only heard: the configuration may have been applied before this file loaded.
+        hash: tp.configHash,
         preview: tp.preview,
         closed,
       }),
@@ -95,10 +95,10 @@ export const mountDebug: MountDebug = (
     tp.on('survey_shown', refresh),
     tp.on('survey_answered', refresh),
     tp.on('survey_dismissed', refresh),
-    tp.on('config', (h: string) => {
-      hash = h;
-      refresh();
-    }),
+    tp.on('config', refresh),
+    // An SPA route without an event yet (no automatic page views, or consent pending): the
+    // core's own navigation watch, so history is patched once.
+    tp.on('navigate', refresh),
   ];
   document.body.append(host);
   render();
