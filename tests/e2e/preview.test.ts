@@ -43,9 +43,10 @@ const DRAFT: TouchpointConfig = {
   ],
 };
 
-const page = (title: string) => `<!doctype html>
+const page = (title: string, position = 'bottom-right') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<script src="/touchpoint.js" async data-endpoint="/collect" data-config="/touchpoint.config.json"></script>
+<script src="/touchpoint.js" async data-endpoint="/collect" data-config="/touchpoint.config.json"
+  data-position="${position}"></script>
 </head><body><h1>${title}</h1><p>Thanks for your order.</p></body></html>`;
 
 const received = new Map<string, JourneyEvent>();
@@ -78,6 +79,9 @@ beforeAll(async () => {
     routes: {
       '/checkout/done': { body: page('Order done') },
       '/help/returns': { body: page('Returns') },
+      // The same page with the prompt placed where the panel sits at 1,100 px and wider.
+      '/help/centred': { body: page('Returns', 'center') },
+      '/help/left': { body: page('Returns', 'bottom-left') },
       '/touchpoint.js': js('touchpoint.js'),
       '/touchpoint-widget.js': js('touchpoint-widget.js'),
       '/touchpoint-debug.js': js('touchpoint-debug.js'),
@@ -205,49 +209,54 @@ describe('preview and the debug overlay in Chromium', () => {
   });
 
   it.each([
-    [390, 844],
-    [768, 1024],
-  ])('keeps the overlay off the prompt at %i × %i, both whole and usable', async (width, height) => {
-    const { tab, problems } = await open('/help/returns?tp_debug=1', { width, height });
-    const overlay = tab.getByRole('region', { name: 'Touchpoint debug' });
-    await overlay.waitFor({ timeout: 10_000 });
-    await tab.evaluate(() => (window.Touchpoint as { track(n: string): void }).track('article_read'));
-    const prompt = tab.getByRole('dialog');
-    await prompt.waitFor({ timeout: 10_000 });
-    // After its entry animation, where it rests.
-    await tab.waitForTimeout(400);
-    const a = await overlay.boundingBox();
-    const b = await prompt.boundingBox();
-    if (!a || !b) throw new Error('overlay or prompt not rendered');
-    const apart =
-      a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x;
-    expect({ overlay: a, prompt: b, apart }).toMatchObject({ apart: true });
-    // Both inside the screen, the prompt whole.
-    expect(a.y).toBeGreaterThanOrEqual(0);
-    expect(b.y + b.height).toBeLessThanOrEqual(height);
-    await tab.screenshot({ path: `${SCREENS}debug-overlay-${width}.png` });
-    // Usable: the overlay's survey details toggle, and a score in the prompt can be chosen.
-    const summary = overlay.locator('summary').first();
-    await summary.click();
-    expect(
-      await overlay
-        .locator('details')
-        .first()
-        .evaluate((d) => (d as HTMLDetailsElement).open),
-    ).toBe(false);
-    const answered = tab.evaluate(
-      () =>
-        new Promise<boolean>((resolve) =>
-          (window.Touchpoint as { on(t: string, fn: () => void): void }).on('survey_answered', () =>
-            resolve(true),
+    [390, 844, 'bottom-right', '/help/returns'],
+    [768, 1024, 'bottom-right', '/help/returns'],
+    [1280, 800, 'center', '/help/centred'],
+    [1280, 800, 'bottom-left', '/help/left'],
+  ])(
+    'keeps the overlay off the prompt at %i × %i (%s), both whole and usable',
+    async (width, height, position, path) => {
+      const { tab, problems } = await open(`${path}?tp_debug=1`, { width, height });
+      const overlay = tab.getByRole('region', { name: 'Touchpoint debug' });
+      await overlay.waitFor({ timeout: 10_000 });
+      await tab.evaluate(() => (window.Touchpoint as { track(n: string): void }).track('article_read'));
+      const prompt = tab.getByRole('dialog');
+      await prompt.waitFor({ timeout: 10_000 });
+      // After its entry animation, where it rests.
+      await tab.waitForTimeout(400);
+      const a = await overlay.boundingBox();
+      const b = await prompt.boundingBox();
+      if (!a || !b) throw new Error('overlay or prompt not rendered');
+      const apart =
+        a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x;
+      expect({ overlay: a, prompt: b, apart }).toMatchObject({ apart: true });
+      // Both inside the screen, the prompt whole.
+      expect(a.y).toBeGreaterThanOrEqual(0);
+      expect(b.y + b.height).toBeLessThanOrEqual(height);
+      await tab.screenshot({ path: `${SCREENS}debug-overlay-${width}-${position}.png` });
+      // Usable: the overlay's survey details toggle, and a score in the prompt can be chosen.
+      const summary = overlay.locator('summary').first();
+      await summary.click();
+      expect(
+        await overlay
+          .locator('details')
+          .first()
+          .evaluate((d) => (d as HTMLDetailsElement).open),
+      ).toBe(false);
+      const answered = tab.evaluate(
+        () =>
+          new Promise<boolean>((resolve) =>
+            (window.Touchpoint as { on(t: string, fn: () => void): void }).on('survey_answered', () =>
+              resolve(true),
+            ),
           ),
-        ),
-    );
-    await prompt.getByRole('radio').first().click();
-    expect(await answered).toBe(true);
-    expect(problems).toEqual([]);
-    await tab.context().close();
-  });
+      );
+      await prompt.getByRole('radio').first().click();
+      expect(await answered).toBe(true);
+      expect(problems).toEqual([]);
+      await tab.context().close();
+    },
+  );
 });
 
 declare global {

@@ -4,13 +4,17 @@
  * moves, and away from the prompt: the widget's card is bottom right by default, and a bottom
  * sheet on phones, so the panel is bottom left where both fit side by side (the widest card is
  * 37rem), and below 1,100 px at the top, under the banner, a third of the height and scrolling
- * inside, so the prompt stays whole and usable; system colours follow dark mode; no motion at all.
+ * inside, so the prompt stays whole and usable. Where a prompt placed elsewhere (`position`
+ * bottom-left or center) would meet it, avoid-prompt.ts moves it, and it stacks just under the
+ * prompt's card (z-index 2147483000), so it never covers it even then. System colours follow
+ * dark mode; no motion at all.
  */
 export const DEBUG_CSS = `
 :host { all: initial !important; }
 * { box-sizing: border-box; font: 13px/1.4 system-ui, sans-serif; }
 .banner, .panel { position: fixed; z-index: 2147483646; color: CanvasText; background: Canvas;
   border: 1px solid GrayText; box-shadow: 0 2px 12px rgb(0 0 0 / .25); }
+.panel { z-index: 2147482999; }
 .banner { top: 8px; left: 50%; transform: translateX(-50%); display: flex; gap: 12px; align-items: center;
   padding: 6px 8px 6px 14px; border-radius: 999px; border-color: #b45309; max-width: calc(100vw - 16px); }
 .banner strong { font-weight: 600; }

@@ -1,11 +1,13 @@
 import { exitPreview as leavePreview } from '../preview.js';
 import { applyStyles } from './apply-styles.js';
+import { avoidPrompt } from './avoid-prompt.js';
 import type { MountDebug } from './debug-options.js';
 import { overlayContent } from './debug-overlay.js';
 import { DEBUG_CSS } from './debug-styles.js';
 import { DEBUG_TEXT } from './debug-text.js';
 import { el } from './element.js';
 import { forecast } from './forecast.js';
+import { GAP } from './place-panel.js';
 import { previewBanner } from './preview-banner.js';
 
 /**
@@ -26,13 +28,15 @@ export const mountDebug: MountDebug = (
   let banner: HTMLElement | undefined;
   let panel: HTMLElement | undefined;
   let body: HTMLElement | undefined;
+  let avoid: ReturnType<typeof avoidPrompt> | undefined;
   let queued = false;
   let delayEnds: ReturnType<typeof setTimeout> | undefined;
   const closed = new Set<string>();
 
   const close = () => {
+    avoid?.stop();
     panel?.remove();
-    panel = body = undefined;
+    panel = body = avoid = undefined;
   };
   if (overlay) {
     const button = el('button', { type: 'button', 'aria-label': DEBUG_TEXT.close }, '×');
@@ -48,6 +52,8 @@ export const mountDebug: MountDebug = (
       if (event.key === 'Escape') close();
     });
     root.append(panel);
+    // The free screen starts below the preview banner, when there is one.
+    avoid = avoidPrompt(panel, () => (banner ? banner.getBoundingClientRect().bottom + GAP : GAP));
   }
 
   const render = () => {
@@ -79,6 +85,8 @@ export const mountDebug: MountDebug = (
     clearTimeout(delayEnds);
     const waits = forecasts.flatMap((f) => (f.when === 'delay' ? [f.ms] : []));
     if (waits.length) delayEnds = setTimeout(refresh, Math.min(...waits) + 50);
+    // Its new content may be taller, and a prompt may have come or gone.
+    avoid?.update();
     if (focused)
       (body.querySelector(`[data-id="${CSS.escape(focused)}"] summary`) as HTMLElement | null)?.focus();
   };
@@ -105,6 +113,7 @@ export const mountDebug: MountDebug = (
   return {
     destroy() {
       clearTimeout(delayEnds);
+      avoid?.stop();
       for (const off of offs) off();
       host.remove();
     },
