@@ -57,6 +57,8 @@ describe('estimateReach', () => {
       sessions: 8,
       qualifying: 6,
       heldBack: 1,
+      limited: 0,
+      outsideSchedule: 0,
       perWeek: 1.25,
       heldBackShare: 1 / 6,
     });
@@ -97,6 +99,70 @@ describe('estimateReach', () => {
     ['a stage never reached', { when: { stage: 'churn' } }, { qualifying: 0 }],
   ])('%s', (_name, change, expected) => {
     expect(estimateReach({ ...csat, ...change } as Survey, TRAFFIC, 14)).toMatchObject(expected);
+  });
+
+  describe('the schedule, with the 14 days replayed as the 14 after now (2026-11-15)', () => {
+    // Day d of the traffic is played again on 2026-11-(15 + d).
+    const now = T0 + 14 * DAY;
+
+    it('counts only the sessions from startsAt on: ana on day 10, ben on day 12; 0.5 people a week', () => {
+      // Days 1, 2, 3 and 5 fall before 2026-11-21 (day 6). Ana's day 3 is outside the schedule
+      // before it is within a cooldown: she was never shown on day 1.
+      expect(estimateReach({ ...csat, startsAt: '2026-11-21' }, TRAFFIC, 14, { now })).toMatchObject({
+        qualifying: 6,
+        outsideSchedule: 4,
+        heldBack: 0,
+        perWeek: (2 * 0.5 * 7) / 14,
+      });
+    });
+
+    it('counts only the sessions before endsAt: ana on day 1, ben on day 2, ana held back on day 3', () => {
+      expect(estimateReach({ ...csat, endsAt: '2026-11-19' }, TRAFFIC, 14, { now })).toMatchObject({
+        qualifying: 6,
+        outsideSchedule: 3,
+        heldBack: 1,
+        perWeek: (2 * 0.5 * 7) / 14,
+      });
+    });
+
+    it('reaches no one once the survey has ended, however much traffic matches', () => {
+      expect(estimateReach({ ...csat, endsAt: '2026-11-10' }, TRAFFIC, 14, { now })).toMatchObject({
+        qualifying: 6,
+        outsideSchedule: 6,
+        perWeek: 0,
+      });
+    });
+  });
+
+  describe('the site-wide limits', () => {
+    it('holds back the showings within minDaysBetweenSurveys of the last: ana on days 3 and 10', () => {
+      // No cooldown of its own: ana shown on day 1, then 2 and 9 days later; ben on day 2, then
+      // exactly 10 days later (shown); cy on day 5. 4 shown × 0.5 in 14 days = 1 a week.
+      const { cooldownDays: _none, ...survey } = csat;
+      expect(estimateReach(survey, TRAFFIC, 14, { limits: { minDaysBetweenSurveys: 10 } })).toMatchObject({
+        qualifying: 6,
+        limited: 2,
+        heldBack: 0,
+        perWeek: 1,
+      });
+      // Without limits, the SDK's default (one survey per session) holds back none of these.
+      expect(estimateReach(survey, TRAFFIC, 14)).toMatchObject({ limited: 0, perWeek: 1.5 });
+    });
+
+    it('shows a page-view survey once per session under maxPerSession 1, however many pages match', () => {
+      const twice = session('eve', 3, [
+        ['page', '/products/lamp'],
+        ['page', '/products/desk'],
+      ]);
+      const survey: Survey = { ...csat, when: { pages: ['/products/**'] }, sample: 1, cooldownDays: 0 };
+      // dee on days 1 and 4, eve once on day 3 with two pages: 3 showings in 14 days.
+      expect(
+        estimateReach(survey, [...TRAFFIC, ...twice], 14, { limits: { maxPerSession: 1 } }),
+      ).toMatchObject({
+        qualifying: 3,
+        perWeek: 1.5,
+      });
+    });
   });
 
   describe('visitor traits, as identify() gave them before the moment', () => {

@@ -1,7 +1,7 @@
 // The survey form page with everything it checks against the site: the findings of the
 // validator and lint on the recent paths, the event names the site sent, the reach estimate
 // from its recent visits, and whether "Preview on the site" can work from this collector.
-import { matchPages, type Problem, type Survey } from '@touchpoint/core/rules';
+import { matchPages, type Problem, type Survey, validateConfig } from '@touchpoint/core/rules';
 import { html } from '../insights/html.js';
 import { type AdminRequest, type Editor, findings, originOf, traffic, windowStart } from './editor.js';
 import { estimateReach } from './estimate.js';
@@ -47,7 +47,13 @@ export async function showSurvey(editor: Editor, { db, req, res }: AdminRequest,
     problems,
     paths,
     eventNames: await recentEventNames(db, since),
-    estimate: invalid ? undefined : estimateReach(page.survey as Survey, visits, windowDays),
+    // With the limits the draft would publish, as the SDK would read them.
+    estimate: invalid
+      ? undefined
+      : estimateReach(page.survey as Survey, visits, windowDays, {
+          now: editor.now(),
+          limits: validateConfig(page.config).config.limits,
+        }),
     previewBlocked,
   });
 }
