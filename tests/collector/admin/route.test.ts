@@ -555,6 +555,26 @@ describe('survey states', () => {
     ]);
   });
 
+  it('lints what will be published: a paused survey with errors neither lists them nor hides the publish form', async () => {
+    const broken = { id: 'broken', metric: 'csat', question: 'Q?', when: { pages: [] }, paused: true };
+    await store.query(
+      `insert into config_draft (id, revision, config, updated_by) values (1, 1, $1::text::json, 'test')`,
+      [JSON.stringify({ version: 1, surveys: [broken, { id: 'fine', metric: 'nps', question: 'R?' }] })],
+    );
+    const text = await (await get('/admin')).text();
+    expect(text).not.toContain('Fix the errors above to publish.');
+    expect(text).not.toContain('<strong>Error:</strong>');
+    expect(text).toContain('<button type="submit">Publish the draft</button>');
+    expect((await publish()).status).toBe(303);
+    const live = await (await get('/config/published.json', {})).json();
+    expect(live.surveys.map((s: { id: string }) => s.id)).toEqual(['fine']);
+    // Resumed, its errors are what would be published, and gate it again.
+    await store.query(`update config_draft set config = $1::text::json, revision = revision + 1`, [
+      JSON.stringify({ version: 1, surveys: [{ ...broken, paused: undefined }] }),
+    ]);
+    expect(await (await get('/admin')).text()).toContain('Fix the errors above to publish.');
+  });
+
   it('refuses a pause from a stale list, and a pause of a survey the draft does not have', async () => {
     await createSurvey();
     await createSurvey({ ...CSAT, id: 'other' });

@@ -49,7 +49,8 @@ export async function showList(
     revision: draft.revision,
     live,
     unpublished: !live || canonicalJson(live.config) !== canonicalJson(publishable(draft.config)),
-    problems: findings(draft.config, pathList),
+    // What publishing checks, and so what gates it: the draft without its paused surveys.
+    problems: findings(publishable(draft.config), pathList),
     publishedUrl: `${editor.configPath}/published.json`,
     ...extra,
   });
