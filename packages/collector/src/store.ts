@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { WireEvent } from './batch.js';
 import type { Database, QueryResult } from './database.js';
+import { addToAggregates, rebuildAggregates, rebuildIfAsked } from './insights/aggregate/maintain.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -65,13 +66,15 @@ export interface EventStore {
   stats(): Promise<StoreStats>;
   /** The most recent events as received, newest first; `type` narrows them. */
   recent(options?: { limit?: number; type?: string | undefined }): Promise<WireEvent[]>;
+  /** Builds the insights figures again from every stored event (after a bulk load that bypassed insert). */
+  rebuildInsights(): Promise<void>;
   /** Runs one parameterized statement (the insights queries, tests). */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<Row>>;
   close(): Promise<void>;
 }
 
 /**
- * One statement per batch, so one round trip and no explicit transaction: the batch row
+ * One statement per batch stores it: the batch row
  * takes its id first, the events go in from one jsonb parameter (a multi-row insert of any
  * size under one prepared statement), and the batch row records how many were new.
  * Constraints are checked at the end of the statement, when the batch row exists.
@@ -86,14 +89,14 @@ const INSERT_BATCH = `
       from jsonb_array_elements($1::text::jsonb) with ordinality as t(e, n)
      order by n
     on conflict (id) do nothing
-    returning 1
+    returning id
   )
   insert into batches (id, sent_at, content_type, events, stored, duplicates, rejected, dropped)
   overriding system value
   select id, round($2::numeric)::bigint, $3::text, $4::int, (select count(*) from stored),
          $5::int - (select count(*) from stored), $6::int, $7::int
     from batch
-  returning stored, duplicates`;
+  returning stored, duplicates, (select coalesce(array_agg(id), '{}') from stored) as ids`;
 
 /** The error a statement past its time limit ends with: a 503, like a database that is down. */
 export class StoreTimeoutError extends Error {
@@ -129,11 +132,21 @@ export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.q
         rejected,
         dropped,
       ];
-      const { rows } = await withTimeout(
-        db.query<StoreResult>(INSERT_BATCH, params, 'touchpoint_insert_batch'),
+      // The insights aggregates take the new events in the same transaction: a batch is
+      // counted whole or not at all, and a retried one adds nothing (its ids are known).
+      const row = await withTimeout(
+        db.transaction(async (tx) => {
+          const { rows } = await tx.query<StoreResult & { ids: string[] }>(
+            INSERT_BATCH,
+            params,
+            'touchpoint_insert_batch',
+          );
+          const stored = rows[0] as StoreResult & { ids: string[] };
+          await addToAggregates(tx, stored.ids);
+          return stored;
+        }),
         queryTimeoutMs,
       );
-      const row = rows[0] as StoreResult;
       return { stored: Number(row.stored), duplicates: Number(row.duplicates) };
     },
 
@@ -168,6 +181,7 @@ export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.q
       return rows.map((r) => r.event);
     },
 
+    rebuildInsights: async () => void (await rebuildAggregates(db)),
     query,
     close: () => db.close(),
   };
@@ -189,6 +203,7 @@ export async function openEventStore(
       : await openPglite(resolve(where.dataDir), log);
   try {
     await migrate(db);
+    await rebuildIfAsked(db, log);
   } catch (error) {
     await db.close().catch(() => {});
     throw error;

@@ -1,0 +1,86 @@
+// Keeping the insights aggregates: after each stored batch, in its transaction, and from
+// scratch when they must be rebuilt. Work on the aggregates is serialized by an advisory
+// lock taken after the batch's events are inserted, so collectors sharing a database
+// still insert in parallel, and each one's reads of a session or person (statements of
+// their own, under READ COMMITTED) see every batch committed before it.
+import type { Database, Queryable } from '../../database.js';
+import { addCountsSql } from './counts.js';
+import { refreshPeople } from './persons.js';
+import { refreshSessions } from './sessions.js';
+
+/** The advisory lock's key: any constant shared by every collector of one database. */
+export const AGGREGATES_LOCK = 7_270_018;
+
+/** Sessions or people worked out again per statement during a rebuild. */
+export const REBUILD_CHUNK = 2000;
+
+const TABLES = [
+  'insights_event_counts',
+  'insights_scores',
+  'insights_markers',
+  'insights_channels',
+  'insights_visitors',
+  'insights_visitor_stages',
+  'insights_sessions',
+  'insights_steps',
+  'insights_people',
+  'insights_moves',
+];
+
+async function addCounts(tx: Queryable, source: string, params: unknown[] = []) {
+  await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+  const { rows } = await tx.query<{ sessions: string[]; people: string[] }>(addCountsSql(source), params);
+  return rows[0] ?? { sessions: [], people: [] };
+}
+
+/** Adds the events just stored (their ids) to the aggregates; run in the batch's transaction. */
+export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const touched = await addCounts(tx, 'select * from events where id = any($1::text[])', [ids]);
+  await refreshSessions(tx, touched.sessions);
+  await refreshPeople(tx, touched.people);
+}
+
+/**
+ * Builds the aggregates again from every stored event: once after the migration that
+ * adds them, or after events were written by other means than the store's insert (a bulk
+ * load). The counts are replaced in one transaction, then sessions and people are worked
+ * out a chunk at a time; `insights_rebuild` is emptied last, so an interrupted rebuild
+ * starts again at the next start.
+ */
+export async function rebuildAggregates(db: Database): Promise<number> {
+  const touched = await db.transaction(async (tx) => {
+    await tx.query('insert into insights_rebuild default values on conflict do nothing');
+    await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+    await tx.query(`truncate ${TABLES.join(', ')}`);
+    return addCounts(tx, 'select * from events');
+  });
+  for (let i = 0; i < touched.sessions.length; i += REBUILD_CHUNK) {
+    const chunk = touched.sessions.slice(i, i + REBUILD_CHUNK);
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+      await refreshSessions(tx, chunk);
+    });
+  }
+  for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
+    const chunk = touched.people.slice(i, i + REBUILD_CHUNK);
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+      await refreshPeople(tx, chunk);
+    });
+  }
+  await db.query('delete from insights_rebuild');
+  return touched.sessions.length;
+}
+
+/** Rebuilds the aggregates if a migration or an interrupted rebuild asked for it. */
+export async function rebuildIfAsked(db: Database, log: (message: string) => void): Promise<void> {
+  const { rows } = await db.query('select 1 from insights_rebuild');
+  if (rows.length === 0) return;
+  const started = Date.now();
+  const sessions = await rebuildAggregates(db);
+  if (sessions > 0)
+    log(
+      `[touchpoint] insights figures built from the ${sessions} stored sessions in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+}

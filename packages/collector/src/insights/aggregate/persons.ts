@@ -1,0 +1,68 @@
+// What each person adds to the ladder and to retention, worked out again whenever one of
+// their visitors receives events: their rung now, the months they changed rung, and the
+// dates retention reads. A person is their user id once any of their events carries one,
+// else their anonymous id (insights_visitors.person), so identifying a visitor moves their
+// history from one key to the other: both are worked out again, and a key left with no
+// visitor is removed.
+import type { Queryable } from '../../database.js';
+import { personMoves, rungOf } from '../ladder.js';
+import { assemblePeople } from '../people.js';
+import { VALID_SQL } from '../sql.js';
+
+export interface PersonSessionRow {
+  person: string;
+  start: number;
+  last: number;
+  advocacy: number | null;
+}
+
+export interface PersonAnswerRow {
+  person: string;
+  ts: number;
+  metric: string;
+  score: number;
+}
+
+/** Works out again the ladder and retention figures of the people `keys`. */
+export async function refreshPeople(tx: Queryable, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const sessions = await tx.query<PersonSessionRow>(
+    `select v.person, min(e.ts)::float8 as start, max(e.ts)::float8 as last,
+            (min(e.ts) filter (where e.stage = 'advocacy'))::float8 as advocacy
+       from insights_visitors v join events e on e.anonymous_id = v.anonymous_id
+      where v.person = any($1::text[])
+      group by v.person, e.session_id`,
+    [keys],
+  );
+  const answers = await tx.query<PersonAnswerRow>(
+    `select v.person, s.ts::float8 as ts, s.metric, s.score
+       from insights_visitors v join survey_scores s on s.anonymous_id = v.anonymous_id
+      where v.person = any($1::text[]) and ${VALID_SQL}
+      order by s.ts, s.id`,
+    [keys],
+  );
+  const histories = assemblePeople(sessions.rows, answers.rows);
+  const people = histories.map((p) => ({
+    person: p.person,
+    rung: rungOf(p),
+    first_seen: p.firstSeen,
+    last_seen: p.lastSeen,
+    last_session: Math.max(...p.sessions),
+    first_nps_ts: p.firstNps?.ts ?? null,
+    first_nps_band: p.firstNps?.band ?? null,
+  }));
+  const moves = histories.flatMap((p) => personMoves(p).map((m) => ({ person: p.person, ...m })));
+  await tx.query(`delete from insights_moves where person = any($1::text[])`, [keys]);
+  await tx.query(`delete from insights_people where person = any($1::text[])`, [keys]);
+  await tx.query(
+    `insert into insights_people
+     select * from jsonb_populate_recordset(null::insights_people, $1::text::jsonb)`,
+    [JSON.stringify(people)],
+  );
+  await tx.query(
+    `insert into insights_moves (person, "from", "to", from_rung, to_rung)
+     select person, "from", "to", "fromRung", "toRung"
+       from jsonb_to_recordset($1::text::jsonb) x(person text, "from" text, "to" text, "fromRung" text, "toRung" text)`,
+    [JSON.stringify(moves)],
+  );
+}

@@ -1,0 +1,45 @@
+// The tables of the insights aggregates (a migration of migrations.ts). Each is small:
+// rows per score, stage, step or person, never per event, so the page reads them in
+// milliseconds whatever the number of answers. `insights_rebuild` holds a row while the
+// aggregates must be rebuilt from the events (a new install of this migration over
+// existing events, or events written by other means than the store's insert).
+export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymous_id, ts);
+   create table insights_event_counts (
+     type text not null, stage text not null, n bigint not null, first_ts bigint not null, last_ts bigint not null,
+     primary key (type, stage)
+   );
+   create table insights_scores (
+     survey_id text not null, metric text not null, stage text not null, path text not null, day text not null,
+     score double precision not null, n bigint not null,
+     primary key (survey_id, metric, stage, path, day, score)
+   );
+   create table insights_markers (
+     metric text not null, marker text not null, score double precision not null, n bigint not null,
+     primary key (metric, marker, score)
+   );
+   create table insights_channels (
+     channel text not null, score double precision not null, n bigint not null, primary key (channel, score)
+   );
+   -- Per visitor: their person, the journey stages they reached (bits), their first churn event.
+   create table insights_visitors (
+     anonymous_id text primary key, user_id text, person text not null, stages int not null, churn_at bigint
+   );
+   create index insights_visitors_person on insights_visitors (person);
+   create table insights_visitor_stages (stage text not null, anonymous_id text not null, primary key (stage, anonymous_id));
+   -- Per session, as JSON text (written and read whole, never queried into): what it added
+   -- to insights_steps, and the events of its service visit.
+   create table insights_sessions (session_id text primary key, steps text not null, service text);
+   create table insights_steps (
+     metric text not null, kind text not null, step text not null, n int not null, low int not null,
+     primary key (metric, kind, step)
+   );
+   create table insights_people (
+     person text primary key, rung text not null, first_seen bigint not null, last_seen bigint not null,
+     last_session bigint not null, first_nps_ts bigint, first_nps_band text
+   );
+   create table insights_moves (
+     person text not null, "from" text not null, "to" text not null, from_rung text not null, to_rung text not null,
+     primary key (person, "to")
+   );
+   create table insights_rebuild (id int primary key default 1 check (id = 1));
+   insert into insights_rebuild default values;`;

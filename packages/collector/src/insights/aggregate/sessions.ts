@@ -1,0 +1,94 @@
+// What each session adds to the drivers and to service speed, worked out again whenever
+// the session receives events (they may arrive late, from another tab, or twice). The
+// drivers' step counts are kept by difference: a session's contribution is stored with
+// it, so working it out again subtracts the old one and adds the new.
+import type { Queryable } from '../../database.js';
+import { countSteps, type StepCount } from '../drivers.js';
+import { SERVICE_DEFAULTS, type ServiceEvent } from '../service.js';
+import { type SessionEvent, sessionAnswerSteps, type TrailStep } from './session-steps.js';
+
+const SESSION_EVENTS = `
+select e.session_id as "sessionId", e.id, e.ts::float8 as ts, e.type, e.name, e.stage, e.path,
+       e.props->>'metric' as metric,
+       case when jsonb_typeof(e.props->'score') = 'number' then (e.props->>'score')::float8 end as score
+  from events e where e.session_id = any($1::text[])
+ order by e.session_id, e.ts, e.seq`;
+
+const TRAILS = `
+select e.id, t->>'type' as type, t->>'name' as name, t->>'path' as path, t->>'stage' as stage
+  from events e
+ cross join lateral jsonb_array_elements(e.props->'trail') with ordinality x(t, n)
+ where e.session_id = any($1::text[]) and e.type = 'survey_answered'
+   and jsonb_typeof(e.props->'trail') = 'array' and jsonb_typeof(t) = 'object'
+ order by e.id, n`;
+
+/**
+ * What of a session's events the service figures need, whatever the resolution events
+ * are named: from its first event in the stage to its first event in another stage, and
+ * its first CSAT answer from there on. serviceVisit() reads these as it would the whole session.
+ */
+export function serviceEvents(
+  events: readonly ServiceEvent[],
+  stage = SERVICE_DEFAULTS.stage,
+): ServiceEvent[] {
+  const start = events.findIndex((e) => e.stage === stage);
+  if (start < 0) return [];
+  const rest = events.slice(start);
+  const left = rest.findIndex((e, i) => i > 0 && e.stage !== null && e.stage !== stage);
+  const kept = left < 0 ? rest : rest.slice(0, left + 1);
+  const csat = rest.find((e) => e.type === 'survey_answered' && e.metric === 'csat');
+  return csat && !kept.includes(csat) ? [...kept, csat] : kept;
+}
+
+const groupBy = <T, K>(rows: readonly T[], keyOf: (row: T) => K) => {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = groups.get(keyOf(row)) ?? [];
+    list.push(row);
+    groups.set(keyOf(row), list);
+  }
+  return groups;
+};
+
+const countKey = (c: StepCount) => `${c.metric}\u0000${c.kind}\u0000${c.step}`;
+
+/** Works out again the drivers' steps and the service visit of the sessions `ids`. */
+export async function refreshSessions(tx: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const events = await tx.query<SessionEvent & { sessionId: string }>(SESSION_EVENTS, [ids]);
+  const trails = await tx.query<TrailStep & { id: string }>(TRAILS, [ids]);
+  const old = await tx.query<{ steps: string }>(
+    `select steps from insights_sessions where session_id = any($1::text[])`,
+    [ids],
+  );
+  const trailOf = groupBy(trails.rows, (t) => t.id);
+  const delta = new Map<string, StepCount>();
+  const add = (c: StepCount, sign: number) => {
+    const d = delta.get(countKey(c)) ?? { metric: c.metric, kind: c.kind, step: c.step, n: 0, low: 0 };
+    d.n += sign * c.n;
+    d.low += sign * c.low;
+    delta.set(countKey(c), d);
+  };
+  for (const row of old.rows) for (const c of JSON.parse(row.steps) as StepCount[]) add(c, -1);
+  const sessions = [...groupBy(events.rows, (e) => e.sessionId)].map(([id, list]) => {
+    const steps = countSteps(sessionAnswerSteps(list, trailOf));
+    for (const c of steps) add(c, 1);
+    const service = serviceEvents(list);
+    return { id, steps: JSON.stringify(steps), service: service.length ? JSON.stringify(service) : null };
+  });
+  const changed = [...delta.values()]
+    .filter((d) => d.n !== 0 || d.low !== 0)
+    .sort((a, b) => (countKey(a) < countKey(b) ? -1 : 1));
+  await tx.query(
+    `insert into insights_steps as t (metric, kind, step, n, low)
+     select * from jsonb_to_recordset($1::text::jsonb) x(metric text, kind text, step text, n int, low int)
+     on conflict (metric, kind, step) do update set n = t.n + excluded.n, low = t.low + excluded.low`,
+    [JSON.stringify(changed)],
+  );
+  await tx.query(
+    `insert into insights_sessions as s (session_id, steps, service)
+     select id, steps, service from jsonb_to_recordset($1::text::jsonb) x(id text, steps text, service text)
+     on conflict (session_id) do update set steps = excluded.steps, service = excluded.service`,
+    [JSON.stringify(sessions)],
+  );
+}
