@@ -81,7 +81,14 @@ export async function comments(
       and ($3::text is null or c.props->>'metric' = $3)
       ${step === null ? '' : `and ${stepSql('$4')}`}`;
   const filters = [stage, band, metric, ...(step === null ? [] : [step])];
-  const count = await store.query<{ n: number }>(`select count(*)::int as n from (${matching}) c`, filters);
+  // Without a step, the total is counted at ingest ('' is no stage, metric or band there).
+  const count = await store.query<{ n: number }>(
+    step === null
+      ? `select coalesce(sum(n), 0)::int as n from insights_comments
+          where ($1::text is null or stage = $1) and ($2::text is null or band = $2) and ($3::text is null or metric = $3)`
+      : `select count(*)::int as n from (${matching}) c`,
+    filters,
+  );
   const at = filters.length;
   const { rows } = await store.query<CommentRow>(
     `select c.id, c.ts::float8 as ts, c.stage, c.path, c.props->>'surveyId' as "surveyId",

@@ -5,7 +5,7 @@
 // so both count the same way. Counting only events the store had not seen before (the
 // insert skips known ids) is what keeps a retried batch from counting twice.
 import { STAGES } from '../metrics.js';
-import { daySql } from '../sql.js';
+import { BAND_SQL, daySql } from '../sql.js';
 
 /** The bit of each journey stage in `insights_visitors.stages`; custom stages have a table of their own. */
 export const stageBit = (stage: string): number => 1 << STAGES.indexOf(stage);
@@ -63,6 +63,15 @@ channels as (
    where ${SCORED} and src.props->>'metric' = 'csat'
    group by 1, 2 order by 1, 2
   on conflict (channel, score) do update set n = t.n + excluded.n
+  returning 1
+),
+comments as (
+  insert into insights_comments as t (stage, metric, band, n)
+  select coalesce(c.stage, ''), coalesce(c.props->>'metric', ''), coalesce(${BAND_SQL}, ''), count(*)
+    from src c
+   where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
+   group by 1, 2, 3 order by 1, 2, 3
+  on conflict (stage, metric, band) do update set n = t.n + excluded.n
   returning 1
 ),
 custom as (

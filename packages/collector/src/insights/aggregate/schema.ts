@@ -17,6 +17,11 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
      metric text not null, marker text not null, score double precision not null, n bigint not null,
      primary key (metric, marker, score)
    );
+   -- Comments (with text) per stage, metric and band, '' for none: the comment list's total.
+   create table insights_comments (
+     stage text not null, metric text not null, band text not null, n bigint not null, primary key (stage, metric, band)
+   );
+   create index events_comments on events (ts desc, seq desc) where type = 'survey_comment';
    create table insights_channels (
      channel text not null, score double precision not null, n bigint not null, primary key (channel, score)
    );
@@ -26,9 +31,15 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
    );
    create index insights_visitors_person on insights_visitors (person);
    create table insights_visitor_stages (stage text not null, anonymous_id text not null, primary key (stage, anonymous_id));
-   -- Per session, as JSON text (written and read whole, never queried into): what it added
-   -- to insights_steps, and the events of its service visit.
-   create table insights_sessions (session_id text primary key, steps text not null, service text);
+   -- Per session, as JSON text (written and read whole, never queried into): what it added to insights_steps.
+   create table insights_sessions (session_id text primary key, steps text not null);
+   -- Per session that entered the service stage: the facts of its visit (aggregate/service-facts.ts).
+   create table insights_service (
+     session_id text primary key, entered bigint not null, left_at bigint, left_name text, csat text
+   );
+   create table insights_service_tracks (
+     session_id text not null, name text not null, at bigint not null, primary key (session_id, name)
+   );
    create table insights_steps (
      metric text not null, kind text not null, step text not null, n int not null, low int not null,
      primary key (metric, kind, step)

@@ -4,7 +4,7 @@
 // it, so working it out again subtracts the old one and adds the new.
 import type { Queryable } from '../../database.js';
 import { countSteps, type StepCount } from '../drivers.js';
-import { SERVICE_DEFAULTS, type ServiceEvent } from '../service.js';
+import { serviceFacts } from './service-facts.js';
 import { type SessionEvent, sessionAnswerSteps, type TrailStep } from './session-steps.js';
 
 const SESSION_EVENTS = `
@@ -21,24 +21,6 @@ select e.id, t->>'type' as type, t->>'name' as name, t->>'path' as path, t->>'st
  where e.session_id = any($1::text[]) and e.type = 'survey_answered'
    and jsonb_typeof(e.props->'trail') = 'array' and jsonb_typeof(t) = 'object'
  order by e.id, n`;
-
-/**
- * What of a session's events the service figures need, whatever the resolution events
- * are named: from its first event in the stage to its first event in another stage, and
- * its first CSAT answer from there on. serviceVisit() reads these as it would the whole session.
- */
-export function serviceEvents(
-  events: readonly ServiceEvent[],
-  stage = SERVICE_DEFAULTS.stage,
-): ServiceEvent[] {
-  const start = events.findIndex((e) => e.stage === stage);
-  if (start < 0) return [];
-  const rest = events.slice(start);
-  const left = rest.findIndex((e, i) => i > 0 && e.stage !== null && e.stage !== stage);
-  const kept = left < 0 ? rest : rest.slice(0, left + 1);
-  const csat = rest.find((e) => e.type === 'survey_answered' && e.metric === 'csat');
-  return csat && !kept.includes(csat) ? [...kept, csat] : kept;
-}
 
 const groupBy = <T, K>(rows: readonly T[], keyOf: (row: T) => K) => {
   const groups = new Map<K, T[]>();
@@ -73,8 +55,7 @@ export async function refreshSessions(tx: Queryable, ids: readonly string[]): Pr
   const sessions = [...groupBy(events.rows, (e) => e.sessionId)].map(([id, list]) => {
     const steps = countSteps(sessionAnswerSteps(list, trailOf));
     for (const c of steps) add(c, 1);
-    const service = serviceEvents(list);
-    return { id, steps: JSON.stringify(steps), service: service.length ? JSON.stringify(service) : null };
+    return { id, steps: JSON.stringify(steps), service: serviceFacts(list) };
   });
   const changed = [...delta.values()]
     .filter((d) => d.n !== 0 || d.low !== 0)
@@ -86,9 +67,29 @@ export async function refreshSessions(tx: Queryable, ids: readonly string[]): Pr
     [JSON.stringify(changed)],
   );
   await tx.query(
-    `insert into insights_sessions as s (session_id, steps, service)
-     select id, steps, service from jsonb_to_recordset($1::text::jsonb) x(id text, steps text, service text)
-     on conflict (session_id) do update set steps = excluded.steps, service = excluded.service`,
-    [JSON.stringify(sessions)],
+    `insert into insights_sessions as s (session_id, steps)
+     select id, steps from jsonb_to_recordset($1::text::jsonb) x(id text, steps text)
+     on conflict (session_id) do update set steps = excluded.steps`,
+    [JSON.stringify(sessions.map(({ id, steps }) => ({ id, steps })))],
+  );
+  const service = sessions.flatMap(({ id, service }) => (service ? [{ id, ...service }] : []));
+  if (service.length === 0) return;
+  // A session's facts only grow more precise as its events arrive: replaced whole.
+  const serviceIds = service.map((s) => s.id);
+  await tx.query('delete from insights_service_tracks where session_id = any($1::text[])', [serviceIds]);
+  await tx.query(
+    `insert into insights_service as s (session_id, entered, left_at, left_name, csat)
+     select id, entered, "leftAt", "leftName", csat
+       from jsonb_to_recordset($1::text::jsonb) x(id text, entered bigint, "leftAt" bigint, "leftName" text, csat text)
+     on conflict (session_id) do update
+       set entered = excluded.entered, left_at = excluded.left_at, left_name = excluded.left_name, csat = excluded.csat`,
+    [JSON.stringify(service)],
+  );
+  await tx.query(
+    `insert into insights_service_tracks (session_id, name, at)
+     select x.id, t.key, t.value::bigint
+       from jsonb_to_recordset($1::text::jsonb) x(id text, tracks jsonb)
+      cross join lateral jsonb_each_text(x.tracks) t`,
+    [JSON.stringify(service)],
   );
 }
