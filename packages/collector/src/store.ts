@@ -115,8 +115,22 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The store over an open database whose schema is migrated. */
-export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.queryTimeoutMs): EventStore {
+export function createEventStore(
+  db: Database,
+  queryTimeoutMs = STORE_DEFAULTS.queryTimeoutMs,
+  log = STORE_DEFAULTS.log,
+): EventStore {
   const query: EventStore['query'] = (text, params) => withTimeout(db.query(text, params), queryTimeoutMs);
+  // A publish that changed the stage globs asks for the insights figures to be rebuilt:
+  // done after the batch that noticed it, one rebuild at a time, without holding up ingest.
+  let rebuilding: Promise<void> | undefined;
+  const rebuildSoon = () => {
+    rebuilding ??= rebuildIfAsked(db, log)
+      .catch((error: Error) => log(`[touchpoint] insights figures not rebuilt: ${error.message}`))
+      .finally(() => {
+        rebuilding = undefined;
+      });
+  };
   return {
     async insert({ sentAt, events, dropped, rejected }, contentType) {
       // A repeated id inside one batch counts as a duplicate too, like one across batches;
@@ -141,12 +155,13 @@ export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.q
             params,
             'touchpoint_insert_batch',
           );
-          const stored = rows[0] as StoreResult & { ids: string[] };
-          await addToAggregates(tx, stored.ids);
+          const stored = rows[0] as StoreResult & { ids: string[]; rebuild?: boolean };
+          stored.rebuild = await addToAggregates(tx, stored.ids);
           return stored;
         }),
         queryTimeoutMs,
       );
+      if (row.rebuild) rebuildSoon();
       return { stored: Number(row.stored), duplicates: Number(row.duplicates) };
     },
 
@@ -181,9 +196,15 @@ export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.q
       return rows.map((r) => r.event);
     },
 
-    rebuildInsights: async () => void (await rebuildAggregates(db)),
+    rebuildInsights: async () => {
+      await rebuilding;
+      await rebuildAggregates(db);
+    },
     query,
-    close: () => db.close(),
+    async close() {
+      await rebuilding;
+      await db.close();
+    },
   };
 }
 
@@ -208,5 +229,5 @@ export async function openEventStore(
     await db.close().catch(() => {});
     throw error;
   }
-  return createEventStore(db, queryTimeoutMs);
+  return createEventStore(db, queryTimeoutMs, log);
 }

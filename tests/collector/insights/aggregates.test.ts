@@ -17,6 +17,7 @@ import {
 } from '../../../packages/collector/src/insights/service.js';
 import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
 import { freshDataDir } from '../../demo/data-dir.js';
+import { startPostgres } from '../support/postgres.mjs';
 
 // The figures kept at ingest (insights/aggregate/) against two references: the same
 // figures rebuilt from the stored events, and the pure rules (ladder, retention, service)
@@ -26,17 +27,6 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 8);
 
 let store: EventStore;
-let data: { dir: string; remove(): void };
-
-beforeAll(async () => {
-  data = await freshDataDir();
-  store = await openEventStore(data.dir, { log: () => {} });
-}, 120_000);
-
-afterAll(async () => {
-  await store?.close();
-  data?.remove();
-});
 
 async function empty() {
   const { rows } = await store.query<{ name: string }>(
@@ -165,7 +155,38 @@ function fresh(events: Wire[]) {
   };
 }
 
-describe('insights figures kept at ingest', () => {
+const backends = [
+  {
+    name: 'PGlite',
+    async open() {
+      const data = await freshDataDir();
+      return { database: data.dir, cleanup: data.remove };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const server = await startPostgres();
+      return { database: { url: server.url }, cleanup: () => server.destroy() };
+    },
+  },
+];
+
+describe.each(backends)('insights figures kept at ingest on $name', (backend) => {
+  let opened: Awaited<ReturnType<(typeof backends)[number]['open']>>;
+  let database: Parameters<typeof openEventStore>[0];
+
+  beforeAll(async () => {
+    opened = await backend.open();
+    database = opened.database;
+    store = await openEventStore(database, { log: () => {} });
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    opened?.cleanup();
+  });
+
   it('counts a batch sent twice once', async () => {
     await empty();
     const events = [
@@ -248,4 +269,42 @@ describe('insights figures kept at ingest', () => {
       { numRuns: 25, seed: 20, endOnFailure: true },
     );
   }, 300_000);
+
+  it.runIf(backend.name === 'PostgreSQL')(
+    'counts batches stored at once by two collectors as a rebuild does',
+    async () => {
+      await empty();
+      const other = await openEventStore(database, { log: () => {} });
+      try {
+        const events = fc
+          .sample(eventArb, { numRuns: 120, seed: 7 })
+          .map(toWire)
+          .sort((a, b) => a.ts - b.ts);
+        const batches = Array.from({ length: 12 }, (_, i) => events.filter((_, j) => j % 12 === i));
+        await Promise.all(
+          batches.map((batch, i) =>
+            (i % 2 ? other : store).insert(
+              { sentAt: T0, events: batch as WireEvent[], dropped: 0, rejected: 0 },
+              'application/json',
+            ),
+          ),
+        );
+        await Promise.all(
+          batches.map((batch, i) =>
+            (i % 2 ? store : other).insert(
+              { sentAt: T0, events: batch as WireEvent[], dropped: 0, rejected: 0 },
+              'application/json',
+            ),
+          ),
+        );
+        const kept = await report();
+        await store.rebuildInsights();
+        expect(await report()).toEqual(kept);
+        expect(kept.totals.events).toBe(events.length);
+      } finally {
+        await other.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -2,6 +2,7 @@
 // band, metric, or a driver's step. Comments are few beside events and read a page at a
 // time, so they are read from the events themselves.
 import type { Queryable } from '../database.js';
+import { patternRegexes, publishedPatterns } from './aggregate/patterns.js';
 import type { Band } from './metrics.js';
 import { BAND_SQL, routeSql } from './sql.js';
 
@@ -33,7 +34,7 @@ export const COMMENT_DEFAULTS: {
   band: null,
   /** Only comments on this metric. */
   metric: null,
-  /** Only comments whose answer's trail had this step (`event:name`, `page:/path`, `route:/x/*`, `stage:name`), or whose session began in `start:stage`. */
+  /** Only comments whose answer's trail had this step (`event:name`, `page:/path`, `pattern:/x/**`, `route:/x/*`, `stage:name`), or whose session began in `start:stage`. */
   step: null,
   /** Which page of `limit` comments, from 1. */
   page: 1,
@@ -51,6 +52,7 @@ const stepSql = (p: string) => `(
      where jsonb_typeof(t) = 'object' and case split_part(${p}, ':', 1)
        when 'event' then t->>'type' = 'track' and t->>'name' = substr(${p}, 7)
        when 'page' then t->>'path' = substr(${p}, 6)
+       when 'pattern' then t->>'path' ~ $5 and not t->>'path' ~ any($6::text[])
        when 'route' then ${routeSql("(t->>'path')")} = substr(${p}, 7)
        when 'stage' then t->>'stage' = substr(${p}, 7)
        else false end))`;
@@ -80,7 +82,11 @@ export async function comments(
       and ($2::text is null or (${BAND_SQL}) = $2)
       and ($3::text is null or c.props->>'metric' = $3)
       ${step === null ? '' : `and ${stepSql('$4')}`}`;
-  const filters = [stage, band, metric, ...(step === null ? [] : [step])];
+  // A stage glob's step: the glob's pattern, and those of the globs that would win over it.
+  const globs = step?.startsWith('pattern:')
+    ? patternRegexes(await publishedPatterns(store), step.slice('pattern:'.length))
+    : { match: '', winners: [] };
+  const filters = [stage, band, metric, ...(step === null ? [] : [step, globs.match, globs.winners])];
   // Without a step, the total is counted at ingest ('' is no stage, metric or band there).
   const count = await store.query<{ n: number }>(
     step === null

@@ -11,6 +11,7 @@ import { NAMES, pct, plural, points } from './words.js';
 const KIND_WORDS: Record<StepKind, string> = {
   event: 'event',
   page: 'page',
+  pattern: 'pages',
   route: 'pages',
   stage: 'stage',
   start: 'began in stage',

@@ -5,6 +5,7 @@
 // their own, under READ COMMITTED) see every batch committed before it.
 import type { Database, Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
+import { publishedPatterns } from './patterns.js';
 import { refreshPeople } from './persons.js';
 import { refreshSessions } from './sessions.js';
 
@@ -36,12 +37,30 @@ async function addCounts(tx: Queryable, source: string, params: unknown[] = []) 
   return rows[0] ?? { sessions: [], people: [] };
 }
 
-/** Adds the events just stored (their ids) to the aggregates; run in the batch's transaction. */
-export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
+/** The globs the stored figures were worked out with, and the published ones. */
+async function patternsOf(tx: Queryable) {
+  const { rows } = await tx.query<{ globs: string }>('select globs from insights_patterns');
+  return { stored: rows[0]?.globs ?? '[]', published: await publishedPatterns(tx) };
+}
+
+/**
+ * Adds the events just stored (their ids) to the aggregates; run in the batch's
+ * transaction. Answers true when a publish changed the stage globs since the figures were
+ * worked out: they are then to be rebuilt (rebuildAggregates), and until then the new
+ * batches use the new globs.
+ */
+export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
   const touched = await addCounts(tx, 'select * from events where id = any($1::text[])', [ids]);
-  await refreshSessions(tx, touched.sessions);
+  const { stored, published } = await patternsOf(tx);
+  const changed = stored !== JSON.stringify(published);
+  if (changed) {
+    await tx.query('update insights_patterns set globs = $1', [JSON.stringify(published)]);
+    await tx.query('insert into insights_rebuild default values on conflict do nothing');
+  }
+  await refreshSessions(tx, touched.sessions, published);
   await refreshPeople(tx, touched.people);
+  return changed;
 }
 
 /**
@@ -52,17 +71,19 @@ export async function addToAggregates(tx: Queryable, ids: readonly string[]): Pr
  * starts again at the next start.
  */
 export async function rebuildAggregates(db: Database): Promise<number> {
-  const touched = await db.transaction(async (tx) => {
+  const { touched, patterns } = await db.transaction(async (tx) => {
     await tx.query('insert into insights_rebuild default values on conflict do nothing');
     await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
-    return addCounts(tx, 'select * from events');
+    const { published } = await patternsOf(tx);
+    await tx.query('update insights_patterns set globs = $1', [JSON.stringify(published)]);
+    return { touched: await addCounts(tx, 'select * from events'), patterns: published };
   });
   for (let i = 0; i < touched.sessions.length; i += REBUILD_CHUNK) {
     const chunk = touched.sessions.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
-      await refreshSessions(tx, chunk);
+      await refreshSessions(tx, chunk, patterns);
     });
   }
   for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {

@@ -52,5 +52,8 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
      person text not null, "from" text not null, "to" text not null, from_rung text not null, to_rung text not null,
      primary key (person, "to")
    );
+   -- The stage globs the drivers' page patterns were worked out with (aggregate/patterns.ts), as JSON.
+   create table insights_patterns (id int primary key default 1 check (id = 1), globs text not null);
+   insert into insights_patterns (globs) values ('[]');
    create table insights_rebuild (id int primary key default 1 check (id = 1));
    insert into insights_rebuild default values;`;

@@ -1,6 +1,6 @@
 // The steps before each answer of one session, as the drivers count them (drivers.ts):
-// track event names, pages, route shapes and stages of the session's earlier events and
-// of the answer's trail, and the stage the session began in. Pure, so ingest and a
+// track event names, pages, their stage glob (patterns.ts) and route shape, and stages of
+// the session's earlier events and of the answer's trail, and the stage the session began in. Pure, so ingest and a
 // rebuild share it and it is tested against hand-made sessions.
 import { type AnswerSteps, type StepKind, stepKey } from '../drivers.js';
 import { band, type Metric } from '../metrics.js';
@@ -32,23 +32,26 @@ export interface TrailStep {
 export const routeOf = (path: string): string | null =>
   /^\/[^/?#]+\/[^/?#]/.test(path) ? path.replace(/^(\/[^/?#]+)\/[\s\S]*$/, '$1/*') : null;
 
-function stepsOf(keys: Set<string>, step: TrailStep) {
+function stepsOf(keys: Set<string>, step: TrailStep, patternOf: (path: string) => string | null) {
   const add = (kind: StepKind, value: string | null) => {
     if (value !== null) keys.add(stepKey(kind, value));
   };
   add('event', step.type === 'track' ? step.name : null);
   add('page', step.path);
+  add('pattern', step.path === null ? null : patternOf(step.path));
   add('route', step.path === null ? null : routeOf(step.path));
   add('stage', step.stage);
 }
 
 /**
  * The answers with a valid score of one session, each with its steps. `events` are the
- * session's events in order (time, then arrival); `trails` the trail of each answer by id.
+ * session's events in order (time, then arrival); `trails` the trail of each answer by
+ * id; `patternOf` a page's stage glob (patternFinder()).
  */
 export function sessionAnswerSteps(
   events: readonly SessionEvent[],
   trails: ReadonlyMap<string, readonly TrailStep[]>,
+  patternOf: (path: string) => string | null = () => null,
 ): AnswerSteps[] {
   const start = events.find((e) => e.stage !== null)?.stage ?? null;
   const out: AnswerSteps[] = [];
@@ -56,8 +59,8 @@ export function sessionAnswerSteps(
     const scoreBand = answer.type === 'survey_answered' ? band(answer.metric ?? '', answer.score) : undefined;
     if (!scoreBand) continue;
     const keys = new Set<string>();
-    for (const e of events) if (e.ts <= answer.ts && e.id !== answer.id) stepsOf(keys, e);
-    for (const t of trails.get(answer.id) ?? []) stepsOf(keys, t);
+    for (const e of events) if (e.ts <= answer.ts && e.id !== answer.id) stepsOf(keys, e, patternOf);
+    for (const t of trails.get(answer.id) ?? []) stepsOf(keys, t, patternOf);
     if (start !== null) keys.add(stepKey('start', start));
     out.push({ id: answer.id, metric: answer.metric as Metric, band: scoreBand, steps: keys });
   }

@@ -4,6 +4,7 @@
 // it, so working it out again subtracts the old one and adds the new.
 import type { Queryable } from '../../database.js';
 import { countSteps, type StepCount } from '../drivers.js';
+import { patternFinder } from './patterns.js';
 import { serviceFacts } from './service-facts.js';
 import { type SessionEvent, sessionAnswerSteps, type TrailStep } from './session-steps.js';
 
@@ -34,8 +35,12 @@ const groupBy = <T, K>(rows: readonly T[], keyOf: (row: T) => K) => {
 
 const countKey = (c: StepCount) => `${c.metric}\u0000${c.kind}\u0000${c.step}`;
 
-/** Works out again the drivers' steps and the service visit of the sessions `ids`. */
-export async function refreshSessions(tx: Queryable, ids: readonly string[]): Promise<void> {
+/** Works out again the drivers' steps (pages grouped by `patterns`) and the service visit of the sessions `ids`. */
+export async function refreshSessions(
+  tx: Queryable,
+  ids: readonly string[],
+  patterns: readonly string[],
+): Promise<void> {
   if (ids.length === 0) return;
   const events = await tx.query<SessionEvent & { sessionId: string }>(SESSION_EVENTS, [ids]);
   const trails = await tx.query<TrailStep & { id: string }>(TRAILS, [ids]);
@@ -44,6 +49,7 @@ export async function refreshSessions(tx: Queryable, ids: readonly string[]): Pr
     [ids],
   );
   const trailOf = groupBy(trails.rows, (t) => t.id);
+  const patternOf = patternFinder(patterns);
   const delta = new Map<string, StepCount>();
   const add = (c: StepCount, sign: number) => {
     const d = delta.get(countKey(c)) ?? { metric: c.metric, kind: c.kind, step: c.step, n: 0, low: 0 };
@@ -53,7 +59,7 @@ export async function refreshSessions(tx: Queryable, ids: readonly string[]): Pr
   };
   for (const row of old.rows) for (const c of JSON.parse(row.steps) as StepCount[]) add(c, -1);
   const sessions = [...groupBy(events.rows, (e) => e.sessionId)].map(([id, list]) => {
-    const steps = countSteps(sessionAnswerSteps(list, trailOf));
+    const steps = countSteps(sessionAnswerSteps(list, trailOf, patternOf));
     for (const c of steps) add(c, 1);
     return { id, steps: JSON.stringify(steps), service: serviceFacts(list) };
   });
