@@ -81,7 +81,7 @@ custom as (
   returning 1
 ),
 before as (
-  select v.person from insights_visitors v where v.anonymous_id in (select anonymous_id from src)
+  select v.person from insights_visitors v where v.anonymous_id = any(array(select anonymous_id from src))
 ),
 visitors as (
   insert into insights_visitors as v (anonymous_id, user_id, person, stages, churn_at)

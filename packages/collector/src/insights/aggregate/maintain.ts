@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
 import { publishedPatterns } from './patterns.js';
 import { refreshPeople } from './persons.js';
+import { prepared } from './prepared.js';
 import { refreshSessions } from './sessions.js';
 
 /** The advisory lock's key: any constant shared by every collector of one database. */
@@ -32,14 +33,14 @@ const TABLES = [
 ];
 
 async function addCounts(tx: Queryable, source: string, params: unknown[] = []) {
-  await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
-  const { rows } = await tx.query<{ sessions: string[]; people: string[] }>(addCountsSql(source), params);
+  await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+  const { rows } = await prepared<{ sessions: string[]; people: string[] }>(tx, addCountsSql(source), params);
   return rows[0] ?? { sessions: [], people: [] };
 }
 
 /** The globs the stored figures were worked out with, and the published ones. */
 async function patternsOf(tx: Queryable) {
-  const { rows } = await tx.query<{ globs: string }>('select globs from insights_patterns');
+  const { rows } = await prepared<{ globs: string }>(tx, 'select globs from insights_patterns');
   return { stored: rows[0]?.globs ?? '[]', published: await publishedPatterns(tx) };
 }
 
@@ -51,12 +52,15 @@ async function patternsOf(tx: Queryable) {
  */
 export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return false;
+  // Planning these statements would cost more than running them on a batch's few rows;
+  // their plans do not depend on the parameters (lookups by key), so plan them once.
+  await tx.query('set local plan_cache_mode = force_generic_plan');
   const touched = await addCounts(tx, 'select * from events where id = any($1::text[])', [ids]);
   const { stored, published } = await patternsOf(tx);
   const changed = stored !== JSON.stringify(published);
   if (changed) {
-    await tx.query('update insights_patterns set globs = $1', [JSON.stringify(published)]);
-    await tx.query('insert into insights_rebuild default values on conflict do nothing');
+    await prepared(tx, 'update insights_patterns set globs = $1', [JSON.stringify(published)]);
+    await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
   }
   await refreshSessions(tx, touched.sessions, published);
   await refreshPeople(tx, touched.people);
@@ -72,24 +76,24 @@ export async function addToAggregates(tx: Queryable, ids: readonly string[]): Pr
  */
 export async function rebuildAggregates(db: Database): Promise<number> {
   const { touched, patterns } = await db.transaction(async (tx) => {
-    await tx.query('insert into insights_rebuild default values on conflict do nothing');
-    await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+    await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
+    await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
     const { published } = await patternsOf(tx);
-    await tx.query('update insights_patterns set globs = $1', [JSON.stringify(published)]);
+    await prepared(tx, 'update insights_patterns set globs = $1', [JSON.stringify(published)]);
     return { touched: await addCounts(tx, 'select * from events'), patterns: published };
   });
   for (let i = 0; i < touched.sessions.length; i += REBUILD_CHUNK) {
     const chunk = touched.sessions.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+      await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
       await refreshSessions(tx, chunk, patterns);
     });
   }
   for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
     const chunk = touched.people.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+      await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
       await refreshPeople(tx, chunk);
     });
   }

@@ -8,6 +8,7 @@ import type { Queryable } from '../../database.js';
 import { personMoves, rungOf } from '../ladder.js';
 import { assemblePeople } from '../people.js';
 import { VALID_SQL } from '../sql.js';
+import { prepared } from './prepared.js';
 
 export interface PersonSessionRow {
   person: string;
@@ -26,17 +27,28 @@ export interface PersonAnswerRow {
 /** Works out again the ladder and retention figures of the people `keys`. */
 export async function refreshPeople(tx: Queryable, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  const sessions = await tx.query<PersonSessionRow>(
+  const sessions = await prepared<PersonSessionRow>(
+    tx,
     `select v.person, min(e.ts)::float8 as start, max(e.ts)::float8 as last,
             (min(e.ts) filter (where e.stage = 'advocacy'))::float8 as advocacy
-       from insights_visitors v join events e on e.anonymous_id = v.anonymous_id
+       from insights_visitors v
+      cross join lateral (select * from events e where e.anonymous_id = v.anonymous_id offset 0) e
       where v.person = any($1::text[])
       group by v.person, e.session_id`,
     [keys],
   );
-  const answers = await tx.query<PersonAnswerRow>(
+  const answers = await prepared<PersonAnswerRow>(
+    tx,
+    // `offset 0` keeps each visitor's lookup on the events' visitor index: planned as a
+    // join, PostgreSQL preferred reading every answer of the table by type.
     `select v.person, s.ts::float8 as ts, s.metric, s.score
-       from insights_visitors v join survey_scores s on s.anonymous_id = v.anonymous_id
+       from insights_visitors v
+      cross join lateral (
+        select e.id, e.ts, e.props->>'metric' as metric, (e.props->>'score')::double precision as score
+          from events e
+         where e.anonymous_id = v.anonymous_id and e.type = 'survey_answered'
+           and jsonb_typeof(e.props->'score') = 'number'
+        offset 0) s
       where v.person = any($1::text[]) and ${VALID_SQL}
       order by s.ts, s.id`,
     [keys],
@@ -52,14 +64,16 @@ export async function refreshPeople(tx: Queryable, keys: readonly string[]): Pro
     first_nps_band: p.firstNps?.band ?? null,
   }));
   const moves = histories.flatMap((p) => personMoves(p).map((m) => ({ person: p.person, ...m })));
-  await tx.query(`delete from insights_moves where person = any($1::text[])`, [keys]);
-  await tx.query(`delete from insights_people where person = any($1::text[])`, [keys]);
-  await tx.query(
+  await prepared(tx, `delete from insights_moves where person = any($1::text[])`, [keys]);
+  await prepared(tx, `delete from insights_people where person = any($1::text[])`, [keys]);
+  await prepared(
+    tx,
     `insert into insights_people
      select * from jsonb_populate_recordset(null::insights_people, $1::text::jsonb)`,
     [JSON.stringify(people)],
   );
-  await tx.query(
+  await prepared(
+    tx,
     `insert into insights_moves (person, "from", "to", from_rung, to_rung)
      select person, "from", "to", "fromRung", "toRung"
        from jsonb_to_recordset($1::text::jsonb) x(person text, "from" text, "to" text, "fromRung" text, "toRung" text)`,

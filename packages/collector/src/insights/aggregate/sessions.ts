@@ -5,22 +5,29 @@
 import type { Queryable } from '../../database.js';
 import { countSteps, type StepCount } from '../drivers.js';
 import { patternFinder } from './patterns.js';
+import { prepared } from './prepared.js';
 import { serviceFacts } from './service-facts.js';
 import { type SessionEvent, sessionAnswerSteps, type TrailStep } from './session-steps.js';
 
+// `offset 0` keeps each session's lookup on the session index: planned as a join,
+// PostgreSQL preferred reading every answer of the table by type.
 const SESSION_EVENTS = `
-select e.session_id as "sessionId", e.id, e.ts::float8 as ts, e.type, e.name, e.stage, e.path,
+select s.id as "sessionId", e.id, e.ts::float8 as ts, e.type, e.name, e.stage, e.path,
        e.props->>'metric' as metric,
        case when jsonb_typeof(e.props->'score') = 'number' then (e.props->>'score')::float8 end as score
-  from events e where e.session_id = any($1::text[])
- order by e.session_id, e.ts, e.seq`;
+  from unnest($1::text[]) s(id)
+ cross join lateral (select * from events e where e.session_id = s.id order by e.ts, e.seq offset 0) e
+ order by s.id, e.ts, e.seq`;
 
 const TRAILS = `
 select e.id, t->>'type' as type, t->>'name' as name, t->>'path' as path, t->>'stage' as stage
-  from events e
+  from unnest($1::text[]) s(id)
+ cross join lateral (
+   select e.id, e.props from events e
+    where e.session_id = s.id and e.type = 'survey_answered' and jsonb_typeof(e.props->'trail') = 'array'
+   offset 0) e
  cross join lateral jsonb_array_elements(e.props->'trail') with ordinality x(t, n)
- where e.session_id = any($1::text[]) and e.type = 'survey_answered'
-   and jsonb_typeof(e.props->'trail') = 'array' and jsonb_typeof(t) = 'object'
+ where jsonb_typeof(t) = 'object'
  order by e.id, n`;
 
 const groupBy = <T, K>(rows: readonly T[], keyOf: (row: T) => K) => {
@@ -42,9 +49,10 @@ export async function refreshSessions(
   patterns: readonly string[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  const events = await tx.query<SessionEvent & { sessionId: string }>(SESSION_EVENTS, [ids]);
-  const trails = await tx.query<TrailStep & { id: string }>(TRAILS, [ids]);
-  const old = await tx.query<{ steps: string }>(
+  const events = await prepared<SessionEvent & { sessionId: string }>(tx, SESSION_EVENTS, [ids]);
+  const trails = await prepared<TrailStep & { id: string }>(tx, TRAILS, [ids]);
+  const old = await prepared<{ steps: string }>(
+    tx,
     `select steps from insights_sessions where session_id = any($1::text[])`,
     [ids],
   );
@@ -66,13 +74,15 @@ export async function refreshSessions(
   const changed = [...delta.values()]
     .filter((d) => d.n !== 0 || d.low !== 0)
     .sort((a, b) => (countKey(a) < countKey(b) ? -1 : 1));
-  await tx.query(
+  await prepared(
+    tx,
     `insert into insights_steps as t (metric, kind, step, n, low)
      select * from jsonb_to_recordset($1::text::jsonb) x(metric text, kind text, step text, n int, low int)
      on conflict (metric, kind, step) do update set n = t.n + excluded.n, low = t.low + excluded.low`,
     [JSON.stringify(changed)],
   );
-  await tx.query(
+  await prepared(
+    tx,
     `insert into insights_sessions as s (session_id, steps)
      select id, steps from jsonb_to_recordset($1::text::jsonb) x(id text, steps text)
      on conflict (session_id) do update set steps = excluded.steps`,
@@ -82,8 +92,9 @@ export async function refreshSessions(
   if (service.length === 0) return;
   // A session's facts only grow more precise as its events arrive: replaced whole.
   const serviceIds = service.map((s) => s.id);
-  await tx.query('delete from insights_service_tracks where session_id = any($1::text[])', [serviceIds]);
-  await tx.query(
+  await prepared(tx, 'delete from insights_service_tracks where session_id = any($1::text[])', [serviceIds]);
+  await prepared(
+    tx,
     `insert into insights_service as s (session_id, entered, left_at, left_name, csat)
      select id, entered, "leftAt", "leftName", csat
        from jsonb_to_recordset($1::text::jsonb) x(id text, entered bigint, "leftAt" bigint, "leftName" text, csat text)
@@ -91,7 +102,8 @@ export async function refreshSessions(
        set entered = excluded.entered, left_at = excluded.left_at, left_name = excluded.left_name, csat = excluded.csat`,
     [JSON.stringify(service)],
   );
-  await tx.query(
+  await prepared(
+    tx,
     `insert into insights_service_tracks (session_id, name, at)
      select x.id, t.key, t.value::bigint
        from jsonb_to_recordset($1::text::jsonb) x(id text, tracks jsonb)
