@@ -20,8 +20,9 @@ const SCORE = `(src.props->>'score')::double precision`;
 /**
  * Adds the events `source` selects (a query over `events`) to the counts, and answers
  * the sessions and people whose derived figures (drivers, service, ladder, retention)
- * must be worked out again: a person's key may change when a user id arrives, so both
- * the key before and after are named.
+ * must be worked out again (a person's key may change when a user id arrives, so both
+ * the key before and after are named), with the stage globs those figures were worked
+ * out with and the published configuration's `stages` (patterns.ts).
  */
 export const addCountsSql = (source: string): string => `
 with src as (${source}),
@@ -97,4 +98,6 @@ visitors as (
 )
 select (select coalesce(array_agg(distinct session_id), '{}') from src) as sessions,
        (select coalesce(array_agg(distinct person), '{}')
-          from (select person from before union select person from visitors) p) as people`;
+          from (select person from before union select person from visitors) p) as people,
+       coalesce((select globs from insights_patterns), '[]') as globs,
+       (select config->'stages' from config_versions order by number desc limit 1) as stages`;

@@ -5,7 +5,7 @@
 // their own, under READ COMMITTED) see every batch committed before it.
 import type { Database, Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
-import { publishedPatterns } from './patterns.js';
+import { globsOf } from './patterns.js';
 import { refreshPeople } from './persons.js';
 import { prepared } from './prepared.js';
 import { refreshSessions } from './sessions.js';
@@ -32,16 +32,20 @@ const TABLES = [
   'insights_moves',
 ];
 
-async function addCounts(tx: Queryable, source: string, params: unknown[] = []) {
-  await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
-  const { rows } = await prepared<{ sessions: string[]; people: string[] }>(tx, addCountsSql(source), params);
-  return rows[0] ?? { sessions: [], people: [] };
-}
+const SET_PATTERNS = `insert into insights_patterns (globs) values ($1) on conflict (id) do update set globs = excluded.globs`;
 
-/** The globs the stored figures were worked out with, and the published ones. */
-async function patternsOf(tx: Queryable) {
-  const { rows } = await prepared<{ globs: string }>(tx, 'select globs from insights_patterns');
-  return { stored: rows[0]?.globs ?? '[]', published: await publishedPatterns(tx) };
+/** Takes the aggregates' lock, and plans the statements run on a batch's few rows once. */
+const LOCK = `select pg_advisory_xact_lock($1), set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
+async function addCounts(tx: Queryable, source: string, params: unknown[] = []) {
+  await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+  const { rows } = await prepared<{ sessions: string[]; people: string[]; globs: string; stages: unknown }>(
+    tx,
+    addCountsSql(source),
+    params,
+  );
+  const row = rows[0] ?? { sessions: [], people: [], globs: '[]', stages: null };
+  return { ...row, published: globsOf(row.stages) };
 }
 
 /**
@@ -52,14 +56,11 @@ async function patternsOf(tx: Queryable) {
  */
 export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return false;
-  // Planning these statements would cost more than running them on a batch's few rows;
-  // their plans do not depend on the parameters (lookups by key), so plan them once.
-  await tx.query('set local plan_cache_mode = force_generic_plan');
   const touched = await addCounts(tx, 'select * from events where id = any($1::text[])', [ids]);
-  const { stored, published } = await patternsOf(tx);
-  const changed = stored !== JSON.stringify(published);
+  const { published } = touched;
+  const changed = touched.globs !== JSON.stringify(published);
   if (changed) {
-    await prepared(tx, 'update insights_patterns set globs = $1', [JSON.stringify(published)]);
+    await prepared(tx, SET_PATTERNS, [JSON.stringify(published)]);
     await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
   }
   await refreshSessions(tx, touched.sessions, published);
@@ -77,23 +78,23 @@ export async function addToAggregates(tx: Queryable, ids: readonly string[]): Pr
 export async function rebuildAggregates(db: Database): Promise<number> {
   const { touched, patterns } = await db.transaction(async (tx) => {
     await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
-    await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+    await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
-    const { published } = await patternsOf(tx);
-    await prepared(tx, 'update insights_patterns set globs = $1', [JSON.stringify(published)]);
-    return { touched: await addCounts(tx, 'select * from events'), patterns: published };
+    const touched = await addCounts(tx, 'select * from events');
+    await prepared(tx, SET_PATTERNS, [JSON.stringify(touched.published)]);
+    return { touched, patterns: touched.published };
   });
   for (let i = 0; i < touched.sessions.length; i += REBUILD_CHUNK) {
     const chunk = touched.sessions.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
-      await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
       await refreshSessions(tx, chunk, patterns);
     });
   }
   for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
     const chunk = touched.people.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
-      await prepared(tx, 'select pg_advisory_xact_lock($1)', [AGGREGATES_LOCK]);
+      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
       await refreshPeople(tx, chunk);
     });
   }

@@ -5,13 +5,16 @@
 import { compileGlob, stageFor } from '@touchpoint/core/rules';
 import type { Queryable } from '../../database.js';
 
-/** The globs of the newest published configuration's `stages`, in its order; none before a publish. */
+/** The globs of a configuration's `stages`, in its order. */
+export const globsOf = (stages: unknown): string[] =>
+  stages && typeof stages === 'object' && !Array.isArray(stages) ? Object.keys(stages) : [];
+
+/** The globs of the newest published configuration's `stages`; none before a publish. */
 export async function publishedPatterns(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ stages: unknown }>(
     `select config->'stages' as stages from config_versions order by number desc limit 1`,
   );
-  const stages = rows[0]?.stages;
-  return stages && typeof stages === 'object' && !Array.isArray(stages) ? Object.keys(stages) : [];
+  return globsOf(rows[0]?.stages);
 }
 
 /** `path` → the most specific of `patterns` it matches, or null; remembered per path. */

@@ -64,19 +64,28 @@ export async function refreshPeople(tx: Queryable, keys: readonly string[]): Pro
     first_nps_band: p.firstNps?.band ?? null,
   }));
   const moves = histories.flatMap((p) => personMoves(p).map((m) => ({ person: p.person, ...m })));
-  await prepared(tx, `delete from insights_moves where person = any($1::text[])`, [keys]);
-  await prepared(tx, `delete from insights_people where person = any($1::text[])`, [keys]);
+  // One statement for the people (a key left with no visitor goes), one for their moves.
   await prepared(
     tx,
-    `insert into insights_people
-     select * from jsonb_populate_recordset(null::insights_people, $1::text::jsonb)`,
-    [JSON.stringify(people)],
+    `with new as (select * from jsonb_populate_recordset(null::insights_people, $2::text::jsonb)),
+     gone as (delete from insights_people where person = any($1::text[]) and person not in (select person from new))
+     insert into insights_people as p select * from new order by person
+     on conflict (person) do update
+       set rung = excluded.rung, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+           last_session = excluded.last_session, first_nps_ts = excluded.first_nps_ts,
+           first_nps_band = excluded.first_nps_band`,
+    [keys, JSON.stringify(people)],
   );
   await prepared(
     tx,
-    `insert into insights_moves (person, "from", "to", from_rung, to_rung)
-     select person, "from", "to", "fromRung", "toRung"
-       from jsonb_to_recordset($1::text::jsonb) x(person text, "from" text, "to" text, "fromRung" text, "toRung" text)`,
-    [JSON.stringify(moves)],
+    `with new as (
+       select * from jsonb_to_recordset($2::text::jsonb)
+         x(person text, "from" text, "to" text, "fromRung" text, "toRung" text)),
+     gone as (delete from insights_moves m where m.person = any($1::text[])
+               and not exists (select 1 from new where new.person = m.person and new."to" = m."to"))
+     insert into insights_moves as m (person, "from", "to", from_rung, to_rung)
+     select person, "from", "to", "fromRung", "toRung" from new order by person, "to"
+     on conflict (person, "to") do update set "from" = excluded."from", from_rung = excluded.from_rung, to_rung = excluded.to_rung`,
+    [keys, JSON.stringify(moves)],
   );
 }

@@ -76,38 +76,34 @@ export async function refreshSessions(
     .sort((a, b) => (countKey(a) < countKey(b) ? -1 : 1));
   await prepared(
     tx,
-    `insert into insights_steps as t (metric, kind, step, n, low)
-     select * from jsonb_to_recordset($1::text::jsonb) x(metric text, kind text, step text, n int, low int)
-     on conflict (metric, kind, step) do update set n = t.n + excluded.n, low = t.low + excluded.low`,
-    [JSON.stringify(changed)],
-  );
-  await prepared(
-    tx,
-    `insert into insights_sessions as s (session_id, steps)
-     select id, steps from jsonb_to_recordset($1::text::jsonb) x(id text, steps text)
+    `with counted as (
+       insert into insights_steps as t (metric, kind, step, n, low)
+       select * from jsonb_to_recordset($1::text::jsonb) x(metric text, kind text, step text, n int, low int)
+       on conflict (metric, kind, step) do update set n = t.n + excluded.n, low = t.low + excluded.low)
+     insert into insights_sessions as s (session_id, steps)
+     select id, steps from jsonb_to_recordset($2::text::jsonb) x(id text, steps text)
      on conflict (session_id) do update set steps = excluded.steps`,
-    [JSON.stringify(sessions.map(({ id, steps }) => ({ id, steps })))],
+    [JSON.stringify(changed), JSON.stringify(sessions.map(({ id, steps }) => ({ id, steps })))],
   );
   const service = sessions.flatMap(({ id, service }) => (service ? [{ id, ...service }] : []));
   if (service.length === 0) return;
-  // A session's facts only grow more precise as its events arrive: replaced whole.
-  const serviceIds = service.map((s) => s.id);
-  await prepared(tx, 'delete from insights_service_tracks where session_id = any($1::text[])', [serviceIds]);
+  // A session's facts are replaced whole: a late event may move its entry or exit.
   await prepared(
     tx,
-    `insert into insights_service as s (session_id, entered, left_at, left_name, csat)
-     select id, entered, "leftAt", "leftName", csat
-       from jsonb_to_recordset($1::text::jsonb) x(id text, entered bigint, "leftAt" bigint, "leftName" text, csat text)
-     on conflict (session_id) do update
-       set entered = excluded.entered, left_at = excluded.left_at, left_name = excluded.left_name, csat = excluded.csat`,
-    [JSON.stringify(service)],
-  );
-  await prepared(
-    tx,
-    `insert into insights_service_tracks (session_id, name, at)
-     select x.id, t.key, t.value::bigint
-       from jsonb_to_recordset($1::text::jsonb) x(id text, tracks jsonb)
-      cross join lateral jsonb_each_text(x.tracks) t`,
+    `with x as (
+       select * from jsonb_to_recordset($1::text::jsonb)
+         x(id text, entered bigint, "leftAt" bigint, "leftName" text, csat text, tracks jsonb)),
+     tracks as (select x.id, t.key as name, t.value::bigint as at from x cross join lateral jsonb_each_text(x.tracks) t),
+     gone as (delete from insights_service_tracks g where g.session_id in (select id from x)
+               and not exists (select 1 from tracks t where t.id = g.session_id and t.name = g.name)),
+     visits as (
+       insert into insights_service as s (session_id, entered, left_at, left_name, csat)
+       select id, entered, "leftAt", "leftName", csat from x order by id
+       on conflict (session_id) do update
+         set entered = excluded.entered, left_at = excluded.left_at, left_name = excluded.left_name, csat = excluded.csat)
+     insert into insights_service_tracks as g (session_id, name, at)
+     select id, name, at from tracks order by id, name
+     on conflict (session_id, name) do update set at = excluded.at`,
     [JSON.stringify(service)],
   );
 }
