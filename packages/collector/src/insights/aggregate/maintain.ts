@@ -77,6 +77,8 @@ export async function addToAggregates(tx: Queryable, ids: readonly string[]): Pr
  */
 export async function rebuildAggregates(db: Database): Promise<number> {
   const { touched, patterns } = await db.transaction(async (tx) => {
+    // A rebuild reads every event: no statement time limit, which is for requests.
+    await tx.query('set local statement_timeout = 0');
     await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
     await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
@@ -87,6 +89,7 @@ export async function rebuildAggregates(db: Database): Promise<number> {
   for (let i = 0; i < touched.sessions.length; i += REBUILD_CHUNK) {
     const chunk = touched.sessions.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
+      await tx.query('set local statement_timeout = 0');
       await prepared(tx, LOCK, [AGGREGATES_LOCK]);
       await refreshSessions(tx, chunk, patterns);
     });
@@ -94,6 +97,7 @@ export async function rebuildAggregates(db: Database): Promise<number> {
   for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
     const chunk = touched.people.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
+      await tx.query('set local statement_timeout = 0');
       await prepared(tx, LOCK, [AGGREGATES_LOCK]);
       await refreshPeople(tx, chunk);
     });
