@@ -11,6 +11,7 @@ import { stepCounts } from '../../../packages/collector/src/insights/queries.js'
 import { buildReport } from '../../../packages/collector/src/insights/report.js';
 import { retention } from '../../../packages/collector/src/insights/retention.js';
 import {
+  SERVICE_DEFAULTS,
   type ServiceEvent,
   serviceVisit,
   summarizeService,
@@ -106,7 +107,7 @@ function toWire(e: Drawn, i: number) {
 type Wire = ReturnType<typeof toWire>;
 
 /** The ladder, retention and service figures worked out from the raw events by the pure rules. */
-function fresh(events: Wire[]) {
+function fresh(events: Wire[], resolutionEvents = SERVICE_DEFAULTS.resolutionEvents) {
   const byTime = [...events].sort((a, b) => a.ts - b.ts || Number(a.id.slice(1)) - Number(b.id.slice(1)));
   const userOf = new Map<string, string>();
   for (const e of events)
@@ -151,7 +152,9 @@ function fresh(events: Wire[]) {
   return {
     ladder: ladder(people, first, last),
     retention: retention(people, last),
-    service: summarizeService([...bySession.values()].flatMap((list) => serviceVisit(list) ?? [])),
+    service: summarizeService(
+      [...bySession.values()].flatMap((list) => serviceVisit(list, { resolutionEvents }) ?? []),
+    ),
   };
 }
 
@@ -264,6 +267,14 @@ describe.each(backends)('insights figures kept at ingest on $name', (backend) =>
             ...rules.service,
             byChannel: undefined,
           });
+          // The resolution events are the page's option: the facts kept hold for any.
+          const other = ['add_to_cart', 'coupon_error'];
+          const served = await buildReport(store, parseCommentView(new URLSearchParams()), {
+            resolutionEvents: other,
+          });
+          expect(JSON.parse(JSON.stringify({ ...served.service, byChannel: undefined }))).toEqual(
+            JSON.parse(JSON.stringify({ ...fresh(events, other).service, byChannel: undefined })),
+          );
         },
       ),
       { numRuns: 25, seed: 20, endOnFailure: true },
