@@ -49,7 +49,7 @@ export default defineConfig({
           // Some files open an embedded PostgreSQL (PGlite) or start a server before their tests.
           hookTimeout: 60_000,
           include: [
-            'tests/{adapter,demo,cli,collector,docs}/**/*.test.{ts,tsx}',
+            'tests/{adapter,demo,cli,collector,docs,scripts}/**/*.test.{ts,tsx}',
             'tests/core/**/*.node.test.ts',
           ],
         },

@@ -1,7 +1,7 @@
 // The demo's local server: the shop's pages, the built script tag, and @touchpoint/collector
 // at /collect and /insights, on 127.0.0.1 only (so insights need no token: loopback only). `node demo/server.mjs` (or `pnpm start`) runs it; tests
 // and the e2e suite call startServer() on port 0.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,7 +41,12 @@ const SECURITY_HEADERS = {
 export async function startServer(options = {}) {
   const { port, dataDir, root, log } = { ...SERVER_DEFAULTS, ...options };
   const store = await openEventStore(resolve(dataDir), { log });
-  const collector = createCollector({ database: store, log });
+  // The pages read the configuration the editor publishes (/config/published.json); on a
+  // first start the shop's own file is published as version 1, so they have one at once.
+  const initialConfig = JSON.parse(
+    readFileSync(resolve(root, 'demo', 'public', 'touchpoint.config.json'), 'utf8'),
+  );
+  const collector = createCollector({ database: store, log, initialConfig });
   const serveStatic = createStatic({
     publicDir: resolve(root, 'demo', 'public'),
     distDir: resolve(root, 'dist'),
@@ -110,6 +115,8 @@ async function main() {
   console.log(`Touchpoint demo shop   ${app.url}/`);
   console.log(`Collector endpoint     ${app.url}/collect   (counts: ${app.url}/collect/stats)`);
   console.log(`Insights               ${app.url}/insights   (this machine only: no token needed)`);
+  console.log(`Survey editor          ${app.url}/admin   (publishing changes the shop within a minute)`);
+  console.log(`Configuration          ${app.url}/config/published.json`);
   console.log(`Events stored in       ${resolve(dataDir)}   (${events} so far)`);
   if (!existsSync(join(SERVER_DEFAULTS.root, 'dist', 'touchpoint.js'))) {
     console.warn('[touchpoint demo] dist/touchpoint.js is missing: run `npx pnpm@10 build` first');

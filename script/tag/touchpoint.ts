@@ -4,7 +4,7 @@
 // widget when a survey is first due, tags clicks, replays the calls queued before it loaded
 // and becomes window.Touchpoint.
 import { connect } from '@touchpoint/adapter';
-import { createTouchpoint, exitPreview, previewConfig } from '@touchpoint/core';
+import { createTouchpoint, previewConfig } from '@touchpoint/core';
 import { trackClicks } from '@touchpoint/core/dom';
 import { hasDebugParam } from '@touchpoint/core/rules';
 import { DEBUG_GLOBAL } from '../handshake';
@@ -69,7 +69,7 @@ const start = () => {
   if (overlay || tp.preview)
     // catch() after then(), so a mount that throws is reported too, not an unhandled rejection.
     loadWidget(tag.debugUrl, tag.nonce, DEBUG_GLOBAL)
-      .then((mount) => mount(tp, { exitPreview, nonce: tag.nonce, overlay }))
+      .then((mount) => mount(tp, { nonce: tag.nonce, overlay }))
       .catch((error) => console.error('[touchpoint] debug file: not loaded', error));
 };
 

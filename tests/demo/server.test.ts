@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { startServer } from '../../demo/server.mjs';
+import { publishDraft, saveDraft } from '../../packages/collector/src/admin/versions.js';
 import { freshDataDir } from './data-dir.js';
+
+const SHOP_CONFIG = JSON.parse(
+  readFileSync(new URL('../../demo/public/touchpoint.config.json', import.meta.url), 'utf8'),
+);
 
 let dataDir: string;
 let remove: () => void;
@@ -32,6 +38,37 @@ const post = (url: string, body: unknown) =>
   });
 
 describe('startServer', () => {
+  it('serves the shop’s configuration as the published version 1 on a first start, and what the editor publishes after', async () => {
+    const first = await startServer({ port: 0, dataDir });
+    try {
+      const response = await fetch(`${first.url}/config/published.json`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toMatch(/^"v1-[0-9a-f]{8}"$/);
+      expect(await response.json()).toEqual(SHOP_CONFIG);
+      // A product team publishes a change in /admin: the same URL serves it, with a new ETag.
+      const changed = { ...SHOP_CONFIG, surveys: SHOP_CONFIG.surveys.slice(1) };
+      await saveDraft(first.store, changed, 0, 'test');
+      expect((await publishDraft(first.store, 1, 'Ana', 'one survey fewer')).ok).toBe(true);
+      const after = await fetch(`${first.url}/config/published.json`, {
+        headers: { 'if-none-match': response.headers.get('etag') ?? '' },
+      });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).toMatch(/^"v2-/);
+      expect(await after.json()).toEqual(changed);
+    } finally {
+      await first.close();
+    }
+    // A restart keeps the editor's versions: the file is not published again.
+    const second = await startServer({ port: 0, dataDir });
+    try {
+      expect((await fetch(`${second.url}/config/published.json`)).headers.get('etag')).toMatch(/^"v2-/);
+      const { rows } = await second.store.query('select count(*)::int as n from config_versions');
+      expect(rows).toEqual([{ n: 2 }]);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
+
   it('listens on 127.0.0.1 on the port it was given, 0 picking a free one', async () => {
     const app = await startServer({ port: 0, dataDir });
     try {

@@ -279,8 +279,8 @@ describe('the demo shop, as its footer switcher sets it', () => {
   let shop: Served;
 
   beforeAll(async () => {
-    // The shop's own pages and configuration, the built script tag and widget files, and a
-    // collector that takes everything.
+    // The shop's own pages and configuration (at the URL the collector publishes it), the
+    // built script tag and widget files, and a collector that takes everything.
     const files = readdirSync(dist).filter((file) => /^touchpoint(-widget(\.\w+)?)?\.js$/.test(file));
     shop = await serve({
       dir: publicDir,
@@ -288,6 +288,8 @@ describe('the demo shop, as its footer switcher sets it', () => {
       routes: {
         ...Object.fromEntries(files.map((file) => [`/${file}`, { body: readFileSync(dist + file) }])),
         '/axe.js': { body: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js')) },
+        // The pages read what the demo's collector publishes; here, the file it starts from.
+        '/config/published.json': { body: readFileSync(`${publicDir}touchpoint.config.json`) },
         '/collect': (_req, res) => res.writeHead(204).end(),
       },
     });

@@ -14,8 +14,7 @@ import { launchBrowser } from './support/browser';
 
 // The editor on the demo shop, in Chromium: the shop's pages and the collector on one
 // origin, as the demo serves them, with an insights token so signing in is part of the walk.
-// The shop's pages keep `data-config="/touchpoint.config.json"`; where the walk needs them
-// to read the published configuration, the tab rewrites that one attribute (see `shop`).
+// The shop's pages read `data-config="/config/published.json"`, what the editor publishes.
 const TOKEN = 'e2e-editor-token';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Written where the other e2e screenshots go; the ones in docs/screenshots are copies of a run.
@@ -80,18 +79,10 @@ async function tab(
 }
 
 /**
- * The shop page, reading the configuration the editor publishes; resolves with the hash of
- * the configuration the page applied (the core's `config` signal), so a test knows it ran.
+ * A shop page, which reads the configuration the editor publishes; resolves with the hash
+ * of the configuration the page applied (the core's `config` signal), so a test knows it ran.
  */
 async function shop(page: Page, path: string): Promise<string> {
-  await page.route(`${url}${path}`, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(
-      'data-config="/touchpoint.config.json"',
-      'data-config="/config/published.json"',
-    );
-    await route.fulfill({ response, body });
-  });
   await page.addInitScript(() => {
     const w = window as unknown as { Touchpoint: unknown[]; __applied?: string };
     w.Touchpoint = [['on', 'config', (hash: string) => (w.__applied = hash)]];
@@ -100,9 +91,7 @@ async function shop(page: Page, path: string): Promise<string> {
   const applied = await page.waitForFunction(
     () => (window as unknown as { __applied?: string }).__applied,
     undefined,
-    {
-      timeout: 15_000,
-    },
+    { timeout: 15_000 },
   );
   return String(await applied.jsonValue());
 }
@@ -229,7 +218,23 @@ describe('the survey editor on the demo shop', () => {
     await editor.page.getByText(`surveys["${SURVEY}"]`).waitFor();
     await editor.page.screenshot({ path: `${SCREENS}editor-versions-light.png`, fullPage: true });
 
+    // Insights under that version: the page offers it, and the one answer is all it counts.
+    await editor.page.goto(`${url}/insights`);
+    await editor.page.getByLabel('Insights token').fill(TOKEN);
+    await editor.page.getByRole('button', { name: 'Sign in' }).click();
+    await editor.page.getByRole('heading', { name: 'Insights' }).waitFor();
+    await editor.page.getByLabel('Configuration version').selectOption('2');
+    await editor.page.getByRole('button', { name: 'Show' }).click();
+    await editor.page.waitForURL(/\/insights\?version=2/);
+    await editor.page.getByText('Scores and comments asked under this configuration only.').waitFor();
+    const underV2 = await editor.page.evaluate(async () =>
+      (await fetch('/insights/report.json?version=2')).json(),
+    );
+    expect(underV2.configHash).toBe(answer?.hash);
+    expect([underV2.overall.csat.n, underV2.overall.nps.n, underV2.overall.ces.n]).toEqual([1, 0, 0]);
+
     // Roll back to the empty version: the shop stops showing it.
+    await editor.page.goto(`${url}/admin/versions`);
     const row1 = editor.page.getByRole('row').filter({ hasText: 'start empty' });
     await row1.getByLabel('Your name').fill('Ben');
     await row1.getByRole('button', { name: 'Roll back to 1' }).click();
@@ -247,6 +252,59 @@ describe('the survey editor on the demo shop', () => {
     await later.context.close();
     expect(cspViolations).toEqual([]);
   }, 180_000);
+
+  it('writes a question in two languages, pauses the live survey from the list, and the shop follows each publish', async () => {
+    const paused = 'done-two-languages';
+    const arabic = 'كيف كان الدفع اليوم؟';
+    const { context, page } = await tab();
+    await page.goto(`${url}/admin`);
+    await page.getByLabel('Insights token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'New survey' }).click();
+    await page.getByLabel('Survey id').fill(paused);
+    await page.getByLabel('Question', { exact: true }).fill(QUESTION);
+    await page.getByLabel('Question in other languages', { exact: true }).fill(`ar = ${arabic}`);
+    await page.getByLabel('Pages', { exact: true }).fill('/checkout/done');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Saved to the draft.').waitFor();
+    await page.goto(`${url}/admin`);
+    await page.getByLabel('Your name').fill('Ana');
+    await page.getByRole('button', { name: 'Publish the draft' }).click();
+    const published = Number(
+      /Published version (\d+)\./.exec((await page.getByRole('status').textContent()) ?? '')?.[1],
+    );
+
+    // The shop in Arabic asks the Arabic text, in English the English one.
+    for (const [lang, question] of [
+      ['ar', arabic],
+      ['en', QUESTION],
+    ] as const) {
+      const customer = await tab();
+      expect(await shop(customer.page, `/checkout/done?lang=${lang}`)).toBe(await hashOfVersion(published));
+      await customer.page.getByRole('dialog', { name: question }).waitFor({ timeout: 15_000 });
+      await customer.context.close();
+    }
+
+    // Paused: still live until the next publish, then gone from the shop, kept in the draft.
+    await page.getByRole('button', { name: `Pause ${paused}` }).click();
+    await page.getByText(`Paused ${paused} in the draft`).waitFor();
+    expect(
+      await page.getByRole('row').filter({ hasText: paused }).getByText('Paused: still live').count(),
+    ).toBe(1);
+    await page.getByLabel('Your name').fill('Ana');
+    await page.getByRole('button', { name: 'Publish the draft' }).click();
+    await page.getByText(`Published version ${published + 1}.`).waitFor();
+    await page.screenshot({ path: `${SCREENS}editor-list-light.png`, fullPage: true });
+    expect((await (await fetch(`${url}/config/published.json`)).json()).surveys).toEqual([]);
+    const later = await tab();
+    expect(await shop(later.page, '/checkout/done')).toBe(await hashOfVersion(published + 1));
+    expect(await later.page.getByRole('dialog').count()).toBe(0);
+    await later.context.close();
+    await page.getByRole('button', { name: `Resume ${paused}` }).click();
+    await page.getByText(`Resumed ${paused} in the draft`).waitFor();
+    await context.close();
+    expect(cspViolations).toEqual([]);
+  }, 120_000);
 
   it('has no serious or critical axe findings, light and dark, at 390 px wide too', async () => {
     for (const [scheme, width, name] of [

@@ -1,5 +1,5 @@
 import { estimateReach, type Visit } from '../../../packages/collector/src/admin/estimate.js';
-import type { Survey } from '../../../packages/core/src/types';
+import type { Survey, UserConditions } from '../../../packages/core/src/types';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
@@ -97,5 +97,58 @@ describe('estimateReach', () => {
     ['a stage never reached', { when: { stage: 'churn' } }, { qualifying: 0 }],
   ])('%s', (_name, change, expected) => {
     expect(estimateReach({ ...csat, ...change } as Survey, TRAFFIC, 14)).toMatchObject(expected);
+  });
+
+  describe('visitor traits, as identify() gave them before the moment', () => {
+    /** `person` identifies with `traits` on `day`, in a session of its own before that day's visit. */
+    const identify = (person: string, day: number, traits: Visit['traits']): Visit => ({
+      anonymousId: person,
+      sessionId: `${person}-${day}-identify`,
+      ts: T0 + day * DAY - 60_000,
+      type: 'identify',
+      path: '/account',
+      traits,
+    });
+    const byTraits = (user: UserConditions): Survey => ({
+      ...csat,
+      when: { ...csat.when, user },
+      sample: 1,
+    });
+
+    it('counts only the sessions of people whose traits meet the conditions, traits kept across sessions', () => {
+      // ana: pro from day 1 (buys on 1, 3, 10); ben: free (buys on 2, 12); cy: never identified.
+      const traffic = [...TRAFFIC, identify('ana', 1, { plan: 'pro' }), identify('ben', 2, { plan: 'free' })];
+      expect(estimateReach(byTraits({ plan: 'pro' }), traffic, 14)).toMatchObject({
+        qualifying: 3,
+        heldBack: 1,
+      });
+      expect(estimateReach(byTraits({ plan: ['pro', 'free'] }), traffic, 14)).toMatchObject({
+        qualifying: 5,
+      });
+      // An absent trait never matches, not even "less than".
+      expect(estimateReach(byTraits({ seats: { lt: 5 } }), traffic, 14)).toMatchObject({ qualifying: 0 });
+    });
+
+    it('merges later identify() calls into the traits, as the SDK does, and reads them in time order', () => {
+      const traffic = [
+        ...TRAFFIC,
+        identify('ana', 1, { plan: 'pro', orders: 1 }),
+        identify('ana', 3, { orders: 2 }),
+      ];
+      const survey = byTraits({ plan: 'pro', orders: { gte: 2 } });
+      expect(estimateReach(survey, traffic, 14)).toMatchObject({ qualifying: 2 });
+      expect(estimateReach(survey, [...traffic].reverse(), 14)).toMatchObject({ qualifying: 2 });
+    });
+
+    it('does not count a moment before the identify() that gave the trait, in the same session', () => {
+      const late: Visit = {
+        ...identify('cy', 5, { plan: 'pro' }),
+        sessionId: 'cy-5',
+        ts: T0 + 5 * DAY + 10_000,
+      };
+      expect(estimateReach(byTraits({ plan: 'pro' }), [...TRAFFIC, late], 14)).toMatchObject({
+        qualifying: 0,
+      });
+    });
   });
 });

@@ -110,6 +110,8 @@ const ADMIN_POSTS = [
   '/admin/surveys/new',
   '/admin/surveys/checkout-csat',
   '/admin/surveys/checkout-csat/delete',
+  '/admin/surveys/checkout-csat/pause',
+  '/admin/surveys/checkout-csat/resume',
   '/admin/settings',
   '/admin/publish',
   '/admin/versions/1/rollback',
@@ -167,6 +169,15 @@ describe('CSRF', () => {
     expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
   });
 
+  it.each(['pause', 'resume'])('refuses a %s with a forged token, and changes nothing', async (action) => {
+    await createSurvey();
+    for (const token of ['forged', '']) {
+      const response = await post(`/admin/surveys/checkout-csat/${action}`, { revision: '1', csrf: token });
+      expect(response.status).toBe(403);
+    }
+    expect(await store.query('select revision from config_draft')).toMatchObject({ rows: [{ revision: 1 }] });
+  });
+
   it('refuses a POST from another origin even with the right token', async () => {
     const token = await csrf();
     for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
@@ -178,6 +189,21 @@ describe('CSRF', () => {
       expect(response.status).toBe(403);
     }
     expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+});
+
+describe('routes', () => {
+  it('answers 404 for a path it does not have, and for an id that is no valid escape, without failing', async () => {
+    for (const path of ['/admin/nope', '/admin/surveys/%E0%A4%A', '/admin/surveys/a/b/c'])
+      expect((await get(path)).status).toBe(404);
+    const response = await post('/admin/surveys/%E0%A4%A/pause', { revision: '0', csrf: await csrf() });
+    expect(response.status).toBe(404);
+  });
+
+  it('answers 405 to a method it does not take', async () => {
+    const response = await fetch(`${server.url}/admin`, { method: 'PUT', headers: SIGNED_IN });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
   });
 });
 
@@ -232,6 +258,118 @@ describe('editing', () => {
     expect(text).toMatch(
       /id="f-sample" name="sample" aria-describedby="f-sample-problems f-sample-hint" aria-invalid="true"/,
     );
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('saves traits, schedule, priority and texts by language, and shows them back in their fields', async () => {
+    const response = await createSurvey({
+      ...CSAT,
+      'question.languages': 'ar = كيف كان الدفع؟',
+      'when.user': 'plan = pro | team\norders >= 3',
+      startsAt: '2027-01-15',
+      endsAt: '2027-03-01',
+      priority: '5',
+      'followUp.low': 'What went wrong?',
+      'followUp.low.languages': 'fr = Qu’est-ce qui a coincé ?',
+    });
+    expect(response.status).toBe(303);
+    const draft = await store.query<{ config: { surveys: object[] } }>('select config from config_draft');
+    expect(draft.rows[0]?.config.surveys[0]).toMatchObject({
+      question: { en: 'How was checkout?', ar: 'كيف كان الدفع؟' },
+      when: { user: { plan: ['pro', 'team'], orders: { gte: 3 } } },
+      startsAt: '2027-01-15',
+      endsAt: '2027-03-01',
+      priority: 5,
+      followUp: { low: { en: 'What went wrong?', fr: 'Qu’est-ce qui a coincé ?' } },
+    });
+    const text = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(text).toMatch(
+      /<textarea id="f-when-user" name="when.user"[^>]*>plan = pro \| team\norders &gt;= 3<\/textarea>/,
+    );
+    expect(text).toMatch(
+      /<textarea id="f-question-languages" name="question.languages"[^>]*>ar = كيف كان الدفع؟<\/textarea>/,
+    );
+    expect(text).toMatch(/id="f-startsAt" name="startsAt"[^>]*value="2027-01-15"/);
+    expect(text).toMatch(/id="f-priority" name="priority"[^>]*value="5"/);
+    // The list shows the English text and names the other languages.
+    expect(await (await get('/admin')).text()).toContain(
+      '<span>How was checkout?</span> <span class="hint">also ar</span>',
+    );
+    // A follow-up's languages field is folded away only while it is empty.
+    const folded = (field: string) =>
+      new RegExp(
+        `<details class="languages"( open)?><summary>Other languages</summary><div class="field">\\s*<label for="f-${field}-languages">`,
+      ).exec(text)?.[1];
+    expect(folded('followUp-low')).toBe(' open');
+    expect(folded('followUp-mid')).toBeUndefined();
+    expect(text).toContain(
+      '<details class="languages"><summary>Other languages</summary><div class="field">\n<label for="f-followUp-mid-languages">',
+    );
+  });
+
+  it('shows what the form cannot read and what the validator refuses next to each field, and saves nothing', async () => {
+    const response = await createSurvey({
+      ...CSAT,
+      'when.user': 'plan pro',
+      startsAt: '2027-01-15T09:00',
+      'question.languages': 'en = Twice?',
+      'followUp.high.languages': 'not a tag = x',
+    });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    const problemsOf = (id: string) =>
+      new RegExp(
+        `<ul class="problems" id="f-${id}-problems"><li class="error"><strong>Error:</strong> ([^<]*)</li>`,
+      ).exec(text)?.[1];
+    expect(problemsOf('when-user')).toBe(
+      '&quot;plan pro&quot;: expected &quot;trait = value&quot; or &quot;trait &gt;= number&quot;',
+    );
+    expect(problemsOf('startsAt')).toBe('expected an ISO 8601 date, or date-time with its zone');
+    expect(problemsOf('question-languages')).toBe(
+      'the English text is given twice: above and as an &quot;en =&quot; line',
+    );
+    expect(problemsOf('followUp-high-languages')).toBe('expected a language tag');
+    // What was typed stays in the form, to be corrected.
+    expect(text).toMatch(/name="when.user"[^>]*>plan pro<\/textarea>/);
+    // A line the form cannot read refuses the save on its own, though the survey would be valid without it.
+    expect((await createSurvey({ ...CSAT, 'when.user': 'plan pro' })).status).toBe(422);
+    expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('keeps a key of a newer SDK through a save and a publish, as a warning, not an error', async () => {
+    await store.query(
+      `insert into config_draft (id, revision, config, updated_by) values (1, 1, $1::text::json, 'test')`,
+      [
+        JSON.stringify({
+          version: 1,
+          surveys: [{ id: 'checkout-csat', metric: 'csat', question: 'Q?', futureField: 3, toString: 1 }],
+        }),
+      ],
+    );
+    const page = await (await get('/admin/surveys/checkout-csat')).text();
+    expect(page).toContain('<strong>Warning:</strong> futureField: unknown key, ignored');
+    expect(page).toContain('<strong>Warning:</strong> toString: unknown key, ignored');
+    const saved = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      action: 'save',
+      revision: '1',
+      csrf: await csrf(),
+    });
+    expect(saved.status).toBe(303);
+    expect((await publish()).status).toBe(303);
+    expect((await (await get('/config/published.json', {})).json()).surveys[0]).toMatchObject({
+      futureField: 3,
+    });
+  });
+
+  it('refuses to save a link the prompt would not show (a javascript: URL), naming the field', async () => {
+    const response = await createSurvey({
+      ...CSAT,
+      'links.low.label': 'Help',
+      'links.low.url': 'javascript:alert(1)',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toMatch(/id="f-links-low-url-problems"><li class="error">/);
     expect((await store.query('select count(*)::int as n from config_draft')).rows[0]).toEqual({ n: 0 });
   });
 
@@ -345,6 +483,90 @@ describe('publishing', () => {
     expect(response.headers.get('etag')).toMatch(/^"v3-/);
     expect((await response.json()).surveys[0].question).toBe('How was checkout?');
     expect(await (await get('/admin/versions')).text()).toContain('Rollback to version 1');
+  });
+});
+
+describe('survey states', () => {
+  const listed = async (id: string) => {
+    const text = await (await get('/admin')).text();
+    const row =
+      new RegExp(`<tr>\\s*<td><a href="/admin/surveys/${id}">[\\s\\S]*?</tr>`).exec(text)?.[0] ?? '';
+    return { status: /<span class="status[^"]*">([^<]*)<\/span>/.exec(row)?.[1], row };
+  };
+
+  it('lists live, scheduled, ended and draft surveys by the live version’s schedule', async () => {
+    await createSurvey();
+    await createSurvey({ ...CSAT, id: 'later', startsAt: '2999-01-01' });
+    await createSurvey({ ...CSAT, id: 'over', endsAt: '2020-01-01' });
+    await publish();
+    await createSurvey({ ...CSAT, id: 'unpublished' });
+    expect((await listed('checkout-csat')).status).toBe('Live');
+    expect((await listed('later')).status).toBe('Scheduled: starts 2999-01-01 00:00 UTC');
+    expect((await listed('over')).status).toBe('Ended 2020-01-01 00:00 UTC');
+    expect((await listed('unpublished')).status).toBe('Draft only');
+  });
+
+  it('pauses a live survey: kept in the draft, left out of the next publish and of the preview, then resumed', async () => {
+    await createSurvey();
+    await createSurvey({ ...CSAT, id: 'other' });
+    await publish();
+    const paused = await post('/admin/surveys/checkout-csat/pause', {
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(paused.status).toBe(303);
+    expect(paused.headers.get('location')).toBe('/admin?paused=checkout-csat');
+    const before = await listed('checkout-csat');
+    expect(before.status).toBe('Paused: still live until the next publish');
+    expect(before.row).toContain('aria-label="Resume checkout-csat"');
+    // Editing a paused survey keeps it paused; the mark is no validator finding.
+    const edit = await post('/admin/surveys/checkout-csat', {
+      ...CSAT,
+      question: 'Reworded?',
+      action: 'save',
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(edit.status).toBe(303);
+    expect(await (await get('/admin/surveys/checkout-csat')).text()).toContain('This survey is paused');
+    expect((await publish('Ana', 'pause checkout')).status).toBe(303);
+    const live = await (await get('/config/published.json', {})).json();
+    expect(live.surveys.map((s: { id: string }) => s.id)).toEqual(['other']);
+    expect(JSON.stringify(live)).not.toContain('paused');
+    expect((await listed('checkout-csat')).status).toBe('Paused');
+    expect(await (await get('/admin')).text()).toContain(
+      'The draft is what is live, its paused surveys left out.',
+    );
+    const preview = new URL((await get('/admin/preview?page=/checkout/done')).headers.get('location') ?? '');
+    const draft = new URL(preview.searchParams.get('tp_preview') ?? '');
+    expect((await (await get(draft.pathname + draft.search, {})).json()).surveys).toHaveLength(1);
+
+    const resumed = await post('/admin/surveys/checkout-csat/resume', {
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(resumed.headers.get('location')).toBe('/admin?resumed=checkout-csat');
+    expect((await listed('checkout-csat')).status).toBe('Draft only');
+    await publish('Ana', 'back');
+    const back = await (await get('/config/published.json', {})).json();
+    expect(back.surveys.map((s: { id: string; question: string }) => [s.id, s.question])).toEqual([
+      ['checkout-csat', 'Reworded?'],
+      ['other', 'How was checkout?'],
+    ]);
+  });
+
+  it('refuses a pause from a stale list, and a pause of a survey the draft does not have', async () => {
+    await createSurvey();
+    await createSurvey({ ...CSAT, id: 'other' });
+    const stale = await post('/admin/surveys/checkout-csat/pause', { revision: '1', csrf: await csrf() });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Someone else saved the draft');
+    expect((await listed('checkout-csat')).status).toBe('Draft only');
+    const missing = await post('/admin/surveys/nope/pause', {
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(missing.status).toBe(404);
   });
 });
 

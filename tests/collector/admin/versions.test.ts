@@ -5,35 +5,12 @@ import {
   listVersions,
   publishDraft,
   readDraft,
-  rollBack,
   saveDraft,
 } from '../../../packages/collector/src/admin/versions.js';
-import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
 import { configHash, validateConfig } from '../../../packages/core/src/rules';
-import { freshDataDir } from '../../demo/data-dir.js';
+import { config, configStore, survey } from './config-store.js';
 
-const survey = (id: string, question: string) => ({
-  id,
-  metric: 'csat',
-  question,
-  when: { pages: ['/checkout/done'] },
-});
-const config = (...surveys: object[]) => ({ version: 1, surveys });
-
-let dataDir: { dir: string; remove(): void };
-let store: EventStore;
-beforeAll(async () => {
-  dataDir = await freshDataDir();
-  store = await openEventStore(dataDir.dir);
-});
-afterAll(async () => {
-  await store.close();
-  dataDir.remove();
-});
-beforeEach(async () => {
-  // The immutability trigger refuses deletes, so tests empty the table by truncation.
-  await store.query('truncate config_versions, config_draft');
-});
+const store = configStore();
 
 describe('the draft', () => {
   it('starts as an empty configuration at revision 0', async () => {
@@ -108,41 +85,5 @@ describe('published versions', () => {
     await expect(store.query(`update config_versions set note = 'rewritten'`)).rejects.toThrow(/immutable/);
     await expect(store.query('delete from config_versions')).rejects.toThrow(/immutable/);
     expect((await getVersion(store, 1))?.note).toBe('v1');
-  });
-});
-
-describe('rollback', () => {
-  it('publishes a new version equal to the old one, and the draft follows when it held no edits', async () => {
-    const c1 = config(survey('a', 'One?'));
-    const c2 = config(survey('a', 'Two?'));
-    await saveDraft(store, c1, 0, 'ana');
-    await publishDraft(store, 1, 'Ana', 'one');
-    await saveDraft(store, c2, 1, 'ana');
-    await publishDraft(store, 2, 'Ana', 'two');
-    const result = await rollBack(store, 1, 'Ben');
-    expect(result?.version).toMatchObject({
-      number: 3,
-      restoredFrom: 1,
-      author: 'Ben',
-      note: 'Rollback to version 1',
-    });
-    expect(result?.version.config).toEqual(c1);
-    expect(result?.version.configHash).toBe((await getVersion(store, 1))?.configHash);
-    expect(result?.draftFollowed).toBe(true);
-    expect((await readDraft(store)).config).toEqual(c1);
-    expect((await listVersions(store)).map((v) => v.number)).toEqual([3, 2, 1]);
-  });
-
-  it('leaves unpublished edits in the draft alone', async () => {
-    await saveDraft(store, config(survey('a', 'One?')), 0, 'ana');
-    await publishDraft(store, 1, 'Ana', 'one');
-    await saveDraft(store, config(survey('a', 'Work in progress?')), 1, 'ana');
-    const result = await rollBack(store, 1, 'Ben');
-    expect(result?.draftFollowed).toBe(false);
-    expect((await readDraft(store)).config).toEqual(config(survey('a', 'Work in progress?')));
-  });
-
-  it('answers undefined for a version that does not exist', async () => {
-    expect(await rollBack(store, 42, 'Ben')).toBeUndefined();
   });
 });

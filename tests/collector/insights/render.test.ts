@@ -93,23 +93,34 @@ describe('CSV', () => {
 
 describe('parseFilters', () => {
   it.each([
-    ['', { stage: null, band: null, metric: null, problems: [] }],
-    ['stage=purchase&band=low&metric=nps', { stage: 'purchase', band: 'low', metric: 'nps', problems: [] }],
-    ['band=detractor', { stage: null, band: 'low', metric: null, problems: [] }],
-    ['band=Promoter&stage=Service', { stage: 'service', band: 'high', metric: null, problems: [] }],
-    ['stage=&band=', { stage: null, band: null, metric: null, problems: [] }],
+    ['', { stage: null, band: null, metric: null, version: null, problems: [] }],
+    [
+      'stage=purchase&band=low&metric=nps',
+      { stage: 'purchase', band: 'low', metric: 'nps', version: null, problems: [] },
+    ],
+    ['band=detractor', { stage: null, band: 'low', metric: null, version: null, problems: [] }],
+    [
+      'band=Promoter&stage=Service',
+      { stage: 'service', band: 'high', metric: null, version: null, problems: [] },
+    ],
+    ['stage=&band=&version=', { stage: null, band: null, metric: null, version: null, problems: [] }],
+    ['version=3', { stage: null, band: null, metric: null, version: '3', problems: [] }],
+    ['version=1A2B3C4D', { stage: null, band: null, metric: null, version: '1a2b3c4d', problems: [] }],
   ])('reads %j', (query, expected) => {
     expect(parseFilters(new URLSearchParams(query))).toEqual(expected);
   });
 
   it('ignores bad values and says which and why, without throwing', () => {
-    const f = parseFilters(new URLSearchParams('stage=<script>&band=awful&metric=xyz'));
-    expect(f).toMatchObject({ stage: null, band: null, metric: null });
+    const f = parseFilters(new URLSearchParams('stage=<script>&band=awful&metric=xyz&version=0'));
+    expect(f).toMatchObject({ stage: null, band: null, metric: null, version: null });
     expect(f.problems).toEqual([
       'stage: expected a stage name such as "purchase"; showing every stage',
       'band: expected low, mid or high (or detractor, passive, promoter); showing every band',
       'metric: expected nps, csat or ces; showing every metric',
+      'version: expected a version number such as 3, or a configuration hash such as 1a2b3c4d; showing every version',
     ]);
+    for (const bad of ['1a2b3c4', '1a2b3c4d5', '12345678901', '-1', '<b>'])
+      expect(parseFilters(new URLSearchParams({ version: bad })).version).toBeNull();
   });
 });
 
@@ -178,7 +189,9 @@ function emptyReport(): Report {
     service: { ...summarizeService([]), byChannel: [] },
     comments: { total: 0, rows: [] },
     commentStages: [],
-    filters: { stage: null, band: null, metric: null, step: null, page: 1, problems: [] },
+    filters: { stage: null, band: null, metric: null, version: null, step: null, page: 1, problems: [] },
+    versions: [],
+    configHash: null,
   } as Report;
 }
 
@@ -226,6 +239,7 @@ describe('renderPage', () => {
       stage: 'service',
       band: 'high',
       metric: null,
+      version: null,
       step: null,
       page: 1,
       problems: ['metric: expected nps'],

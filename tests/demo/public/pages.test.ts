@@ -61,11 +61,11 @@ describe('the shop pages', () => {
   );
 
   it.each(pages.map((p) => [p.path, p.html]))(
-    '%s loads shop.js and the script tag with the collector and config',
+    '%s loads shop.js and the script tag with the collector and the configuration the editor publishes',
     (_path, html) => {
       expect(html).toMatch(/<script src="\/shop\.js" defer><\/script>/);
       expect(html).toMatch(
-        /<script src="\/touchpoint\.js" async data-endpoint="\/collect" data-config="\/touchpoint\.config\.json"><\/script>/,
+        /<script src="\/touchpoint\.js" async data-endpoint="\/collect" data-config="\/config\/published\.json"><\/script>/,
       );
     },
   );

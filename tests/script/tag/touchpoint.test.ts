@@ -205,7 +205,7 @@ describe('the script tag', () => {
     expect(shown).toEqual([{ survey: SURVEY, forced: false }]);
   });
 
-  it('loads the debug file beside itself only with ?tp_debug=1 or in preview, and mounts it with exitPreview', async () => {
+  it('loads the debug file beside itself only with ?tp_debug=1 or in preview, and mounts it with its own Exit', async () => {
     const mount = vi.fn(() => ({ destroy() {} }));
     loadWidget.mockResolvedValue(mount);
     tag({ 'data-config-inline': waiting }, '/static/touchpoint.js?v=3');
@@ -222,8 +222,8 @@ describe('the script tag', () => {
       '',
       '__touchpointDebug',
     );
-    const { exitPreview } = await import('@touchpoint/core');
-    expect(mount).toHaveBeenCalledWith(tp, { exitPreview, nonce: '', overlay: true });
+    // No exitPreview passed: the debug file's banner uses its own (mountDebug's default).
+    expect(mount).toHaveBeenCalledWith(tp, { nonce: '', overlay: true });
 
     loadWidget.mockClear();
     mount.mockClear();

@@ -64,6 +64,10 @@ button, .button { display: inline-block; padding: 0.5rem 0.9rem; border-radius: 
 button.secondary, .button.secondary { background: transparent; color: var(--accent); }
 button.danger { background: var(--error); border-color: var(--error); color: var(--surface); }
 .inline { display: inline; }
+details.languages { margin: -0.5rem 0 1rem; }
+details.languages summary { cursor: pointer; color: var(--accent); }
+/* Pause and Resume are POSTs, so buttons, shown as the links beside them. */
+button.link { background: none; border: none; padding: 0; color: var(--accent); text-decoration: underline; font: inherit; }
 .matches { margin: 0.25rem 0 0; padding-left: 1.1rem; }
 .status { font-size: 0.85rem; padding: 0.05rem 0.45rem; border-radius: 999px; border: 1px solid var(--line); white-space: nowrap; }
 ins { background: color-mix(in srgb, var(--accent) 18%, transparent); text-decoration: none; }

@@ -1,9 +1,10 @@
 // The reach estimate: how many people a week would see a survey, from the site's own recent
 // traffic instead of a list of pages. Pure, over visits the collector stored (traffic.ts
-// reads them): a session qualifies when its pages, events and stage meet the survey's `when`;
+// reads them): a session qualifies when its pages, events, stage and the person's traits (as
+// the `identify` events before it gave them, merged as the SDK keeps them) meet its `when`;
 // a person's qualifying session within `cooldownDays` of the last one they were shown is
 // held back by the cooldown; the sample then keeps its share.
-import { matchPages, type Survey } from '@touchpoint/core/rules';
+import { type JsonValue, matchPages, type Survey, traitMatches } from '@touchpoint/core/rules';
 
 /** One stored event, reduced to what targeting reads. */
 export interface Visit {
@@ -14,7 +15,11 @@ export interface Visit {
   name?: string | null;
   stage?: string | null;
   path: string;
+  /** For an `identify` event, the traits it gave. */
+  traits?: Record<string, JsonValue> | null | undefined;
 }
+
+type Traits = Record<string, JsonValue>;
 
 export interface Estimate {
   /** Days of traffic read. */
@@ -32,17 +37,24 @@ export interface Estimate {
 
 const DAY = 86_400_000;
 
-/** The moment a session first meets the survey's `when`, or undefined if it never does. */
-function qualifiesAt(survey: Survey, visits: readonly Visit[]): number | undefined {
+/**
+ * The moment a session first meets the survey's `when`, or undefined if it never does;
+ * `traits` are the person's as the session began, and grow with its `identify` events.
+ */
+function qualifiesAt(survey: Survey, visits: readonly Visit[], traits: Traits): number | undefined {
   const when = survey.when ?? {};
   const pages = when.pages ?? [];
   const onPage = (v: Visit) => !pages.length || matchPages(pages, v.path).ok;
+  const conditions = Object.entries(when.user ?? {});
+  let known = traits;
   let pageViews = 0;
   let stageSeen = when.stage === undefined;
   for (const v of visits) {
+    if (v.type === 'identify') known = { ...known, ...v.traits };
     if (v.type === 'page') pageViews += 1;
     if (when.stage !== undefined && v.stage === when.stage) stageSeen = true;
     if (!onPage(v) || !stageSeen || pageViews < (when.afterPageViews ?? 1)) continue;
+    if (!conditions.every(([trait, condition]) => traitMatches(known[trait], condition))) continue;
     if (when.event === undefined ? v.type === 'page' : v.type === 'track' && v.name === when.event)
       return v.ts;
   }
@@ -60,10 +72,15 @@ export function estimateReach(survey: Survey, visits: readonly Visit[], windowDa
     else sessions.set(v.sessionId, [v]);
   }
   const byPerson = new Map<string, number[]>();
+  // Traits stay on the device across sessions, so each session starts from the person's so far.
+  const traitsOf = new Map<string, Traits>();
   for (const list of sessions.values()) {
-    const at = qualifiesAt(survey, list);
-    if (at === undefined) continue;
     const person = (list[0] as Visit).anonymousId;
+    const before = traitsOf.get(person) ?? {};
+    const at = qualifiesAt(survey, list, before);
+    for (const v of list)
+      if (v.type === 'identify') traitsOf.set(person, { ...traitsOf.get(person), ...v.traits });
+    if (at === undefined) continue;
     byPerson.set(person, [...(byPerson.get(person) ?? []), at]);
   }
   let qualifying = 0;

@@ -1,17 +1,20 @@
-// The editor's home: the draft's surveys with their status against the live version and
-// their answers so far, the publish form, and the draft's findings.
+// The editor's home: the draft's surveys with their state (live, scheduled, ended, paused,
+// draft) and their answers so far, the publish form, and the draft's findings.
 import type { ServerResponse } from 'node:http';
 import type { Problem } from '@touchpoint/core/rules';
 import { html, type Markup } from '../insights/html.js';
 import { draftFormInputs, field, type PageContext, problemList, sendPage } from './layout.js';
+import type { SurveyState } from './survey-state.js';
 import type { Version } from './versions.js';
 
 export interface ListedSurvey {
   id: string;
   metric: string;
+  /** The question's English (or first) text. */
   question: string;
-  /** live: published as it is; edited: published, changed in the draft; draft: never published. */
-  status: 'live' | 'edited' | 'draft';
+  /** The question's other languages. */
+  languages: readonly string[];
+  state: SurveyState;
   answers: number;
 }
 
@@ -29,7 +32,32 @@ export interface ListPage {
   status?: number;
 }
 
-const STATUS = { live: 'Live', edited: 'Live, edited in draft', draft: 'Draft only' } as const;
+const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+function statusText(state: SurveyState): string {
+  const edited = state.edited ? ', edited in the draft' : '';
+  switch (state.status) {
+    case 'paused':
+      return state.published ? 'Paused: still live until the next publish' : 'Paused';
+    case 'draft':
+      return 'Draft only';
+    case 'scheduled':
+      return `Scheduled: starts ${utc(state.at ?? 0)}${edited}`;
+    case 'ended':
+      return `Ended ${utc(state.at ?? 0)}${edited}`;
+    default:
+      return `Live${edited}`;
+  }
+}
+
+/** Pause or Resume: a form, as every change is a CSRF-checked POST against the draft's revision. */
+function pauseForm(ctx: PageContext, s: ListedSurvey, revision: number): Markup {
+  const paused = s.state.status === 'paused';
+  return html`<form method="post" action="${ctx.base}/surveys/${encodeURIComponent(s.id)}/${paused ? 'resume' : 'pause'}" class="inline">
+${draftFormInputs(ctx, revision)}
+<button type="submit" class="link" aria-label="${paused ? 'Resume' : 'Pause'} ${s.id}">${paused ? 'Resume' : 'Pause'}</button>
+</form>`;
+}
 
 export function renderListPage(res: ServerResponse, ctx: PageContext, page: ListPage) {
   const errors = page.problems.filter((p) => p.level === 'error');
@@ -49,11 +77,12 @@ ${
 <tbody>
 ${page.surveys.map(
   (s) => html`<tr>
-<td><a href="${ctx.base}/surveys/${encodeURIComponent(s.id)}">${s.id}</a> <span class="hint">${s.metric.toUpperCase()}</span><br><span>${s.question}</span></td>
-<td><span class="status">${STATUS[s.status]}</span></td>
+<td><a href="${ctx.base}/surveys/${encodeURIComponent(s.id)}">${s.id}</a> <span class="hint">${s.metric.toUpperCase()}</span><br><span>${s.question}</span>${s.languages.length ? html` <span class="hint">also ${s.languages.join(', ')}</span>` : ''}</td>
+<td><span class="status status-${s.state.status}">${statusText(s.state)}</span></td>
 <td>${s.answers}</td>
 <td><a href="${ctx.base}/surveys/new?duplicate=${encodeURIComponent(s.id)}" aria-label="Duplicate ${s.id}">Duplicate</a>
-<a href="${ctx.base}/surveys/${encodeURIComponent(s.id)}/delete" aria-label="Delete ${s.id}">Delete</a></td>
+<a href="${ctx.base}/surveys/${encodeURIComponent(s.id)}/delete" aria-label="Delete ${s.id}">Delete</a>
+${pauseForm(ctx, s, page.revision)}</td>
 </tr>`,
 )}
 </tbody>
@@ -76,7 +105,7 @@ ${field({ name: 'note', label: 'What changed', value: '' })}
 </div>
 <button type="submit">Publish the draft</button>
 </form>`
-      : html`<p>The draft is what is live.</p>`
+      : html`<p>The draft is what is live${page.surveys.some((s) => s.state.status === 'paused') ? ', its paused surveys left out' : ''}.</p>`
 }
 </section>`;
   sendPage(res, page.status ?? 200, ctx, 'Surveys', '', body);

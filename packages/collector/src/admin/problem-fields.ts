@@ -1,10 +1,13 @@
 // Which form field a validator or lint finding belongs to, so it is shown next to that
 // field: `surveys[2].when.pages[1]` → `when.pages`, `surveys[2].links.low.url` →
-// `links.low.url`, `stages["/x"]` → `stages`, `limits.maxPerSession` as it is.
+// `links.low.url`, `surveys[2].question["ar"]` → `question.languages`, `stages["/x"]` →
+// `stages`, `limits.maxPerSession` as it is.
 import type { Problem } from '@touchpoint/core/rules';
+import { languagesField } from './localized-field.js';
+import { TEXT_FIELDS } from './survey-form.js';
 
 /** Fields whose value is a list or a map: an entry's finding goes to the whole field. */
-const WHOLE = ['when.pages', 'strings', 'stages', 'previewOrigins'];
+const WHOLE = ['when.pages', 'when.user', 'strings', 'stages', 'previewOrigins'];
 
 /**
  * The field a finding at `path` concerns, relative to `prefix` (`surveys[2]` for a survey,
@@ -18,6 +21,8 @@ export function fieldOf(path: string, prefix: string): string | undefined {
   else if (path.startsWith(`${prefix}.`)) rest = path.slice(prefix.length + 1);
   else return undefined;
   const field = rest.replace(/\[.*$/, '');
+  // `question["ar"]`: one language of a text, typed in that text's languages field.
+  if (field !== rest && TEXT_FIELDS.includes(field)) return languagesField(field);
   const whole = WHOLE.find((name) => field === name || field.startsWith(`${name}.`));
   return whole ?? field;
 }

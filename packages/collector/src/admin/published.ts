@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sameSecret } from '../auth.js';
 import type { Queryable } from '../database.js';
 import { sendJson } from '../respond.js';
+import { publishable } from './paused.js';
 import { latestVersion, readDraft } from './versions.js';
 
 /** Seconds a page (or a CDN) may reuse the published configuration before asking again. */
@@ -56,7 +57,8 @@ export function createPublished(store: Promise<Queryable>, secret: () => string,
       if (!sameSecret(key, previewKey(secret())))
         return sendJson(res, 403, { error: 'draft: the preview key is missing or wrong' }, CORS);
       const draft = await readDraft(db);
-      return sendJson(res, 200, draft.config, CORS);
+      // What the next publish would send: a paused survey is not previewed either.
+      return sendJson(res, 200, publishable(draft.config), CORS);
     }
     return sendJson(res, 404, { error: `no configuration at ${url.pathname}` }, CORS);
   };

@@ -4,12 +4,23 @@
 // re-renders with what was typed; admin.js only refreshes the matches while typing.
 
 import type { ServerResponse } from 'node:http';
-import { matchPages, type Problem, STAGES } from '@touchpoint/core/rules';
+import { type Problem, STAGES } from '@touchpoint/core/rules';
 import { html, type Markup } from '../insights/html.js';
 import type { Estimate } from './estimate.js';
 import type { FieldValues } from './form-values.js';
-import { draftFormInputs, field, type PageContext, problemsAlert, sendPage } from './layout.js';
+import { globMatches } from './glob-matches.js';
+import {
+  draftFormInputs,
+  type FieldSpec,
+  field,
+  type PageContext,
+  problemsAlert,
+  sendPage,
+} from './layout.js';
+import { languagesField } from './localized-field.js';
+import { previewForm } from './preview-form.js';
 import { problemsByField } from './problem-fields.js';
+import { reachText } from './reach-text.js';
 import { BANDS } from './survey-form.js';
 import type { SeenPath } from './traffic.js';
 
@@ -38,45 +49,41 @@ const METRICS = [
 
 const BAND_NAMES = { low: 'Low scores', mid: 'Middle scores', high: 'High scores' } as const;
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
-
-function matches(fields: FieldValues, paths: readonly SeenPath[]): Markup {
-  const globs = fields['when.pages']
-    ?.split('\n')
-    .map((g) => g.trim())
-    .filter(Boolean);
-  const matched = globs?.length ? paths.filter((p) => matchPages(globs, p.path).ok) : [];
-  const shown = matched.slice(0, 8);
-  return html`<div id="matches" class="hint" aria-live="polite" data-paths-seen="${paths.length}">
-<p>${
-    globs?.length
-      ? html`Matches <strong>${matched.length}</strong> of the ${paths.length} paths seen in the last 30 days${matched.length ? ':' : '.'}`
-      : html`No pages: the survey may show on every page.`
-  }</p>
-${shown.length ? html`<ul class="matches">${shown.map((p) => html`<li><code>${p.path}</code> (${p.views} views)</li>`)}</ul>` : ''}
-</div>`;
-}
-
-function estimateText(estimate: Estimate | undefined): Markup {
-  if (!estimate) return html`<p>The estimate needs a valid survey: fix the errors marked above.</p>`;
-  if (estimate.sessions === 0)
-    return html`<p>No traffic recorded in the last 30 days, so no estimate yet.</p>`;
-  return html`<p>About <strong>${Math.round(estimate.perWeek)}</strong> people a week would see this${
-    estimate.heldBack ? html`; ${percent(estimate.heldBackShare)} held back by the cooldown` : ''
-  }.</p>
-<p class="hint">From ${estimate.windowDays} days of this site's traffic: ${estimate.sessions} sessions, ${estimate.qualifying} meeting the conditions, ${estimate.heldBack} within the cooldown of an earlier showing; the sample applied after. Site-wide limits are not counted.</p>`;
-}
-
 export function renderSurveyPage(res: ServerResponse, ctx: PageContext, page: SurveyPage) {
   const { fields } = page;
   const byField = problemsByField(page.problems, page.prefix);
   const at = (name: string) => byField.get(name) ?? [];
-  const f = (spec: Omit<Parameters<typeof field>[0], 'value'>) =>
+  const f = (spec: Omit<FieldSpec, 'value'>) =>
     field({ ...spec, value: fields[spec.name] ?? '' }, at(spec.name));
+  // A text and, below it, the same text in other languages: for the question always in
+  // view; for follow-ups and link labels folded away until they hold something.
+  const text = (spec: Omit<FieldSpec, 'value'>, folded = true) => {
+    const name = languagesField(spec.name);
+    const languages = f({
+      name,
+      label: `${spec.label} in other languages`,
+      kind: 'textarea',
+      hint: folded
+        ? 'One "language = text" a line, as for the question.'
+        : 'One "language = text" a line, such as ar = …; the text above is then the English one, also shown to languages not listed.',
+    });
+    const open = Boolean(fields[name]) || at(name).length > 0;
+    // One element, so a text and its languages stay one cell of a grid.
+    return html`<div>${f(spec)}
+${folded ? html`<details class="languages"${open ? html` open` : ''}><summary>Other languages</summary>${languages}</details>` : languages}</div>`;
+  };
   const isNew = page.original === '';
   const action = `${ctx.base}/surveys/${isNew ? 'new' : encodeURIComponent(page.original)}`;
   const title = isNew ? 'New survey' : `Survey ${page.original}`;
-  const general = at('');
+  // Findings about the survey as a whole, and about keys the form has no field for (one a
+  // newer SDK reads), named, as the form cannot show them beside a field.
+  const general = [...byField].flatMap(([name, problems]) =>
+    name === ''
+      ? problems
+      : Object.hasOwn(fields, name)
+        ? []
+        : problems.map((p) => ({ ...p, message: `${name}: ${p.message}` })),
+  );
   const body = html`<h1>${title}</h1>
 ${page.notice ?? ''}
 ${problemsAlert(general)}
@@ -86,7 +93,7 @@ ${draftFormInputs(ctx, page.revision)}
 <legend>The question</legend>
 ${f({ name: 'id', label: 'Survey id', hint: 'Letters, digits and dashes; answers are grouped by it.', required: true })}
 ${f({ name: 'metric', label: 'Metric', kind: 'select', options: METRICS })}
-${f({ name: 'question', label: 'Question', kind: 'textarea', required: true })}
+${text({ name: 'question', label: 'Question', kind: 'textarea', required: true }, false)}
 </fieldset>
 <fieldset>
 <legend>When it shows</legend>
@@ -95,7 +102,7 @@ ${f({
   label: 'Pages',
   kind: 'textarea',
   hint: 'One path glob a line: * is one segment, ** any depth, a leading ! excludes.',
-  after: matches(fields, page.paths),
+  after: globMatches(fields['when.pages'], page.paths),
 })}
 ${f({ name: 'when.event', label: 'After the event', list: 'event-names', hint: 'A track event name, such as order_completed; suggestions are the events this site sent.' })}
 ${f({ name: 'when.stage', label: 'In the journey stage', list: 'stage-names' })}
@@ -106,26 +113,40 @@ ${f({ name: 'sample', label: 'Sample (0 to 1)', kind: 'number', hint: 'Share of 
 ${f({ name: 'cooldownDays', label: 'Cooldown (days)', kind: 'number', hint: 'After it was shown or dismissed.' })}
 ${f({ name: 'repeatAfterDays', label: 'Ask again after (days)', kind: 'number', hint: 'After an answer; empty means never.' })}
 </div>
+${f({
+  name: 'when.user',
+  label: 'Visitor traits',
+  kind: 'textarea',
+  hint: 'One condition a line on the traits the site gives identify(): plan = pro, plan = pro | team (any of them), orders >= 3 (also >, <, <=). Every condition must hold; a visitor without the trait never matches.',
+})}
 <datalist id="event-names">${page.eventNames.map((name) => html`<option value="${name}"></option>`)}</datalist>
 <datalist id="stage-names">${STAGES.map((name) => html`<option value="${name}"></option>`)}</datalist>
+</fieldset>
+<fieldset>
+<legend>Schedule and priority</legend>
+<div class="grid">
+${f({ name: 'startsAt', label: 'Starts', hint: 'A date such as 2027-01-15 (midnight UTC), or a time with its zone: 2027-01-15T09:00+01:00. Empty: at once.' })}
+${f({ name: 'endsAt', label: 'Ends before', hint: 'Same form; the survey stops just before it. Empty: never.' })}
+${f({ name: 'priority', label: 'Priority', kind: 'number', hint: 'When several surveys are due at once, the highest wins; empty is 0.' })}
+</div>
 </fieldset>
 <fieldset>
 <legend>Follow-up and links by score</legend>
 ${BANDS.map(
   (band) => html`<fieldset>
 <legend>${BAND_NAMES[band]}</legend>
-${f({ name: `followUp.${band}`, label: 'Follow-up question' })}
+${text({ name: `followUp.${band}`, label: 'Follow-up question' })}
 <div class="grid">
-${f({ name: `links.${band}.label`, label: 'Link label' })}
+${text({ name: `links.${band}.label`, label: 'Link label' })}
 ${f({ name: `links.${band}.url`, label: 'Link URL', hint: 'http(s) or a path on the site.' })}
 </div>
 </fieldset>`,
 )}
-${f({ name: 'strings', label: 'Text overrides', kind: 'textarea', hint: 'One "key = text" a line, keys of the prompt’s text table (thanks, close, …).' })}
+${f({ name: 'strings', label: 'Text overrides', kind: 'textarea', hint: 'One "key = text" a line, keys of the prompt’s text table (thanks, close, …); "key.ar = text" for another language.' })}
 </fieldset>
 <section aria-labelledby="reach">
 <h2 id="reach">Reach</h2>
-${estimateText(page.estimate)}
+${reachText(page.estimate)}
 </section>
 <div class="actions">
 <button type="submit" name="action" value="save">Save draft</button>
@@ -133,30 +154,6 @@ ${estimateText(page.estimate)}
 <a class="button secondary" href="${ctx.base}">Back to surveys</a>
 </div>
 </form>
-${isNew ? '' : previewForm(ctx, fields, page)}`;
+${isNew ? '' : previewForm(ctx, fields['when.pages'], page.paths, page.previewBlocked)}`;
   sendPage(res, page.status ?? 200, ctx, title, '', body);
-}
-
-function previewForm(ctx: PageContext, fields: FieldValues, page: SurveyPage): Markup {
-  const globs = (fields['when.pages'] ?? '')
-    .split('\n')
-    .map((g) => g.trim())
-    .filter(Boolean);
-  const candidates = globs.length ? page.paths.filter((p) => matchPages(globs, p.path).ok) : page.paths;
-  return html`<section aria-labelledby="preview">
-<h2 id="preview">Preview on the site</h2>
-<p class="hint">Opens the page with the saved draft: the preview banner shows, sampling and cooldowns are skipped, and answers are not recorded.</p>
-${page.previewBlocked ? html`<p class="notice alert">${page.previewBlocked}</p>` : ''}
-${
-  candidates.length
-    ? html`<form method="get" action="${ctx.base}/preview">
-<div class="field">
-<label for="preview-page">Page</label>
-<select id="preview-page" name="page">${candidates.slice(0, 50).map((p) => html`<option value="${p.path}">${p.path}</option>`)}</select>
-</div>
-<button type="submit" class="secondary">Preview on the site</button>
-</form>`
-    : html`<p>No page of the last 30 days matches, so there is nothing to preview on yet.</p>`
-}
-</section>`;
 }

@@ -35,7 +35,7 @@ export async function recentEventNames(db: Queryable, since: number, limit = 200
   return rows.map((r) => r.name);
 }
 
-/** The visits since `since`, at most `limit` (the newest, when there are more). */
+/** The visits since `since`, at most `limit` (the newest, when there are more), with the traits of identify events. */
 export async function recentVisits(db: Queryable, since: number, limit = 200_000): Promise<Visit[]> {
   const { rows } = await db.query<{
     anonymous_id: string;
@@ -45,9 +45,12 @@ export async function recentVisits(db: Queryable, since: number, limit = 200_000
     name: string | null;
     stage: string | null;
     path: string;
+    traits: Visit['traits'];
   }>(
-    `select anonymous_id, session_id, ts, type, name, stage, path from events
-      where ts >= $1 and type in ('page', 'track', 'stage') order by ts desc limit $2`,
+    `select anonymous_id, session_id, ts, type, name, stage, path,
+            case when type = 'identify' and jsonb_typeof(props) = 'object' then props end as traits
+       from events
+      where ts >= $1 and type in ('page', 'track', 'stage', 'identify') order by ts desc limit $2`,
     [since, limit],
   );
   return rows.map((r) => ({
@@ -58,6 +61,7 @@ export async function recentVisits(db: Queryable, since: number, limit = 200_000
     name: r.name,
     stage: r.stage,
     path: r.path,
+    traits: r.traits,
   }));
 }
 

@@ -5,6 +5,8 @@
 // as survey events carry it, so every answer can be tied to the version it was asked under.
 import { configHash, validateConfig } from '@touchpoint/core/rules';
 import type { Queryable } from '../database.js';
+import { configErrors, problemText } from './config-errors.js';
+import { publishable } from './paused.js';
 
 /** One published version: never changed once written. */
 export interface Version {
@@ -117,10 +119,32 @@ export async function saveDraft(
   return { ok: false, current: await readDraft(db) };
 }
 
+/**
+ * Publishes `config` as version 1 when nothing is published yet, in one statement (two
+ * collectors starting at once publish it once); undefined when a version already exists.
+ * A site moving from a configuration file to the editor starts from that file.
+ */
+export async function publishFirst(
+  db: Queryable,
+  config: unknown,
+  author: string,
+  note: string,
+): Promise<Version | undefined> {
+  const { rows } = await db.query<VersionRow>(
+    `insert into config_versions (number, author, note, config, config_hash)
+     select 1, $1, $2, $3::text::json, $4 where not exists (select 1 from config_versions)
+     on conflict (number) do nothing
+     returning ${COLUMNS}`,
+    [author, note, JSON.stringify(config), hashOf(config)],
+  );
+  return rows[0] && toVersion(rows[0]);
+}
+
 /** Unique violation: two publishes took the same number at once; the later one retries. */
 const isNumberTaken = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
-async function insertVersion(
+/** Publishes `values.config` as the next version number. */
+export async function insertVersion(
   db: Queryable,
   values: { author: string; note: string; config: unknown; restoredFrom: number | null },
 ): Promise<Version> {
@@ -151,8 +175,8 @@ export type PublishResult =
   | { ok: false; reason: 'invalid'; problems: string[] };
 
 /**
- * Publishes the draft the publisher looked at (`expectedRevision`) as a new version. A
- * configuration the validator refuses anything of is not published.
+ * Publishes the draft the publisher looked at (`expectedRevision`) as a new version, without
+ * its paused surveys. A configuration with errors (config-errors.ts) is not published.
  */
 export async function publishDraft(
   db: Queryable,
@@ -162,33 +186,9 @@ export async function publishDraft(
 ): Promise<PublishResult> {
   const draft = await readDraft(db);
   if (draft.revision !== expectedRevision) return { ok: false, reason: 'stale', current: draft };
-  const problems = validateConfig(draft.config).problems;
+  const config = publishable(draft.config);
+  const problems = configErrors(config).map(problemText);
   if (problems.length) return { ok: false, reason: 'invalid', problems };
-  const version = await insertVersion(db, { author, note, config: draft.config, restoredFrom: null });
+  const version = await insertVersion(db, { author, note, config, restoredFrom: null });
   return { ok: true, version };
-}
-
-/**
- * Rollback: a new version equal to version `number`. The draft follows it when the draft
- * held nothing unpublished (it equalled the live version), so the next publish does not
- * bring the rolled-back configuration back; unpublished edits are left alone.
- */
-export async function rollBack(
-  db: Queryable,
-  number: number,
-  author: string,
-): Promise<{ version: Version; draftFollowed: boolean } | undefined> {
-  const old = await getVersion(db, number);
-  if (!old) return undefined;
-  const live = await latestVersion(db);
-  const draft = await readDraft(db);
-  const version = await insertVersion(db, {
-    author,
-    note: `Rollback to version ${number}`,
-    config: old.config,
-    restoredFrom: number,
-  });
-  const unedited = draft.revision === 0 || (live !== undefined && hashOf(draft.config) === live.configHash);
-  const followed = unedited && (await saveDraft(db, old.config, draft.revision, author)).ok;
-  return { version, draftFollowed: followed };
 }

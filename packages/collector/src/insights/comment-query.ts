@@ -27,6 +27,7 @@ export const COMMENT_DEFAULTS: {
   step: string | null;
   page: number;
   limit: number;
+  configHash: string | null;
 } = {
   /** Only comments given in this stage. */
   stage: null,
@@ -40,6 +41,8 @@ export const COMMENT_DEFAULTS: {
   page: 1,
   /** Comments listed at most; `total` still counts them all. */
   limit: 50,
+  /** Only comments given under the configuration of this `configHash`. */
+  configHash: null,
 };
 
 /** A trail step or session start matching the parameter `p` ('kind:value'), in SQL. */
@@ -52,7 +55,7 @@ const stepSql = (p: string) => `(
      where jsonb_typeof(t) = 'object' and case split_part(${p}, ':', 1)
        when 'event' then t->>'type' = 'track' and t->>'name' = substr(${p}, 7)
        when 'page' then t->>'path' = substr(${p}, 6)
-       when 'pattern' then t->>'path' ~ $5 and not t->>'path' ~ any($6::text[])
+       when 'pattern' then t->>'path' ~ $6 and not t->>'path' ~ any($7::text[])
        when 'route' then ${routeSql("(t->>'path')")} = substr(${p}, 7)
        when 'stage' then t->>'stage' = substr(${p}, 7)
        else false end))`;
@@ -67,7 +70,7 @@ export async function comments(
   store: Queryable,
   options: Partial<typeof COMMENT_DEFAULTS> = {},
 ): Promise<{ total: number; rows: CommentRow[] }> {
-  const { stage, band, metric, step, page, limit } = { ...COMMENT_DEFAULTS, ...options };
+  const { stage, band, metric, step, page, limit, configHash } = { ...COMMENT_DEFAULTS, ...options };
   const answer = `left join lateral (
          select a.props->'trail' as trail from events a
           where a.type = 'survey_answered' and a.session_id = c.session_id
@@ -81,17 +84,25 @@ export async function comments(
       and ($1::text is null or c.stage = $1)
       and ($2::text is null or (${BAND_SQL}) = $2)
       and ($3::text is null or c.props->>'metric' = $3)
-      ${step === null ? '' : `and ${stepSql('$4')}`}`;
+      and ($4::text is null or c.props->>'configHash' = $4)
+      ${step === null ? '' : `and ${stepSql('$5')}`}`;
   // A stage glob's step: the glob's pattern, and those of the globs that would win over it.
   const globs = step?.startsWith('pattern:')
     ? patternRegexes(await publishedPatterns(store), step.slice('pattern:'.length))
     : { match: '', winners: [] };
-  const filters = [stage, band, metric, ...(step === null ? [] : [step, globs.match, globs.winners])];
-  // Without a step, the total is counted at ingest ('' is no stage, metric or band there).
+  const filters = [
+    stage,
+    band,
+    metric,
+    configHash,
+    ...(step === null ? [] : [step, globs.match, globs.winners]),
+  ];
+  // Without a step, the total is counted at ingest ('' is no stage, metric, band or hash there).
   const count = await store.query<{ n: number }>(
     step === null
       ? `select coalesce(sum(n), 0)::int as n from insights_comments
-          where ($1::text is null or stage = $1) and ($2::text is null or band = $2) and ($3::text is null or metric = $3)`
+          where ($1::text is null or stage = $1) and ($2::text is null or band = $2)
+            and ($3::text is null or metric = $3) and ($4::text is null or config_hash = $4)`
       : `select count(*)::int as n from (${matching}) c`,
     filters,
   );

@@ -40,7 +40,7 @@ function commentItem(c: CommentRow) {
 }
 
 function commentForm(report: Report) {
-  const { stage, band, metric, step } = report.filters;
+  const { stage, band, metric, step, version } = report.filters;
   const option = (value: string, label: string, current: string | null) =>
     html`<option value="${value}"${current === value ? raw(' selected') : ''}>${label}</option>`;
   const stages =
@@ -52,8 +52,9 @@ function commentForm(report: Report) {
     )}</select></label>
     <label>Metric <select name="metric">${option('', 'every metric', metric ?? '')}${METRICS.map((m) => option(m, NAMES[m], metric))}</select></label>
     ${step ? html`<input type="hidden" name="step" value="${step}"><p class="muted">Only comments whose journey before the score had <code>${step}</code>.</p>` : ''}
+    ${version ? html`<input type="hidden" name="version" value="${version}">` : ''}
     <button type="submit">Filter</button>
-    ${stage || band || metric || step ? html`<a href="/insights#comments">Clear</a>` : ''}
+    ${stage || band || metric || step ? html`<a href="/insights${version ? `?version=${version}` : ''}#comments">Clear</a>` : ''}
   </form>`;
 }
 
@@ -69,10 +70,10 @@ function commentCount(report: Report): string {
 /** Links to the newer and older pages of comments, keeping the filters. */
 function commentPager(report: Report) {
   const { total } = report.comments;
-  const { page, stage, band, metric, step } = report.filters;
+  const { page, stage, band, metric, step, version } = report.filters;
   const href = (to: number) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ stage, band, metric, step }))
+    for (const [key, value] of Object.entries({ stage, band, metric, step, version }))
       if (value) params.set(key, value);
     if (to > 1) params.set('page', String(to));
     const query = params.toString();

@@ -6,6 +6,12 @@ export interface Filters {
   stage: string | null;
   band: Band | null;
   metric: Metric | null;
+  /**
+   * Only answers asked under this configuration: a published version's number (`3`), or a
+   * `configHash` as survey events carry it (`1a2b3c4d`), for a configuration the editor did
+   * not publish. Scores and comments follow it.
+   */
+  version: string | null;
   problems: string[];
 }
 
@@ -21,6 +27,9 @@ export interface CommentView extends Filters {
 const STEP = /^(event|page|pattern|route|stage|start):\S[^\p{Cc}]{0,199}$/u;
 /** The last page anyone would read; beyond it the offset only makes the database work. */
 const MAX_PAGE = 1000;
+
+/** A version number (up to 7 digits), or a configuration hash (8 hex digits, as configHash writes it). */
+const VERSION = /^(?:[1-9]\d{0,6}|[0-9a-f]{8})$/;
 
 /** SPEC "Journey stages": the names a stage may have. */
 const STAGE_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -54,6 +63,11 @@ export function parseFilters(params: URLSearchParams): Filters {
       'low, mid or high (or detractor, passive, promoter)',
     ),
     metric: read('metric', (v) => (METRICS.includes(v as Metric) ? (v as Metric) : null), 'nps, csat or ces'),
+    version: read(
+      'version',
+      (v) => (VERSION.test(v) ? v : null),
+      'a version number such as 3, or a configuration hash such as 1a2b3c4d',
+    ),
     problems,
   };
 }

@@ -20,6 +20,7 @@ import {
   scoreCard,
 } from './score-sections.js';
 import { ladderSection, retentionSection, serviceSection, summarySentences } from './sections.js';
+import { versionForm } from './version-filter.js';
 import { formatValue, plural } from './words.js';
 
 export { formatValue };
@@ -71,6 +72,7 @@ ${
 ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}</p>`)}
 <section id="scores" aria-labelledby="h-scores">
   <h2 id="h-scores">How are we doing</h2>
+  ${versionForm(report.versions, report.filters.version)}
   ${summarySentences(report)}
   <div class="cards">${METRICS.map((m) => scoreCard(m, report.overall[m]))}</div>
 </section>

@@ -15,13 +15,30 @@ export interface ScoreCountRow {
   n: number;
 }
 
-/** Scores counted by every dimension the page breaks them down by (survey, stage, page, day); the page rolls them up. */
-export async function scoreCounts(store: Queryable): Promise<ScoreCountRow[]> {
+/**
+ * Scores counted by every dimension the page breaks them down by (survey, stage, page,
+ * day); the page rolls them up. With `configHash`, only the answers asked under that
+ * configuration.
+ */
+export async function scoreCounts(
+  store: Queryable,
+  configHash: string | null = null,
+): Promise<ScoreCountRow[]> {
   const { rows } = await store.query<ScoreCountRow>(
-    `select survey_id as "surveyId", metric, stage, path, day, score, n::int as n
-       from insights_scores order by 1, 2, 3, 4, 5, 6`,
+    `select survey_id as "surveyId", metric, stage, path, day, score, sum(n)::int as n
+       from insights_scores where $1::text is null or config_hash = $1
+      group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
+    [configHash],
   );
   return rows;
+}
+
+/** The configuration hashes answers name, with how many answers name each. */
+export async function answerHashes(store: Queryable): Promise<Map<string, number>> {
+  const { rows } = await store.query<{ hash: string; n: number }>(
+    `select config_hash as hash, n::int as n from insights_answer_hashes`,
+  );
+  return new Map(rows.map((r) => [r.hash, r.n]));
 }
 
 /** Totals for the page's header. */

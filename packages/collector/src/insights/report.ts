@@ -31,6 +31,7 @@ import {
 } from './rollup.js';
 import { SERVICE_DEFAULTS, type ServiceSummary } from './service.js';
 import { serviceFigures } from './service-figures.js';
+import { hashOfVersion, type VersionChoice, versionChoices } from './version-filter.js';
 
 export interface Report {
   totals: {
@@ -62,6 +63,9 @@ export interface Report {
   comments: { total: number; rows: CommentRow[] };
   commentStages: string[];
   filters: CommentView;
+  /** The versions the page offers, and the hash `filters.version` stands for (null: every version). */
+  versions: VersionChoice[];
+  configHash: string | null;
 }
 
 /** Options of {@link buildReport}. */
@@ -77,21 +81,37 @@ export async function buildReport(
   options: Partial<typeof REPORT_DEFAULTS> = {},
 ): Promise<Report> {
   const { resolutionEvents } = { ...REPORT_DEFAULTS, ...options };
+  const version = await hashOfVersion(store, filters.version);
+  const { configHash } = version;
+  const view = version.problem ? { ...filters, problems: [...filters.problems, version.problem] } : filters;
   const total = await totals(store);
-  const [steps, ladder, retention, service, channels, counts, reached, churn, markers, listed, stages] =
-    await Promise.all([
-      stepCounts(store),
-      ladderFigures(store, total.first ?? Number.NaN, total.last ?? Number.NaN),
-      retentionFigures(store, total.last ?? 0),
-      serviceFigures(store, resolutionEvents),
-      csatByChannel(store),
-      scoreCounts(store),
-      stageVisitors(store),
-      churnOrigins(store),
-      trailMarkerCounts(store),
-      comments(store, filters),
-      commentStages(store),
-    ]);
+  const [
+    steps,
+    ladder,
+    retention,
+    service,
+    channels,
+    counts,
+    reached,
+    churn,
+    markers,
+    listed,
+    stages,
+    versions,
+  ] = await Promise.all([
+    stepCounts(store),
+    ladderFigures(store, total.first ?? Number.NaN, total.last ?? Number.NaN),
+    retentionFigures(store, total.last ?? 0),
+    serviceFigures(store, resolutionEvents),
+    csatByChannel(store),
+    scoreCounts(store, configHash),
+    stageVisitors(store),
+    churnOrigins(store),
+    trailMarkerCounts(store),
+    comments(store, { ...view, configHash }),
+    commentStages(store),
+    versionChoices(store),
+  ]);
   const overall = rollup(counts, () => 'all').get('all') ?? noAnswers();
   const daily = rollup(counts, (r) => r.day);
   const dayKeys = [...daily.keys()].sort();
@@ -127,6 +147,8 @@ export async function buildReport(
     },
     comments: listed,
     commentStages: [...new Set([...STAGES, ...stages])],
-    filters,
+    filters: view,
+    versions,
+    configHash,
   };
 }

@@ -16,6 +16,8 @@ const KNOWN = `(${STAGES.map((s) => `'${s}'`).join(', ')})`;
 /** An answer's score as the survey_scores view reads it: JSON numbers only. */
 const SCORED = `src.type = 'survey_answered' and jsonb_typeof(src.props->'score') = 'number'`;
 const SCORE = `(src.props->>'score')::double precision`;
+/** The configuration an answer was asked under, '' when it does not say. */
+const HASH = `coalesce(src.props->>'configHash', '')`;
 
 /**
  * Adds the events `source` selects (a query over `events`) to the counts, and answers
@@ -34,12 +36,13 @@ counted as (
   returning 1
 ),
 scores as (
-  insert into insights_scores as t (survey_id, metric, stage, path, day, score, n)
-  select src.props->>'surveyId', src.props->>'metric', coalesce(src.stage, ''), src.path, ${daySql('src.ts')}, ${SCORE}, count(*)
+  insert into insights_scores as t (config_hash, survey_id, metric, stage, path, day, score, n)
+  select ${HASH}, src.props->>'surveyId', src.props->>'metric', coalesce(src.stage, ''), src.path,
+         ${daySql('src.ts')}, ${SCORE}, count(*)
     from src
    where ${SCORED} and src.props->>'surveyId' is not null and src.props->>'metric' is not null
-   group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-  on conflict (survey_id, metric, stage, path, day, score) do update set n = t.n + excluded.n
+   group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+  on conflict (config_hash, survey_id, metric, stage, path, day, score) do update set n = t.n + excluded.n
   returning 1
 ),
 markers as (
@@ -67,12 +70,21 @@ channels as (
   returning 1
 ),
 comments as (
-  insert into insights_comments as t (stage, metric, band, n)
-  select coalesce(c.stage, ''), coalesce(c.props->>'metric', ''), coalesce(${BAND_SQL}, ''), count(*)
+  insert into insights_comments as t (config_hash, stage, metric, band, n)
+  select coalesce(c.props->>'configHash', ''), coalesce(c.stage, ''), coalesce(c.props->>'metric', ''),
+         coalesce(${BAND_SQL}, ''), count(*)
     from src c
    where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
-   group by 1, 2, 3 order by 1, 2, 3
-  on conflict (stage, metric, band) do update set n = t.n + excluded.n
+   group by 1, 2, 3, 4 order by 1, 2, 3, 4
+  on conflict (config_hash, stage, metric, band) do update set n = t.n + excluded.n
+  returning 1
+),
+hashes as (
+  insert into insights_answer_hashes as t (config_hash, n)
+  select src.props->>'configHash', count(*) from src
+   where src.type = 'survey_answered' and src.props ? 'configHash' and src.props->>'configHash' is not null
+   group by 1 order by 1
+  on conflict (config_hash) do update set n = t.n + excluded.n
   returning 1
 ),
 custom as (

@@ -22,6 +22,7 @@ const TABLES = [
   'insights_markers',
   'insights_channels',
   'insights_comments',
+  'insights_answer_hashes',
   'insights_visitors',
   'insights_visitor_stages',
   'insights_sessions',
@@ -61,7 +62,8 @@ export async function addToAggregates(tx: Queryable, ids: readonly string[]): Pr
   const changed = touched.globs !== JSON.stringify(published);
   if (changed) {
     await prepared(tx, SET_PATTERNS, [JSON.stringify(published)]);
-    await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
+    // Only the sessions' steps depend on the globs: they are worked out again, in place.
+    await prepared(tx, 'insert into insights_rebuild (sessions_only) values (true) on conflict do nothing');
   }
   await refreshSessions(tx, touched.sessions, published);
   await refreshPeople(tx, touched.people);
@@ -79,21 +81,17 @@ export async function rebuildAggregates(db: Database): Promise<number> {
   const { touched, patterns } = await db.transaction(async (tx) => {
     // A rebuild reads every event: no statement time limit, which is for requests.
     await tx.query('set local statement_timeout = 0');
-    await prepared(tx, 'insert into insights_rebuild default values on conflict do nothing');
+    await prepared(
+      tx,
+      'insert into insights_rebuild default values on conflict (id) do update set sessions_only = false',
+    );
     await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
     const touched = await addCounts(tx, 'select * from events');
     await prepared(tx, SET_PATTERNS, [JSON.stringify(touched.published)]);
     return { touched, patterns: touched.published };
   });
-  for (let i = 0; i < touched.sessions.length; i += REBUILD_CHUNK) {
-    const chunk = touched.sessions.slice(i, i + REBUILD_CHUNK);
-    await db.transaction(async (tx) => {
-      await tx.query('set local statement_timeout = 0');
-      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
-      await refreshSessions(tx, chunk, patterns);
-    });
-  }
+  await refreshAllSessions(db, touched.sessions, patterns);
   for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
     const chunk = touched.people.slice(i, i + REBUILD_CHUNK);
     await db.transaction(async (tx) => {
@@ -106,10 +104,42 @@ export async function rebuildAggregates(db: Database): Promise<number> {
   return touched.sessions.length;
 }
 
-/** Rebuilds the aggregates if a migration or an interrupted rebuild asked for it. */
+/** Works out the sessions again a chunk at a time, each chunk a transaction of its own. */
+async function refreshAllSessions(db: Database, sessions: readonly string[], patterns: readonly string[]) {
+  for (let i = 0; i < sessions.length; i += REBUILD_CHUNK) {
+    const chunk = sessions.slice(i, i + REBUILD_CHUNK);
+    await db.transaction(async (tx) => {
+      await tx.query('set local statement_timeout = 0');
+      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+      await refreshSessions(tx, chunk, patterns);
+    });
+  }
+}
+
+/**
+ * The drivers' steps of every session worked out again with the published stage globs,
+ * in place: the other figures do not depend on them, and the page keeps showing them.
+ */
+async function refreshSteps(db: Database): Promise<number> {
+  const { rows } = await db.query<{ id: string }>('select session_id as id from insights_sessions');
+  const { rows: globs } = await db.query<{ globs: string }>('select globs from insights_patterns');
+  await refreshAllSessions(
+    db,
+    rows.map((r) => r.id),
+    JSON.parse(globs[0]?.globs ?? '[]') as string[],
+  );
+  await db.query('delete from insights_rebuild where sessions_only');
+  return rows.length;
+}
+
+/** Rebuilds the aggregates (or only the sessions' steps) if a migration, a publish or an interrupted rebuild asked for it. */
 export async function rebuildIfAsked(db: Database, log: (message: string) => void): Promise<void> {
-  const { rows } = await db.query('select 1 from insights_rebuild');
+  const { rows } = await db.query<{ sessions_only: boolean }>('select sessions_only from insights_rebuild');
   if (rows.length === 0) return;
+  if (rows[0]?.sessions_only) {
+    await refreshSteps(db);
+    return;
+  }
   const started = Date.now();
   const sessions = await rebuildAggregates(db);
   if (sessions > 0)

@@ -8,10 +8,11 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
      type text not null, stage text not null, n bigint not null, first_ts bigint not null, last_ts bigint not null,
      primary key (type, stage)
    );
+   -- config_hash: the configuration the answer was asked under ('' when it does not say).
    create table insights_scores (
-     survey_id text not null, metric text not null, stage text not null, path text not null, day text not null,
-     score double precision not null, n bigint not null,
-     primary key (survey_id, metric, stage, path, day, score)
+     config_hash text not null, survey_id text not null, metric text not null, stage text not null,
+     path text not null, day text not null, score double precision not null, n bigint not null,
+     primary key (config_hash, survey_id, metric, stage, path, day, score)
    );
    create table insights_markers (
      metric text not null, marker text not null, score double precision not null, n bigint not null,
@@ -19,8 +20,11 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
    );
    -- Comments (with text) per stage, metric and band, '' for none: the comment list's total.
    create table insights_comments (
-     stage text not null, metric text not null, band text not null, n bigint not null, primary key (stage, metric, band)
+     config_hash text not null, stage text not null, metric text not null, band text not null, n bigint not null,
+     primary key (config_hash, stage, metric, band)
    );
+   -- Answers per configuration hash they name: the version filter's choices.
+   create table insights_answer_hashes (config_hash text primary key, n bigint not null);
    create index events_comments on events (ts desc, seq desc) where type = 'survey_comment';
    create table insights_channels (
      channel text not null, score double precision not null, n bigint not null, primary key (channel, score)
@@ -55,5 +59,8 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
    -- The stage globs the drivers' page patterns were worked out with (aggregate/patterns.ts), as JSON.
    create table insights_patterns (id int primary key default 1 check (id = 1), globs text not null);
    insert into insights_patterns (globs) values ('[]');
-   create table insights_rebuild (id int primary key default 1 check (id = 1));
+   -- A row while the figures are to be built again: all of them, or only the sessions' steps.
+   create table insights_rebuild (
+     id int primary key default 1 check (id = 1), sessions_only boolean not null default false
+   );
    insert into insights_rebuild default values;`;

@@ -1,5 +1,6 @@
-// The comment filters, the comments and the trails before them.
-export const COMMENTS_CSS = `.filters {
+// The comment and version filters, the comments and the trails before them.
+export const COMMENTS_CSS = `.filters,
+.versions {
   display: flex;
   flex-wrap: wrap;
   gap: 0.75rem;
@@ -7,7 +8,8 @@ export const COMMENTS_CSS = `.filters {
   margin-bottom: 0.5rem;
 }
 
-.filters label {
+.filters label,
+.versions label {
   display: grid;
   gap: 0.2rem;
   font-size: 0.9rem;
