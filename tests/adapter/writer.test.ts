@@ -26,6 +26,7 @@ describe('createWriter', () => {
     const serialized: Item[][] = [];
     const writer = createWriter(
       queue,
+      () => {},
       (items) => serialized.push(items),
       () => {},
     );
@@ -46,6 +47,7 @@ describe('createWriter', () => {
     const serialized: Item[][] = [];
     const writer = createWriter(
       queue,
+      () => {},
       (items) => serialized.push(items),
       () => {},
     );
@@ -63,6 +65,7 @@ describe('createWriter', () => {
     const newest: string[] = [];
     const writer = createWriter(
       queue,
+      () => {},
       () => {},
       (key) => newest.push(key),
     );
@@ -89,6 +92,7 @@ describe('createWriter', () => {
       queue,
       () => {},
       () => {},
+      () => {},
     );
     const event = makeEvent();
     writer._push(event);
@@ -104,11 +108,32 @@ describe('createWriter', () => {
     expect(done).toBe(true);
   });
 
+  it('leaves out, with one report, an event a later listener made unserializable, and writes the rest', async () => {
+    const { queue, writes, release } = slowQueue();
+    const reports: string[] = [];
+    const writer = createWriter(
+      queue,
+      (what) => reports.push(what),
+      () => {},
+      () => {},
+    );
+    const [good, bad] = [makeEvent(), makeEvent({ props: {} })];
+    writer._push(good);
+    writer._push(bad);
+    // Changed by the page after it was tracked, in the same task.
+    (bad.props as Record<string, unknown>).self = bad;
+    await tick();
+    expect(writes.map(ids)).toEqual([[good.id]]);
+    expect(reports).toHaveLength(1);
+    release();
+  });
+
   it('forgets what is buffered when discarding, and runs the work after the write in progress', async () => {
     const { queue, writes, release } = slowQueue();
     const serialized: Item[][] = [];
     const writer = createWriter(
       queue,
+      () => {},
       (items) => serialized.push(items),
       () => {},
     );

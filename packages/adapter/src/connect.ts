@@ -59,6 +59,7 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const recent = createRecent(settings.batchSize);
   const writer = createWriter(
     queue,
+    report,
     (items) => {
       for (const [key, json] of items) recent._remember(key as string, json);
     },

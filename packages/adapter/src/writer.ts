@@ -3,6 +3,7 @@
 import type { JourneyEvent } from '@touchpoint/core';
 import type { Item, Queue } from './queue.js';
 import { entryKey } from './queue-db.js';
+import type { Report } from './report.js';
 
 export interface Writer {
   /** Buffers an event; it is serialized when the current task's script ends (or at `_serialize`). */
@@ -29,6 +30,7 @@ interface WriterState {
  */
 export function createWriter(
   queue: Queue,
+  report: Report,
   onSerialized: (items: Item[]) => void,
   onWritten: (newest: string) => void,
 ): Writer {
@@ -48,7 +50,16 @@ export function createWriter(
     if (!events.length) return;
     state._events = [];
     // Keys made in tracking order, so the burst keeps it in the queue.
-    const items = events.map((event): Item => [entryKey(event.id), JSON.stringify(event)]);
+    const items: Item[] = [];
+    for (const event of events)
+      try {
+        items.push([entryKey(event.id), JSON.stringify(event)]);
+      } catch {
+        // The core's events are JSON-safe, but a later listener of the page may have changed one
+        // since (a cycle, a BigInt): that one alone is left out, and nothing throws into the page.
+        report('an event changed after it was tracked cannot be stored as JSON', 'event dropped', 'error');
+      }
+    if (!items.length) return;
     onSerialized(items);
     // The first items since the last write began schedule the next one, after it.
     const waiting = state._items.length;
