@@ -4,8 +4,11 @@ import type { Item, Queue } from '../../packages/adapter/src/queue';
 import { createWriter } from '../../packages/adapter/src/writer';
 import { makeEvent } from './fake-host';
 
-/** A queue that records each write and finishes it when `release()` is called. */
-function slowQueue() {
+/**
+ * A writer over a queue that records each write and finishes it when `release()` is called,
+ * with what the writer handed over: serialized bursts, reports and the newest key of each write.
+ */
+function setup() {
   const writes: Item[][] = [];
   const pending: (() => void)[] = [];
   const queue = {
@@ -14,7 +17,16 @@ function slowQueue() {
       return new Promise<void>((resolve) => pending.push(resolve));
     },
   } as unknown as Queue;
-  return { queue, writes, release: () => pending.shift()?.() };
+  const serialized: Item[][] = [];
+  const reports: string[] = [];
+  const newest: string[] = [];
+  const writer = createWriter(
+    queue,
+    (what) => reports.push(what),
+    (items) => serialized.push(items),
+    (key) => newest.push(key),
+  );
+  return { writer, writes, serialized, reports, newest, release: () => pending.shift()?.() };
 }
 
 const ids = (items: Item[]) => items.map(([, json]) => (JSON.parse(json) as JourneyEvent).id);
@@ -22,14 +34,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve));
 
 describe('createWriter', () => {
   it('serializes a burst only after the task that tracked it, and writes it in one call, in order', async () => {
-    const { queue, writes, release } = slowQueue();
-    const serialized: Item[][] = [];
-    const writer = createWriter(
-      queue,
-      () => {},
-      (items) => serialized.push(items),
-      () => {},
-    );
+    const { writer, writes, serialized, release } = setup();
     const events = [makeEvent(), makeEvent(), makeEvent()];
     for (const event of events) writer._push(event);
     // Nothing done during the caller's code: track() only buffers.
@@ -43,14 +48,7 @@ describe('createWriter', () => {
   });
 
   it('hands over the events of the current task at once when asked (a page-hide send)', () => {
-    const { queue } = slowQueue();
-    const serialized: Item[][] = [];
-    const writer = createWriter(
-      queue,
-      () => {},
-      (items) => serialized.push(items),
-      () => {},
-    );
+    const { writer, serialized } = setup();
     const event = makeEvent();
     writer._push(event);
     writer._serialize();
@@ -61,14 +59,7 @@ describe('createWriter', () => {
   });
 
   it('writes the bursts that came during a write together, after it, and reports the newest key', async () => {
-    const { queue, writes, release } = slowQueue();
-    const newest: string[] = [];
-    const writer = createWriter(
-      queue,
-      () => {},
-      () => {},
-      (key) => newest.push(key),
-    );
+    const { writer, writes, newest, release } = setup();
     const first = makeEvent();
     writer._push(first);
     await tick();
@@ -87,13 +78,7 @@ describe('createWriter', () => {
   });
 
   it('includes the events of the current task in what `_written` waits for', async () => {
-    const { queue, writes, release } = slowQueue();
-    const writer = createWriter(
-      queue,
-      () => {},
-      () => {},
-      () => {},
-    );
+    const { writer, writes, release } = setup();
     const event = makeEvent();
     writer._push(event);
     let done = false;
@@ -109,14 +94,7 @@ describe('createWriter', () => {
   });
 
   it('leaves out, with one report, an event a later listener made unserializable, and writes the rest', async () => {
-    const { queue, writes, release } = slowQueue();
-    const reports: string[] = [];
-    const writer = createWriter(
-      queue,
-      (what) => reports.push(what),
-      () => {},
-      () => {},
-    );
+    const { writer, writes, reports, release } = setup();
     const [good, bad] = [makeEvent(), makeEvent({ props: {} })];
     writer._push(good);
     writer._push(bad);
@@ -129,14 +107,7 @@ describe('createWriter', () => {
   });
 
   it('forgets what is buffered when discarding, and runs the work after the write in progress', async () => {
-    const { queue, writes, release } = slowQueue();
-    const serialized: Item[][] = [];
-    const writer = createWriter(
-      queue,
-      () => {},
-      (items) => serialized.push(items),
-      () => {},
-    );
+    const { writer, writes, serialized, release } = setup();
     writer._push(makeEvent());
     await tick();
     const order: string[] = [];
