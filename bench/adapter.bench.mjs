@@ -46,6 +46,10 @@ export async function run() {
   const warn = console.warn;
   console.warn = () => {}; // "no Web Locks" in Node is expected here
 
+  // connect() does nothing without a window (server rendering): an EventTarget stands in for
+  // the page, which is all the adapter listens on.
+  const hadWindow = 'window' in globalThis;
+  if (!hadWindow) globalThis.window = new EventTarget();
   const start = performance.now();
   const link = connect(host, { endpoint });
   for (let i = 0; i < EVENTS; i += BURST) {
@@ -70,6 +74,7 @@ export async function run() {
   const elapsed = performance.now() - start;
 
   link.stop();
+  if (!hadWindow) delete globalThis.window;
   clearInterval(sample);
   console.warn = warn;
   server.close();

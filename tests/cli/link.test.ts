@@ -1,7 +1,7 @@
 // `touchpoint link`: a signed URL the collector accepts, and the e-mail snippet.
 import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../packages/cli/src/io';
 import { parseExpiry } from '../../packages/cli/src/link';
-import { EXIT } from '../../packages/cli/src/main';
 import { readLink } from '../../packages/collector/src/links/link-params';
 import { verifyLink } from '../../packages/collector/src/links/signature';
 import { runInMemory } from './memory-io';

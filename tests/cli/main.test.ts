@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../../packages/cli/src/main';
+import { EXIT } from '../../packages/cli/src/io';
 import { runInMemory } from './memory-io';
 
 const demo = JSON.stringify({

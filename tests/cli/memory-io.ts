@@ -1,5 +1,6 @@
 // Runs the `touchpoint` command on in-memory files, a fixed clock and a given environment.
-import { type Io, main } from '../../packages/cli/src/main';
+import type { Io } from '../../packages/cli/src/io';
+import { main } from '../../packages/cli/src/main';
 
 export function runInMemory(
   argv: string[],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSimulation, simulate } from '../../packages/cli/src/simulate';
+import { simulate } from '../../packages/cli/src/simulate';
+import { formatSimulation } from '../../packages/cli/src/simulation';
 import { parseWalks } from '../../packages/cli/src/walks';
 import type { Survey, TouchpointConfig } from '../../packages/core/src/types';
 

@@ -204,14 +204,12 @@ describe('CORS and the rate limit on /collect', () => {
 describe('a database that is slow or refuses an event', () => {
   const pending = () => {
     let calls = 0;
-    const db: Database = {
-      query: () => {
-        calls++;
-        return new Promise(() => {});
-      },
-      transaction: () => new Promise(() => {}),
-      close: async () => {},
+    const query = () => {
+      calls++;
+      return new Promise<never>(() => {});
     };
+    // A batch is stored in a transaction: its statements hang the same way.
+    const db: Database = { query, transaction: (work) => work({ query }), close: async () => {} };
     return { db, calls: () => calls };
   };
 

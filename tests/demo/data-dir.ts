@@ -13,6 +13,7 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 async function template(): Promise<string> {
   const key = createHash('sha256')
     .update(readFileSync(join(repo, 'packages/collector/src/migrations.ts')))
+    .update(readFileSync(join(repo, 'packages/collector/src/insights/aggregate/schema.ts')))
     .update(readFileSync(join(repo, 'packages/collector/src/pglite.ts')))
     .update(readFileSync(join(repo, 'packages/collector/node_modules/@electric-sql/pglite/package.json')))
     .digest('hex')

@@ -102,6 +102,13 @@ const focused = (page: Page) =>
     };
   });
 
+/**
+ * After a step changes, the prompt moves focus to the new step's heading in an effect, which
+ * runs a frame later; Tab pressed before then would start from where focus was.
+ */
+const headingFocused = (page: Page) =>
+  expect.poll(async () => (await focused(page)).role, { timeout: 10_000 }).toBe('label');
+
 /** Presses Tab until focus is on `role` (named `name`, when given); fails after 12 presses. */
 async function tabTo(page: Page, role: string, name?: RegExp) {
   for (let i = 0; i < 12; i++) {
@@ -181,6 +188,7 @@ describe('answering on the script tag', () => {
       expect((await focused(page)).name).toMatch(new RegExp(`^${KEYS[metric]}\\b`));
       await page.keyboard.press('Enter');
       await page.getByRole('textbox').waitFor();
+      await headingFocused(page);
       expect(await axe(page)).toEqual([]);
       await tabTo(page, 'textarea');
       await page.keyboard.type('Quick and clear.');
@@ -250,6 +258,7 @@ describe('a prompt the person opens, and a score they change', () => {
     for (let score = 0; score < 6; score++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.getByText('Your score: 6').waitFor();
+    await headingFocused(page);
     expect(await axe(page)).toEqual([]);
     await tabTo(page, 'button', /^Change$/);
     await page.keyboard.press('Enter');
@@ -261,6 +270,7 @@ describe('a prompt the person opens, and a score they change', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.getByText('Your score: 8').waitFor();
+    await headingFocused(page);
     await tabTo(page, 'button', /^Send$/);
     await page.keyboard.press('Enter');
     await page.getByText('Thank you for your feedback!').waitFor();

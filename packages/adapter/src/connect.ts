@@ -5,7 +5,7 @@ import type { JourneyEvent, Touchpoint } from '@touchpoint/core';
 import { createDelivery } from './delivery.js';
 import { type ConnectOptions, resolveOptions } from './options.js';
 import { createQueue } from './queue.js';
-import { databaseName, entryKey } from './queue-db.js';
+import { databaseName } from './queue-db.js';
 import { openQueue } from './queue-store.js';
 import { createRecent } from './recent.js';
 import { createReport } from './report.js';
@@ -57,10 +57,17 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   const store = openQueue(name, (error) => report(`IndexedDB failed (${error})`, 'memory used'));
   const queue = createQueue(store, settings.maxQueue, report);
   const recent = createRecent(settings.batchSize);
-  const writer = createWriter(queue, (newest) => {
-    recent._stored(newest);
-    if (recent._full()) delivery._run(false, true);
-  });
+  const writer = createWriter(
+    queue,
+    report,
+    (items) => {
+      for (const [key, json] of items) recent._remember(key as string, json);
+    },
+    (newest) => {
+      recent._stored(newest);
+      if (recent._full()) delivery._run(false, true);
+    },
+  );
   const delivery = createDelivery({
     _settings: settings,
     _lockName: name,
@@ -74,17 +81,17 @@ export function connect(tp: Host, options: ConnectOptions): Link {
   // Started once on this page: the database is open, or about to be.
   let opened = false;
 
+  // Stored as JSON (serialized once per burst by the writer): what every send needs, and what the
+  // page-hide send can post without more work. The core's events are JSON-safe.
   const onEvent = (event: JourneyEvent) => {
-    if (!started) return;
-    const key = entryKey(event.id);
-    // Stored as JSON, serialized once: what every send needs, and what the page-hide send can
-    // post without more work. (The core's events are JSON-safe; its emitter catches a throw.)
-    const json = JSON.stringify(event);
-    recent._remember(key, json);
-    writer._push([key, json]);
+    if (started) writer._push(event);
   };
 
-  const onHide = (event: Event) => delivery._hide(event.type === 'pagehide');
+  const onHide = (event: Event) => {
+    // Events tracked earlier in this task go too: a hidden page may run no other task.
+    writer._serialize();
+    delivery._hide(event.type === 'pagehide');
+  };
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
     // Optional calls: workers and server rendering have no window or document.
     globalThis.window?.[method]('online', delivery._online);

@@ -11,7 +11,8 @@ import {
   SCORE_RANGE,
   signedQuery,
 } from '@touchpoint/collector/links';
-import type { Io } from './main.js';
+import { EXIT, type Io } from './io.js';
+import { usage as usageError } from './usage-error.js';
 
 /** What `link` needs from the outside: files, the environment, the clock and the terminal. */
 export type LinkIo = Pick<Io, 'out' | 'err' | 'readFile' | 'now' | 'env'>;
@@ -34,9 +35,8 @@ const OPTIONS = {
   'secret-file': { type: 'string' },
 } as const;
 
-/** A command line that cannot run (main.ts prints it with the usage, exit status 2). */
-const usage = (message: string) =>
-  Object.assign(new Error(`link: ${message}`), { code: 'ERR_TOUCHPOINT_USAGE' });
+/** A command line that cannot run, named as this command's. */
+const usage = (message: string) => usageError(`link: ${message}`);
 
 const UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
 
@@ -80,7 +80,7 @@ export function runLink(args: readonly string[], io: LinkIo): number {
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
     io.err(error.message);
-    return 1;
+    return EXIT.problems;
   }
 }
 
@@ -135,11 +135,11 @@ function link(args: readonly string[], io: LinkIo): number {
     `${page.href}?${signedQuery(score === undefined ? params : { ...params, score }, secret)}`;
   if (!v.html || !survey) {
     io.out(urlFor());
-    return 0;
+    return EXIT.ok;
   }
   io.out('<!-- HTML part: paste into the e-mail body -->');
   for (const line of emailHtml(survey, urlFor)) io.out(line);
   io.out('<!-- Plain-text part: the text/plain alternative of the same e-mail -->');
   for (const line of emailText(survey, urlFor)) io.out(line);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,59 +1,16 @@
-// The `touchpoint` command: arguments in, lines and an exit status out. Files are read
-// through `io`, so tests run every command without a process or a disk.
-import { readFileSync } from 'node:fs';
+// The `touchpoint` command: arguments in, lines and an exit status out (io.ts says where).
 import { parseArgs } from 'node:util';
 import { DAY_MS, parseConfigText, parseScheduleDate, type TouchpointConfig } from '@touchpoint/core/rules';
 import { EXPLAIN_DEFAULTS, explainUrl, formatExplanation } from './explain.js';
-import { LINK_USAGE, runLink } from './link.js';
+import { EXIT, type Io, NODE_IO } from './io.js';
+import { runLink } from './link.js';
 import { checkConfig, formatLint, lint, lintReport, type Problem } from './lint.js';
-import { formatSimulation, SIMULATE_DEFAULTS, simulate } from './simulate.js';
+import { SIMULATE_DEFAULTS, simulate } from './simulate.js';
+import { formatSimulation } from './simulation.js';
 import { parseTraits, type TraitProfile } from './traits-file.js';
+import { USAGE } from './usage.js';
+import { isUsage, numberOption, usage } from './usage-error.js';
 import { parseWalks, type Walks, walkPaths } from './walks.js';
-
-/** Where the command reads and writes. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  readFile(path: string): string;
-  now(): number;
-  /** The environment (`TOUCHPOINT_LINK_SECRET`); absent: none. */
-  env?: Record<string, string | undefined>;
-}
-
-/** The real terminal and disk. */
-export const NODE_IO: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  readFile: (path) => readFileSync(path, 'utf8'),
-  now: () => Date.now(),
-  env: process.env,
-};
-
-/** Exit statuses: problems in the configuration, and a command line that cannot run. */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
-
-export const USAGE = `Usage:
-  touchpoint lint <config.json> [--pages <pages.txt | journeys.json>] [--json]
-  touchpoint simulate <config.json> --pages <file> [--visitors ${SIMULATE_DEFAULTS.visitors}] [--days ${SIMULATE_DEFAULTS.days}]
-      [--seed ${SIMULATE_DEFAULTS.seed}] [--visit-rate ${SIMULATE_DEFAULTS.visitRate}] [--pages-per-visit ${SIMULATE_DEFAULTS.pagesPerVisit}] [--answer-rate ${SIMULATE_DEFAULTS.answerRate}]
-      [--date <first day, default today>] [--traits <traits.json>] [--json]
-  touchpoint explain <config.json> --url <path or URL> [--event <name>] [--stage <stage>] [--visitor <anonymousId>]
-      [--date <date or date-time, default now>] [--traits <traits.json>]
-${LINK_USAGE}
-
-A pages file lists one path per line, optionally followed by the events on that page
-(\`/checkout/done order_completed\`, or \`order_completed@purchase\` with its stage);
-a journey file is a JSON array of such page sequences, one per visit. Only the path of
-each line counts (a query or fragment is ignored); a path listed twice is skipped.
---date is ISO 8601 (2027-01-15 is midnight UTC; a time needs its zone: 2027-01-15T09:00Z).
-A traits file holds one visitor's identify() traits ({ "plan": "pro" }), or for simulate
-a distribution ([{ "share": 0.2, "traits": { "plan": "pro" } }, …]; the rest have none).
-Every command exits 1 when the configuration has errors, 2 when its command line is wrong.`;
-
-/** A command line that cannot run: reported with the usage, exit status 2. */
-const usage = (message: string) => Object.assign(new Error(message), { code: 'ERR_TOUCHPOINT_USAGE' });
-const isUsage = (error: unknown) =>
-  /^ERR_(PARSE_ARGS|TOUCHPOINT_USAGE)/.test((error as { code?: string })?.code ?? '');
 
 const OPTIONS = {
   pages: { type: 'string' },
@@ -72,22 +29,6 @@ const OPTIONS = {
   traits: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** `--name value` as a number within bounds, else the default. */
-const numberOption = (
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-  integer = true,
-): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
-    throw usage(`--${name} ${value}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
-  return n;
-};
 
 /** `7 journeys`, `11 pages`, or `11 pages (12 lines)` when a page is listed on several lines. */
 const walked = (walks: Walks): string => {

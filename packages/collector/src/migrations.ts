@@ -2,6 +2,7 @@
 // start in one transaction under an advisory lock, so several collectors starting
 // together apply each migration once and none reads a half-made schema.
 import type { Database } from './database.js';
+import { INSIGHTS_SCHEMA } from './insights/aggregate/schema.js';
 
 /**
  * Schema changes, applied once each, in order; append, never edit an applied one.
@@ -66,6 +67,9 @@ export const MIGRATIONS: readonly string[] = [
      updated_at timestamptz not null default now(),
      updated_by text not null
    );`,
+  // 3: the insights aggregates, kept at ingest so the page reads counts, not every event;
+  // built from the events already stored at the next start (insights/aggregate/).
+  INSIGHTS_SCHEMA,
 ];
 
 /** The advisory lock's key: any constant shared by every collector of one database. */

@@ -1,12 +1,18 @@
-// The event store: the only file that writes the event tables (the insights queries read
-// them). It stores a validated batch in one statement, so a batch is committed whole or not
-// at all, and de-duplicates by event id in the database, across retries and instances.
+// The event store: opens the database, stores validated batches (store-batch.ts: one
+// transaction each, with the insights figures they change, so a batch is committed whole
+// or not at all, de-duplicated by event id in the database across retries and instances),
+// and reads what the collector reports about itself.
 import { resolve } from 'node:path';
 import type { WireEvent } from './batch.js';
 import type { Database, QueryResult } from './database.js';
+import { rebuildAggregates, rebuildIfAsked } from './insights/aggregate/maintain.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
+import { storeBatch } from './store-batch.js';
+import { withTimeout } from './timeout.js';
+
+export { StoreTimeoutError } from './timeout.js';
 
 /** Where events are stored: a PostgreSQL server, or PGlite in a folder. */
 export type DatabaseOptions =
@@ -65,76 +71,35 @@ export interface EventStore {
   stats(): Promise<StoreStats>;
   /** The most recent events as received, newest first; `type` narrows them. */
   recent(options?: { limit?: number; type?: string | undefined }): Promise<WireEvent[]>;
+  /** Builds the insights figures again from every stored event (after a bulk load that bypassed insert). */
+  rebuildInsights(): Promise<void>;
   /** Runs one parameterized statement (the insights queries, tests). */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<Row>>;
   close(): Promise<void>;
 }
 
-/**
- * One statement per batch, so one round trip and no explicit transaction: the batch row
- * takes its id first, the events go in from one jsonb parameter (a multi-row insert of any
- * size under one prepared statement), and the batch row records how many were new.
- * Constraints are checked at the end of the statement, when the batch row exists.
- */
-const INSERT_BATCH = `
-  with batch as (select nextval(pg_get_serial_sequence('batches', 'id')) as id),
-  stored as (
-    insert into events (id, type, name, stage, ts, anonymous_id, session_id, user_id, path, props, event, batch_id)
-    select e->>'id', e->>'type', e->>'name', e->>'stage', round((e->>'ts')::numeric)::bigint,
-           e->>'anonymousId', e->>'sessionId', e->>'userId', e->'page'->>'path',
-           coalesce(e->'props', '{}'), e, (select id from batch)
-      from jsonb_array_elements($1::text::jsonb) with ordinality as t(e, n)
-     order by n
-    on conflict (id) do nothing
-    returning 1
-  )
-  insert into batches (id, sent_at, content_type, events, stored, duplicates, rejected, dropped)
-  overriding system value
-  select id, round($2::numeric)::bigint, $3::text, $4::int, (select count(*) from stored),
-         $5::int - (select count(*) from stored), $6::int, $7::int
-    from batch
-  returning stored, duplicates`;
-
-/** The error a statement past its time limit ends with: a 503, like a database that is down. */
-export class StoreTimeoutError extends Error {
-  override name = 'StoreTimeoutError';
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StoreTimeoutError(`[touchpoint] no answer from the database in ${ms} ms`)),
-      ms,
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** The store over an open database whose schema is migrated. */
-export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.queryTimeoutMs): EventStore {
+export function createEventStore(
+  db: Database,
+  queryTimeoutMs = STORE_DEFAULTS.queryTimeoutMs,
+  log = STORE_DEFAULTS.log,
+): EventStore {
   const query: EventStore['query'] = (text, params) => withTimeout(db.query(text, params), queryTimeoutMs);
+  // A publish that changed the stage globs asks for the insights figures to be rebuilt:
+  // done after the batch that noticed it, one rebuild at a time, without holding up ingest.
+  let rebuilding: Promise<void> | undefined;
+  const rebuildSoon = () => {
+    rebuilding ??= rebuildIfAsked(db, log)
+      .catch((error: Error) => log(`[touchpoint] insights figures not rebuilt: ${error.message}`))
+      .finally(() => {
+        rebuilding = undefined;
+      });
+  };
   return {
-    async insert({ sentAt, events, dropped, rejected }, contentType) {
-      // A repeated id inside one batch counts as a duplicate too, like one across batches;
-      // its first copy is kept, as across batches.
-      const seen = new Set<string>();
-      const unique = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
-      const params = [
-        JSON.stringify(unique),
-        sentAt,
-        contentType,
-        events.length + rejected,
-        events.length,
-        rejected,
-        dropped,
-      ];
-      const { rows } = await withTimeout(
-        db.query<StoreResult>(INSERT_BATCH, params, 'touchpoint_insert_batch'),
-        queryTimeoutMs,
-      );
-      const row = rows[0] as StoreResult;
-      return { stored: Number(row.stored), duplicates: Number(row.duplicates) };
+    async insert(batch, contentType) {
+      const row = await withTimeout(storeBatch(db, batch, contentType), queryTimeoutMs);
+      if (row.rebuild) rebuildSoon();
+      return { stored: row.stored, duplicates: row.duplicates };
     },
 
     async stats() {
@@ -168,8 +133,15 @@ export function createEventStore(db: Database, queryTimeoutMs = STORE_DEFAULTS.q
       return rows.map((r) => r.event);
     },
 
+    rebuildInsights: async () => {
+      await rebuilding;
+      await rebuildAggregates(db);
+    },
     query,
-    close: () => db.close(),
+    async close() {
+      await rebuilding;
+      await db.close();
+    },
   };
 }
 
@@ -189,9 +161,10 @@ export async function openEventStore(
       : await openPglite(resolve(where.dataDir), log);
   try {
     await migrate(db);
+    await rebuildIfAsked(db, log);
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
   }
-  return createEventStore(db, queryTimeoutMs);
+  return createEventStore(db, queryTimeoutMs, log);
 }

@@ -3,8 +3,8 @@ import { type RunningServer, startServer } from '../../../demo/server.mjs';
 import type { WireEvent } from '../../../packages/collector/src/batch.js';
 import { routeShape } from '../../../packages/collector/src/insights/drivers.js';
 import { parseCommentView } from '../../../packages/collector/src/insights/filters.js';
-import { routeSql } from '../../../packages/collector/src/insights/queries.js';
 import { buildReport, type Report } from '../../../packages/collector/src/insights/report.js';
+import { routeSql } from '../../../packages/collector/src/insights/sql.js';
 import { freshDataDir } from '../../demo/data-dir.js';
 
 // Synthetic journeys stored in PGlite and read back through the insights queries: in each

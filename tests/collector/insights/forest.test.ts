@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forestChart } from '../../../packages/collector/src/insights/svg.js';
+import { forestChart } from '../../../packages/collector/src/insights/forest-svg.js';
 
 describe('forestChart', () => {
   const svg = forestChart({

@@ -14,7 +14,7 @@ import {
   noAnswers,
   rollup,
   trailing,
-} from '../../../packages/collector/src/insights/report.js';
+} from '../../../packages/collector/src/insights/rollup.js';
 
 /** Score counts from a list of scores: [9, 9, 3] → 9×2, 3×1. */
 const counts = (scores: number[]): ScoreCount[] => {

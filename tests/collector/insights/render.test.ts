@@ -5,8 +5,9 @@ import { parseFilters } from '../../../packages/collector/src/insights/filters.j
 import { html, markupText, raw } from '../../../packages/collector/src/insights/html.js';
 import { ladder } from '../../../packages/collector/src/insights/ladder.js';
 import { formatValue, renderPage } from '../../../packages/collector/src/insights/page.js';
-import { noAnswers, type Report } from '../../../packages/collector/src/insights/report.js';
+import type { Report } from '../../../packages/collector/src/insights/report.js';
 import { retention } from '../../../packages/collector/src/insights/retention.js';
+import { noAnswers } from '../../../packages/collector/src/insights/rollup.js';
 import { summarizeService } from '../../../packages/collector/src/insights/service.js';
 import { bandSplit, barChart, lineChart } from '../../../packages/collector/src/insights/svg.js';
 

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningServer, startServer } from '../../../demo/server.mjs';
-import { churnOrigins, comments, stageVisitors } from '../../../packages/collector/src/insights/queries.js';
+import { comments } from '../../../packages/collector/src/insights/comment-query.js';
+import { churnOrigins, stageVisitors } from '../../../packages/collector/src/insights/queries.js';
 import { createInsights } from '../../../packages/collector/src/insights/route.js';
 import type { EventStore } from '../../../packages/collector/src/store.js';
 import { freshDataDir } from '../../demo/data-dir.js';

@@ -1,16 +1,20 @@
 // Drivers: which steps before an answer go with low scores. For every step seen before
-// the answers of a metric (a track event, a page or its route shape, a journey stage, the
-// stage the session began in), the low-band share of the answers that had it against
+// the answers of a metric (a track event, a page, the configuration's stage glob or the
+// route shape it falls under, a journey stage, the stage the session began in), the low-band share of the answers that had it against
 // those that did not, with intervals, a test, and Benjamini–Hochberg across the steps
 // tested, so twenty steps tried do not produce one "driver" by chance. Pure.
 // Association, not proof of cause: the page says so.
 import { type Band, METRICS, type Metric } from './metrics.js';
 import { benjaminiHochberg, differenceP, type Interval, newcombe, wilson } from './stats.js';
 
-/** What a step is: a track event name, a page path, a route shape, a stage, the session's first stage. */
-export type StepKind = 'event' | 'page' | 'route' | 'stage' | 'start';
+/**
+ * What a step is: a track event name, a page path, the most specific glob of the
+ * configuration's `stages` the page matches (`/products/**`), a route shape, a stage, the
+ * session's first stage.
+ */
+export type StepKind = 'event' | 'page' | 'pattern' | 'route' | 'stage' | 'start';
 
-export const STEP_KINDS: readonly StepKind[] = ['event', 'page', 'route', 'stage', 'start'];
+export const STEP_KINDS: readonly StepKind[] = ['event', 'page', 'pattern', 'route', 'stage', 'start'];
 
 /** One answer with the steps that came before it, as `kind:value` keys (see {@link stepKey}). */
 export interface AnswerSteps {

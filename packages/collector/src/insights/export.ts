@@ -7,8 +7,6 @@ import { csvRow } from './csv.js';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
-import { eventPages } from './queries.js';
-
 /** The CSV's columns: the event's fields, `time` added for people, `props` as JSON. */
 export const CSV_COLUMNS = [
   'id',
@@ -104,4 +102,25 @@ export async function streamExport(
     if (!res.write(events.map(line).join(''))) await drained(res);
   }
   res.end();
+}
+
+/**
+ * Raw events in arrival order, a page at a time, so an export never holds the whole
+ * table in memory: `for await (const rows of eventPages(store)) …`.
+ */
+export async function* eventPages(
+  store: Queryable,
+  pageSize = 500,
+): AsyncGenerator<Array<Record<string, unknown>>> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await store.query<{ seq: number; event: Record<string, unknown> }>(
+      `select seq::float8 as seq, event from events where seq > $1 order by seq limit $2`,
+      [after, pageSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.event);
+    after = (rows[rows.length - 1] as { seq: number }).seq;
+    if (rows.length < pageSize) return;
+  }
 }

@@ -24,7 +24,7 @@ export interface CommentView extends Filters {
 }
 
 /** A driver's step: its kind, a colon, and up to 200 characters of name, path or stage, no control characters (PostgreSQL refuses U+0000). */
-const STEP = /^(event|page|route|stage|start):\S[^\p{Cc}]{0,199}$/u;
+const STEP = /^(event|page|pattern|route|stage|start):\S[^\p{Cc}]{0,199}$/u;
 /** The last page anyone would read; beyond it the offset only makes the database work. */
 const MAX_PAGE = 1000;
 

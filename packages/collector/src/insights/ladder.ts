@@ -75,15 +75,44 @@ const monthEnd = (ms: number) => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
 };
 
-/** The ladder over everyone, now and month by month between `first` and `last` (epoch ms). */
-export function ladder(
-  people: readonly PersonHistory[],
+/** One person's change of rung from the end of month `from` to the end of month `to` (`YYYY-MM`). */
+export interface Move {
+  from: string;
+  to: string;
+  fromRung: Rung;
+  toRung: Rung;
+}
+
+/**
+ * The months in which a person changed rung. A rung depends only on what happened by its
+ * date, so it can change only in a month with one of the person's events; people are
+ * counted from the first month they were seen at its end.
+ */
+export function personMoves(history: PersonHistory, options: Partial<typeof LADDER_DEFAULTS> = {}): Move[] {
+  const times = [...history.sessions, ...history.answers.map((a) => a.ts)];
+  if (history.sessions.length === 0) return [];
+  const moves: Move[] = [];
+  const last = monthEnd(Math.max(...times, history.advocacyAt ?? Number.NEGATIVE_INFINITY));
+  for (let before = monthEnd(Math.min(...history.sessions)); before < last; ) {
+    const end = monthEnd(before + 1);
+    const fromRung = rungOf(history, before, options);
+    const toRung = rungOf(history, end, options);
+    if (fromRung !== toRung) moves.push({ from: monthOf(before), to: monthOf(end), fromRung, toRung });
+    before = end;
+  }
+  return moves;
+}
+
+/**
+ * The ladder from the rung of each person now and everyone's moves, with months from
+ * `first` to `last` (epoch ms). Moves are listed climbing rung by rung, then by rung reached.
+ */
+export function assembleLadder(
+  counts: Record<Rung, number>,
+  moves: Iterable<Move & { people?: number }>,
   first: number,
   last: number,
-  options: Partial<typeof LADDER_DEFAULTS> = {},
 ): Ladder {
-  const counts = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
-  for (const p of people) counts[rungOf(p, Number.POSITIVE_INFINITY, options)] += 1;
   const climb = RUNGS.map((rung, i) => {
     const atLeast = RUNGS.slice(i).reduce((n, r) => n + counts[r], 0);
     const below = i === 0 ? null : RUNGS.slice(i - 1).reduce((n, r) => n + counts[r], 0);
@@ -93,25 +122,53 @@ export function ladder(
   if (Number.isFinite(first) && Number.isFinite(last))
     for (let end = monthEnd(first); end < monthEnd(last) + 1; end = monthEnd(end + 1)) ends.push(end);
   const fellFrom = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
-  const moves = ends.slice(1).map((end, i) => {
-    const before = ends[i] as number;
-    const tally = new Map<string, number>();
-    for (const p of people) {
-      if (!p.sessions.some((s) => s <= before)) continue;
-      const from = rungOf(p, before, options);
-      const to = rungOf(p, end, options);
-      if (from === to) continue;
-      tally.set(`${from}>${to}`, (tally.get(`${from}>${to}`) ?? 0) + 1);
-      if (rank(to) < rank(from)) fellFrom[from] += 1;
-    }
-    return {
-      from: monthOf(before),
-      to: monthOf(end),
-      moves: [...tally].map(([key, n]) => {
-        const [f, t] = key.split('>') as [Rung, Rung];
-        return { from: f, to: t, people: n };
-      }),
-    };
-  });
-  return { counts, climb, moves, fellFrom };
+  const months = new Map(
+    ends
+      .slice(1)
+      .map((end, i) => [
+        monthOf(end),
+        { from: monthOf(ends[i] as number), to: monthOf(end), tally: new Map<string, number>() },
+      ]),
+  );
+  for (const move of moves) {
+    const month = months.get(move.to);
+    if (!month) continue;
+    const key = `${move.fromRung}>${move.toRung}`;
+    month.tally.set(key, (month.tally.get(key) ?? 0) + (move.people ?? 1));
+    if (rank(move.toRung) < rank(move.fromRung)) fellFrom[move.fromRung] += move.people ?? 1;
+  }
+  const byRank = (a: { from: Rung; to: Rung }, b: { from: Rung; to: Rung }) =>
+    rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to);
+  return {
+    counts,
+    climb,
+    moves: [...months.values()].map(({ from, to, tally }) => ({
+      from,
+      to,
+      moves: [...tally]
+        .map(([key, people]) => {
+          const [f, t] = key.split('>') as [Rung, Rung];
+          return { from: f, to: t, people };
+        })
+        .sort(byRank),
+    })),
+    fellFrom,
+  };
+}
+
+/** The ladder over everyone, now and month by month between `first` and `last` (epoch ms). */
+export function ladder(
+  people: readonly PersonHistory[],
+  first: number,
+  last: number,
+  options: Partial<typeof LADDER_DEFAULTS> = {},
+): Ladder {
+  const counts = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
+  for (const p of people) counts[rungOf(p, Number.POSITIVE_INFINITY, options)] += 1;
+  return assembleLadder(
+    counts,
+    people.flatMap((p) => personMoves(p, options)),
+    first,
+    last,
+  );
 }

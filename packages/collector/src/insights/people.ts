@@ -1,14 +1,15 @@
-// People, assembled from the rows of queries.ts: one record per person for the ladder
-// (ladder.ts) and for retention (retention.ts). Pure.
+// People, assembled from the rows of aggregate/persons.ts: one record per person for the
+// ladder (ladder.ts) and for retention (retention.ts). Pure.
+
+import type { PersonAnswerRow, PersonSessionRow } from './aggregate/persons.js';
 import type { PersonHistory } from './ladder.js';
 import { band, type Metric } from './metrics.js';
-import type { PersonAnswerRow, PersonSessionRow } from './queries.js';
 import type { PersonActivity } from './retention.js';
 
 export function assemblePeople(
   sessions: readonly PersonSessionRow[],
   answers: readonly PersonAnswerRow[],
-): { histories: PersonHistory[]; activity: PersonActivity[] } {
+): Array<PersonHistory & PersonActivity> {
   const byPerson = new Map<string, PersonHistory & PersonActivity>();
   for (const s of sessions) {
     let p = byPerson.get(s.person);
@@ -37,6 +38,5 @@ export function assemblePeople(
     p.answers.push({ ts: a.ts, metric: a.metric as Metric, band: b });
     if (a.metric === 'nps' && (!p.firstNps || a.ts < p.firstNps.ts)) p.firstNps = { ts: a.ts, band: b };
   }
-  const people = [...byPerson.values()];
-  return { histories: people, activity: people };
+  return [...byPerson.values()];
 }

@@ -80,19 +80,38 @@ export interface ServiceSummary {
   byTime: Array<{ bucket: string; visits: number; csat: Record<Band, number> }>;
 }
 
-/** Service visits rolled up for the page and its JSON. */
-export function summarizeService(visits: readonly ServiceVisit[]): ServiceSummary {
+/** Visits counted by outcome, time bucket and CSAT band (null: no CSAT answer). */
+export interface ServiceGroup {
+  outcome: Outcome;
+  bucket: string;
+  csat: Band | null;
+  visits: number;
+}
+
+/** The summary from visits already counted by group (in SQL: service-figures.ts), and their median time. */
+export function serviceSummary(groups: Iterable<ServiceGroup>, medianMinutes: number | null): ServiceSummary {
   const outcomes: Record<Outcome, number> = { resolved: 0, left: 0, open: 0 };
   const buckets = [...SPEED_BUCKETS.map((b) => b.label), 'not resolved'];
   const byTime = buckets.map((bucket) => ({ bucket, visits: 0, csat: { low: 0, mid: 0, high: 0 } }));
-  const times: number[] = [];
-  for (const v of visits) {
-    outcomes[v.outcome] += 1;
-    if (v.minutes !== null) times.push(v.minutes);
-    const row = byTime[buckets.indexOf(bucketOf(v.minutes))];
+  let visits = 0;
+  for (const g of groups) {
+    visits += g.visits;
+    outcomes[g.outcome] += g.visits;
+    const row = byTime[buckets.indexOf(g.bucket)];
     if (!row) continue;
-    row.visits += 1;
-    if (v.csat) row.csat[v.csat] += 1;
+    row.visits += g.visits;
+    if (g.csat) row.csat[g.csat] += g.visits;
   }
-  return { visits: visits.length, outcomes, medianMinutes: median(times), byTime };
+  return { visits, outcomes, medianMinutes, byTime };
+}
+
+/** Service visits rolled up for the page and its JSON. */
+export function summarizeService(visits: readonly ServiceVisit[]): ServiceSummary {
+  const groups = visits.map((v) => ({
+    outcome: v.outcome,
+    bucket: bucketOf(v.minutes),
+    csat: v.csat,
+    visits: 1,
+  }));
+  return serviceSummary(groups, median(visits.flatMap((v) => (v.minutes === null ? [] : [v.minutes]))));
 }

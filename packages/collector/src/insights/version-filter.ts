@@ -3,10 +3,10 @@
 // takes either, resolves a number to its hash (a rollback shares the hash of the version it
 // repeats, so their answers are one set), and offers every version published and every other
 // configuration answers were asked under (one served from a file, not the editor).
-import { answersByHash } from '../admin/traffic.js';
 import { getVersion, listVersions } from '../admin/versions.js';
 import type { Queryable } from '../database.js';
 import { html, type Markup, raw } from './html.js';
+import { answerHashes } from './queries.js';
 
 export interface VersionChoice {
   /** The filter's value: a version number, or the hash of an unnumbered configuration. */
@@ -30,7 +30,7 @@ export async function hashOfVersion(
 
 /** Every version published, newest first, then the other configurations answers name. */
 export async function versionChoices(db: Queryable): Promise<VersionChoice[]> {
-  const [versions, answers] = await Promise.all([listVersions(db), answersByHash(db)]);
+  const [versions, answers] = await Promise.all([listVersions(db), answerHashes(db)]);
   const numbered = versions.map((v) => ({
     value: String(v.number),
     label: `Version ${v.number} (${v.configHash}${v.restoredFrom === null ? '' : `, repeats ${v.restoredFrom}`})`,

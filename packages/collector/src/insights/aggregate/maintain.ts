@@ -1,0 +1,149 @@
+// Keeping the insights aggregates: after each stored batch, in its transaction, and from
+// scratch when they must be rebuilt. Work on the aggregates is serialized by an advisory
+// lock taken after the batch's events are inserted, so collectors sharing a database
+// still insert in parallel, and each one's reads of a session or person (statements of
+// their own, under READ COMMITTED) see every batch committed before it.
+import type { Database, Queryable } from '../../database.js';
+import { addCountsSql } from './counts.js';
+import { globsOf } from './patterns.js';
+import { refreshPeople } from './persons.js';
+import { prepared } from './prepared.js';
+import { refreshSessions } from './sessions.js';
+
+/** The advisory lock's key: any constant shared by every collector of one database. */
+export const AGGREGATES_LOCK = 7_270_018;
+
+/** Sessions or people worked out again per statement during a rebuild. */
+export const REBUILD_CHUNK = 2000;
+
+const TABLES = [
+  'insights_event_counts',
+  'insights_scores',
+  'insights_markers',
+  'insights_channels',
+  'insights_comments',
+  'insights_answer_hashes',
+  'insights_visitors',
+  'insights_visitor_stages',
+  'insights_sessions',
+  'insights_service',
+  'insights_service_tracks',
+  'insights_steps',
+  'insights_people',
+  'insights_moves',
+];
+
+const SET_PATTERNS = `insert into insights_patterns (globs) values ($1) on conflict (id) do update set globs = excluded.globs`;
+
+/** Takes the aggregates' lock, and plans the statements run on a batch's few rows once. */
+const LOCK = `select pg_advisory_xact_lock($1), set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
+async function addCounts(tx: Queryable, source: string, params: unknown[] = []) {
+  await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+  const { rows } = await prepared<{ sessions: string[]; people: string[]; globs: string; stages: unknown }>(
+    tx,
+    addCountsSql(source),
+    params,
+  );
+  const row = rows[0] ?? { sessions: [], people: [], globs: '[]', stages: null };
+  return { ...row, published: globsOf(row.stages) };
+}
+
+/**
+ * Adds the events just stored (their ids) to the aggregates; run in the batch's
+ * transaction. Answers true when a publish changed the stage globs since the figures were
+ * worked out: they are then to be rebuilt (rebuildAggregates), and until then the new
+ * batches use the new globs.
+ */
+export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const touched = await addCounts(tx, 'select * from events where id = any($1::text[])', [ids]);
+  const { published } = touched;
+  const changed = touched.globs !== JSON.stringify(published);
+  if (changed) {
+    await prepared(tx, SET_PATTERNS, [JSON.stringify(published)]);
+    // Only the sessions' steps depend on the globs: they are worked out again, in place.
+    await prepared(tx, 'insert into insights_rebuild (sessions_only) values (true) on conflict do nothing');
+  }
+  await refreshSessions(tx, touched.sessions, published);
+  await refreshPeople(tx, touched.people);
+  return changed;
+}
+
+/**
+ * Builds the aggregates again from every stored event: once after the migration that
+ * adds them, or after events were written by other means than the store's insert (a bulk
+ * load). The counts are replaced in one transaction, then sessions and people are worked
+ * out a chunk at a time; `insights_rebuild` is emptied last, so an interrupted rebuild
+ * starts again at the next start.
+ */
+export async function rebuildAggregates(db: Database): Promise<number> {
+  const { touched, patterns } = await db.transaction(async (tx) => {
+    // A rebuild reads every event: no statement time limit, which is for requests.
+    await tx.query('set local statement_timeout = 0');
+    await prepared(
+      tx,
+      'insert into insights_rebuild default values on conflict (id) do update set sessions_only = false',
+    );
+    await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+    await tx.query(`truncate ${TABLES.join(', ')}`);
+    const touched = await addCounts(tx, 'select * from events');
+    await prepared(tx, SET_PATTERNS, [JSON.stringify(touched.published)]);
+    return { touched, patterns: touched.published };
+  });
+  await refreshAllSessions(db, touched.sessions, patterns);
+  for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
+    const chunk = touched.people.slice(i, i + REBUILD_CHUNK);
+    await db.transaction(async (tx) => {
+      await tx.query('set local statement_timeout = 0');
+      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+      await refreshPeople(tx, chunk);
+    });
+  }
+  await db.query('delete from insights_rebuild');
+  return touched.sessions.length;
+}
+
+/** Works out the sessions again a chunk at a time, each chunk a transaction of its own. */
+async function refreshAllSessions(db: Database, sessions: readonly string[], patterns: readonly string[]) {
+  for (let i = 0; i < sessions.length; i += REBUILD_CHUNK) {
+    const chunk = sessions.slice(i, i + REBUILD_CHUNK);
+    await db.transaction(async (tx) => {
+      await tx.query('set local statement_timeout = 0');
+      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+      await refreshSessions(tx, chunk, patterns);
+    });
+  }
+}
+
+/**
+ * The drivers' steps of every session worked out again with the published stage globs,
+ * in place: the other figures do not depend on them, and the page keeps showing them.
+ */
+async function refreshSteps(db: Database): Promise<number> {
+  const { rows } = await db.query<{ id: string }>('select session_id as id from insights_sessions');
+  const { rows: globs } = await db.query<{ globs: string }>('select globs from insights_patterns');
+  await refreshAllSessions(
+    db,
+    rows.map((r) => r.id),
+    JSON.parse(globs[0]?.globs ?? '[]') as string[],
+  );
+  await db.query('delete from insights_rebuild where sessions_only');
+  return rows.length;
+}
+
+/** Rebuilds the aggregates (or only the sessions' steps) if a migration, a publish or an interrupted rebuild asked for it. */
+export async function rebuildIfAsked(db: Database, log: (message: string) => void): Promise<void> {
+  const { rows } = await db.query<{ sessions_only: boolean }>('select sessions_only from insights_rebuild');
+  if (rows.length === 0) return;
+  if (rows[0]?.sessions_only) {
+    await refreshSteps(db);
+    return;
+  }
+  const started = Date.now();
+  const sessions = await rebuildAggregates(db);
+  if (sessions > 0)
+    log(
+      `[touchpoint] insights figures built from the ${sessions} stored sessions in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+}

@@ -1,0 +1,132 @@
+import type { WireEvent } from '../../../packages/collector/src/batch.js';
+import {
+  patternFinder,
+  patternRegexes,
+  publishedPatterns,
+} from '../../../packages/collector/src/insights/aggregate/patterns.js';
+import { comments } from '../../../packages/collector/src/insights/comment-query.js';
+import { stepCounts } from '../../../packages/collector/src/insights/queries.js';
+import { type EventStore, openEventStore } from '../../../packages/collector/src/store.js';
+import { freshDataDir } from '../../demo/data-dir.js';
+
+const GLOBS = ['/', '/help/**', '/help/orders/**', '/products/*'];
+
+describe('patternFinder', () => {
+  const patternOf = patternFinder(GLOBS);
+  it.each([
+    ['/', '/'],
+    ['/help', '/help/**'],
+    ['/help/faq/returns', '/help/**'],
+    // The most specific glob wins, as it does for the page's stage.
+    ['/help/orders/7', '/help/orders/**'],
+    ['/products/shell', '/products/*'],
+    ['/products/shell/reviews', null],
+    ['/checkout', null],
+  ])('puts %s under %s', (path, glob) => {
+    expect(patternOf(path)).toBe(glob);
+  });
+
+  it('finds nothing without a published configuration', () => {
+    expect(patternFinder([])('/help')).toBeNull();
+  });
+});
+
+let store: EventStore;
+let data: { dir: string; remove(): void };
+let number = 0;
+
+const publish = (stages: Record<string, string>) =>
+  store.query(
+    `insert into config_versions (number, author, config, config_hash) values ($1, 'test', $2, 'h')`,
+    [++number, JSON.stringify({ version: 1, stages, surveys: [] })],
+  );
+
+let seq = 0;
+const event = (session: string, type: string, path: string, extra: object = {}) => ({
+  id: `p${++seq}`,
+  type,
+  ts: Date.UTC(2026, 2, 1) + seq * 60_000,
+  anonymousId: session,
+  sessionId: session,
+  page: { url: `https://shop.example${path}`, path },
+  ...extra,
+});
+const answer = (session: string, score: number, trail: string[]) =>
+  event(session, 'survey_answered', '/done', {
+    props: { surveyId: 'nps', metric: 'nps', score, trail: trail.map((path) => ({ type: 'page', path })) },
+  });
+const comment = (session: string, text: string) =>
+  event(session, 'survey_comment', '/done', {
+    props: { surveyId: 'nps', metric: 'nps', score: 3, comment: text },
+  });
+const insert = (events: unknown[]) =>
+  store.insert(
+    { sentAt: Date.now(), events: events as WireEvent[], dropped: 0, rejected: 0 },
+    'application/json',
+  );
+const patternCounts = async () =>
+  (await stepCounts(store)).filter((c) => c.kind === 'pattern').map(({ step, n }) => [step, n]);
+
+beforeAll(async () => {
+  data = await freshDataDir();
+  store = await openEventStore(data.dir, { log: () => {} });
+}, 120_000);
+
+afterAll(async () => {
+  await store?.close();
+  data?.remove();
+});
+
+describe('pattern steps kept at ingest', () => {
+  it('counts each answer once under the stage glob of its pages, and filters comments by it', async () => {
+    await publish({ '/': 'touchpoint', '/help/**': 'service', '/help/orders/**': 'service' });
+    expect(await publishedPatterns(store)).toEqual(['/', '/help/**', '/help/orders/**']);
+    await insert([
+      answer('s1', 3, ['/help/faq', '/help/contact']),
+      comment('s1', 'Could not find it.'),
+      answer('s2', 3, ['/help/orders/7']),
+      comment('s2', 'Where is my parcel?'),
+    ]);
+    expect(await patternCounts()).toEqual([
+      ['/help/**', 1],
+      ['/help/orders/**', 1],
+    ]);
+    const filtered = await comments(store, { step: 'pattern:/help/**' });
+    expect(filtered.rows.map((r) => r.comment)).toEqual(['Could not find it.']);
+    expect(filtered.total).toBe(1);
+  });
+
+  it('works the counts out again when a publish changes the globs', async () => {
+    await publish({ '/help/**': 'service' });
+    await insert([answer('s3', 9, ['/'])]);
+    await vi.waitFor(
+      async () => {
+        const { rows } = await store.query('select 1 from insights_rebuild');
+        expect(rows).toEqual([]);
+        expect(await patternCounts()).toEqual([['/help/**', 2]]);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+  }, 60_000);
+
+  it('matches in SQL what the glob matches in JavaScript, winners left out', async () => {
+    const { match, winners } = patternRegexes(GLOBS, '/help/**');
+    expect(winners.length).toBeGreaterThan(0);
+    const patternOf = patternFinder(GLOBS);
+    for (const path of [
+      '/help',
+      '/help/',
+      '/help/a.b',
+      '/help/orders/7',
+      '/helpdesk',
+      '/x/help/y',
+      '/help/(x)',
+    ]) {
+      const { rows } = await store.query<{ hit: boolean }>(
+        'select $1::text ~ $2 and not $1::text ~ any($3::text[]) as hit',
+        [path, match, winners],
+      );
+      expect([path, rows[0]?.hit]).toEqual([path, patternOf(path) === '/help/**']);
+    }
+  });
+});
