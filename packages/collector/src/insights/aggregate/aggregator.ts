@@ -20,7 +20,7 @@ export interface Aggregator {
   soon(): void;
   /** Adds every event stored so far to the figures, waiting for another collector's run. */
   now(): Promise<void>;
-  /** Stops the timer and waits for the run going; pending events stay for the next start. */
+  /** Stops the timer and waits for the chunk going; pending events stay for the next start. */
   close(): Promise<void>;
 }
 
@@ -30,7 +30,8 @@ interface AggregatorState {
   queue: Promise<void>;
   /** A read's run queued and not started yet, which later reads join. */
   read: Promise<void> | undefined;
-  closed: boolean;
+  /** Aborted on close: the run going stops after its chunk. */
+  closed: AbortController;
 }
 
 export function createAggregator(
@@ -42,13 +43,13 @@ export function createAggregator(
     timer: undefined,
     queue: Promise.resolve(),
     read: undefined,
-    closed: false,
+    closed: new AbortController(),
   };
 
   const enqueue = (wait: boolean): Promise<void> => {
     const run = state.queue.then(async () => {
       if (wait) state.read = undefined;
-      const result = await foldPending(db, wait);
+      const result = await foldPending(db, wait, state.closed.signal);
       if (result.rebuild) onRebuild();
       // Another collector held the lock: it adds what it took; look again for the rest.
       if (!result.ran) soon();
@@ -58,7 +59,7 @@ export function createAggregator(
   };
 
   function soon() {
-    if (state.timer || state.closed) return;
+    if (state.timer || state.closed.signal.aborted) return;
     state.timer = setTimeout(() => {
       state.timer = undefined;
       enqueue(false).catch((error: Error) =>
@@ -78,7 +79,7 @@ export function createAggregator(
       return state.read;
     },
     async close() {
-      state.closed = true;
+      state.closed.abort();
       clearTimeout(state.timer);
       state.timer = undefined;
       await state.queue;

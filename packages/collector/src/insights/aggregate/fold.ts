@@ -9,7 +9,7 @@ import { prepared } from './prepared.js';
 import { refreshSessions } from './sessions.js';
 
 /** Pending events taken per transaction: the counts cost per statement, the sessions per event. */
-export const FOLD_CHUNK = 5000;
+export const FOLD_CHUNK = 1000;
 
 /** The lock for a run in the background: a collector already at it will fold what is there. */
 const TRY_LOCK = `select pg_try_advisory_xact_lock($1) as locked, set_config('plan_cache_mode', 'force_generic_plan', true)`;
@@ -51,9 +51,9 @@ async function foldChunk(tx: Queryable, wait: boolean) {
 /**
  * Adds every pending event to the aggregates, a chunk per transaction. `wait` waits for
  * another collector's run to end (before a read, which must see every stored event);
- * without it a run gives way to one already going.
+ * without it a run gives way to one already going. `stop` ends it between two chunks.
  */
-export async function foldPending(db: Database, wait: boolean): Promise<FoldResult> {
+export async function foldPending(db: Database, wait: boolean, stop?: AbortSignal): Promise<FoldResult> {
   const result: FoldResult = { folded: 0, ran: true, rebuild: false };
   // None left, not even rows another run is taking (still visible until it commits): every
   // event stored before this statement is in the figures, with no transaction or lock.
@@ -67,6 +67,6 @@ export async function foldPending(db: Database, wait: boolean): Promise<FoldResu
     if (!chunk) return { ...result, ran: false };
     result.folded += chunk.taken;
     result.rebuild ||= chunk.changed;
-    if (chunk.taken < FOLD_CHUNK) return result;
+    if (chunk.taken < FOLD_CHUNK || stop?.aborted) return result;
   }
 }
