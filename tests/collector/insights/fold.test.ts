@@ -111,6 +111,24 @@ describe.each(backends)('pending events on $name', (backend) => {
     }
   }, 120_000);
 
+  it('counts an answer from before the earliest time PostgreSQL holds, and goes on adding the ones after it', async () => {
+    const store = await openEventStore(opened.database, { log: () => {} });
+    try {
+      const before = await figures(store);
+      // 4801 BC: the wire takes it, PostgreSQL's timestamps start in 4714 BC.
+      const ancient = { ...answer(200, 5), ts: Date.UTC(-4800, 0, 1) } as WireEvent;
+      await store.insert(batch([ancient]), 'application/json');
+      await store.insert(batch([answer(201, 5)]), 'application/json');
+      expect(await figures(store)).toEqual({
+        events: before.events + 2,
+        answers: before.answers + 2,
+        nps: before.nps + 2,
+      });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('shows an answer in /insights/report.json read right after its POST', async () => {
     const collector = createCollector({ database: opened.database, log: () => {} });
     const app = await serve(collector);
