@@ -3,7 +3,8 @@
 // here, fsync on, like production), then three collector processes on one PostgreSQL, then
 // the per-batch latency at half the throughput measured. Each collector is the built
 // `touchpoint-collector` command in its own process; the clients run in this one, on the
-// same 2 vCPUs. Run after `pnpm build`: `node bench/collector.bench.mjs` (or `pnpm bench`).
+// same 2 vCPUs. Each run ends with the first /insights/report.json read, which waits for
+// the insights figures to catch up with what was stored. Run after `pnpm build`: `node bench/collector.bench.mjs` (or `pnpm bench`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -157,6 +158,11 @@ async function load(name, collectors, rate, postgresDir) {
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
   agent.destroy();
+  // The insights figures are added after the answer: the first read after the clients stop
+  // waits for what is still pending (503s until it is done), and its CPU counts too.
+  const drained = performance.now();
+  while ((await fetch(`${urls[0]}/insights/report.json`)).status !== 200);
+  const drainSeconds = (performance.now() - drained) / 1000;
   const collectorMs = cpu(collectors.map((c) => c.pid)) - before.collectors;
   // Backends that started during the run count from 0.
   const serverMs = serverPids().reduce((ms, pid) => ms + cpuMs(pid) - (before.server.get(pid) ?? 0), 0);
@@ -168,6 +174,7 @@ async function load(name, collectors, rate, postgresDir) {
     'p50 ms/batch': Number(percentile(latencies, 50).toFixed(1)),
     'p99 ms/batch': Number(percentile(latencies, 99).toFixed(1)),
     'non-200': failures,
+    'figures read after s': Number(drainSeconds.toFixed(2)),
     'collector CPU ms/1k events': perThousand(collectorMs),
     'PostgreSQL CPU ms/1k events': postgresDir ? perThousand(serverMs) : '-',
   };

@@ -2,7 +2,7 @@
 // start in one transaction under an advisory lock, so several collectors starting
 // together apply each migration once and none reads a half-made schema.
 import type { Database } from './database.js';
-import { INSIGHTS_SCHEMA } from './insights/aggregate/schema.js';
+import { INSIGHTS_SCHEMA, PENDING_SCHEMA } from './insights/aggregate/schema.js';
 
 /**
  * Schema changes, applied once each, in order; append, never edit an applied one.
@@ -70,6 +70,9 @@ export const MIGRATIONS: readonly string[] = [
   // 3: the insights aggregates, kept at ingest so the page reads counts, not every event;
   // built from the events already stored at the next start (insights/aggregate/).
   INSIGHTS_SCHEMA,
+  // 4: the events not yet in the aggregates: ingest marks them, the aggregator adds them
+  // after the answer (insights/aggregate/fold.ts).
+  PENDING_SCHEMA,
 ];
 
 /** The advisory lock's key: any constant shared by every collector of one database. */

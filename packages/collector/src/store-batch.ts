@@ -1,7 +1,7 @@
-// Storing one validated batch: the events, the batch's row, and the insights figures they
-// change, in one transaction, so a batch is stored and counted whole or not at all.
+// Storing one validated batch: the events, the batch's row, and a pending mark per new
+// event for the insights figures, in one statement, so a batch is stored and marked whole
+// or not at all. The figures are worked out after the answer (insights/aggregate/fold.ts).
 import type { Database } from './database.js';
-import { addToAggregates } from './insights/aggregate/maintain.js';
 import type { BatchToStore, StoreResult } from './store.js';
 
 /**
@@ -20,25 +20,25 @@ const INSERT_BATCH = `
       from jsonb_array_elements($1::text::jsonb) with ordinality as t(e, n)
      order by n
     on conflict (id) do nothing
-    returning id
-  )
+    returning seq
+  ),
+  pending as (insert into insights_pending (seq) select seq from stored)
   insert into batches (id, sent_at, content_type, events, stored, duplicates, rejected, dropped)
   overriding system value
   select id, round($2::numeric)::bigint, $3::text, $4::int, (select count(*) from stored),
          $5::int - (select count(*) from stored), $6::int, $7::int
     from batch
-  returning stored, duplicates, (select coalesce(array_agg(id), '{}') from stored) as ids`;
+  returning stored, duplicates`;
 
 /**
  * Stores `batch`; events whose id is already stored count as duplicates, and only the new
- * ones reach the insights figures, so a retried batch adds nothing. `rebuild` is true when
- * the batch found the figures must be worked out again (a publish changed the stage globs).
+ * ones are marked for the insights figures, so a retried batch adds nothing.
  */
 export async function storeBatch(
   db: Database,
   { sentAt, events, dropped, rejected }: BatchToStore,
   contentType: string,
-): Promise<StoreResult & { rebuild: boolean }> {
+): Promise<StoreResult> {
   // A repeated id inside one batch counts as a duplicate too, like one across batches;
   // its first copy is kept, as across batches.
   const seen = new Set<string>();
@@ -52,14 +52,7 @@ export async function storeBatch(
     rejected,
     dropped,
   ];
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<StoreResult & { ids: string[] }>(
-      INSERT_BATCH,
-      params,
-      'touchpoint_insert_batch',
-    );
-    const row = rows[0] as StoreResult & { ids: string[] };
-    const rebuild = await addToAggregates(tx, row.ids);
-    return { stored: Number(row.stored), duplicates: Number(row.duplicates), rebuild };
-  });
+  const { rows } = await db.query<StoreResult>(INSERT_BATCH, params, 'touchpoint_insert_batch');
+  const row = rows[0] as StoreResult;
+  return { stored: Number(row.stored), duplicates: Number(row.duplicates) };
 }

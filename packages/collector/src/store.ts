@@ -1,10 +1,12 @@
 // The event store: opens the database, stores validated batches (store-batch.ts: one
-// transaction each, with the insights figures they change, so a batch is committed whole
-// or not at all, de-duplicated by event id in the database across retries and instances),
-// and reads what the collector reports about itself.
+// statement each, so a batch is committed whole or not at all, de-duplicated by event id
+// in the database across retries and instances, its new events marked for the insights
+// figures, which the aggregator adds after the answer), and reads what the collector
+// reports about itself.
 import { resolve } from 'node:path';
 import type { WireEvent } from './batch.js';
 import type { Database, QueryResult } from './database.js';
+import { createAggregator } from './insights/aggregate/aggregator.js';
 import { rebuildAggregates, rebuildIfAsked } from './insights/aggregate/maintain.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
@@ -71,6 +73,8 @@ export interface EventStore {
   stats(): Promise<StoreStats>;
   /** The most recent events as received, newest first; `type` narrows them. */
   recent(options?: { limit?: number; type?: string | undefined }): Promise<WireEvent[]>;
+  /** Adds every event stored so far to the insights figures (`query` does before it reads them). */
+  catchUpInsights(): Promise<void>;
   /** Builds the insights figures again from every stored event (after a bulk load that bypassed insert). */
   rebuildInsights(): Promise<void>;
   /** Runs one parameterized statement (the insights queries, tests). */
@@ -78,13 +82,16 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** A statement naming an insights figures table. */
+const READS_FIGURES = /\binsights_/;
+
 /** The store over an open database whose schema is migrated. */
 export function createEventStore(
   db: Database,
   queryTimeoutMs = STORE_DEFAULTS.queryTimeoutMs,
   log = STORE_DEFAULTS.log,
 ): EventStore {
-  const query: EventStore['query'] = (text, params) => withTimeout(db.query(text, params), queryTimeoutMs);
+  const run: EventStore['query'] = (text, params) => withTimeout(db.query(text, params), queryTimeoutMs);
   // A publish that changed the stage globs asks for the insights figures to be rebuilt:
   // done after the batch that noticed it, one rebuild at a time, without holding up ingest.
   let rebuilding: Promise<void> | undefined;
@@ -95,11 +102,21 @@ export function createEventStore(
         rebuilding = undefined;
       });
   };
+  const aggregator = createAggregator(db, { log, onRebuild: rebuildSoon });
+  // Events a previous run stored and did not add (stopped, crashed) are added now.
+  aggregator.soon();
+  const catchUpInsights = () => withTimeout(aggregator.now(), queryTimeoutMs);
+  // A statement on the insights figures first waits for every event stored so far (by
+  // any collector) to be added to them: a page read right after an answer shows it.
+  const query: EventStore['query'] = async (text, params) => {
+    if (READS_FIGURES.test(text)) await catchUpInsights();
+    return run(text, params);
+  };
   return {
     async insert(batch, contentType) {
-      const row = await withTimeout(storeBatch(db, batch, contentType), queryTimeoutMs);
-      if (row.rebuild) rebuildSoon();
-      return { stored: row.stored, duplicates: row.duplicates };
+      const result = await withTimeout(storeBatch(db, batch, contentType), queryTimeoutMs);
+      if (result.stored > 0) aggregator.soon();
+      return result;
     },
 
     async stats() {
@@ -133,12 +150,14 @@ export function createEventStore(
       return rows.map((r) => r.event);
     },
 
+    catchUpInsights,
     rebuildInsights: async () => {
       await rebuilding;
       await rebuildAggregates(db);
     },
     query,
     async close() {
+      await aggregator.close();
       await rebuilding;
       await db.close();
     },

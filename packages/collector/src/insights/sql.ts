@@ -3,9 +3,15 @@
 // so the page, its filters and the stored counts cannot disagree.
 import { BANDS, type Band, SCALES } from './metrics.js';
 
+/**
+ * The earliest time PostgreSQL's timestamps hold (4714 BC), in ms: the wire accepts times
+ * back to 271,821 BC, and one such event must not make every run that counts it fail.
+ */
+const EARLIEST_MS = -210_866_803_200_000;
+
 /** Days are calendar days in UTC, so the chart is the same wherever the server runs. */
 export const daySql = (ts: string): string =>
-  `to_char(to_timestamp(${ts} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`;
+  `to_char(to_timestamp(greatest(${ts}, ${EARLIEST_MS}) / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`;
 
 const SCORE = `(c.props->>'score')::numeric`;
 

@@ -1,9 +1,10 @@
 // The counts the insights page reads that add up event by event: events per type and
 // stage, scores per survey / stage / page / day, trail markers per score, CSAT per
-// channel, and per visitor the stages they reached. One statement adds the events of
-// `source` to them; ingest runs it over a batch's new events, a rebuild over them all,
-// so both count the same way. Counting only events the store had not seen before (the
-// insert skips known ids) is what keeps a retried batch from counting twice.
+// channel, and per visitor the stages they reached. One statement takes rows of
+// `insights_pending` and adds the events of `source` to the counts; the aggregator runs it
+// over the pending events, a rebuild over them all, so both count the same way. Only
+// events the store had not seen before get a pending row (the insert skips known ids),
+// which is what keeps a retried batch from counting twice.
 import { STAGES } from '../metrics.js';
 import { BAND_SQL, daySql } from '../sql.js';
 
@@ -20,14 +21,18 @@ const SCORE = `(src.props->>'score')::double precision`;
 const HASH = `coalesce(src.props->>'configHash', '')`;
 
 /**
- * Adds the events `source` selects (a query over `events`) to the counts, and answers
+ * Deletes the pending rows `take` selects (a `delete from insights_pending … returning seq`,
+ * named `taken`) and adds the events `source` selects (a query over `events`, which may
+ * read `taken`) to the counts, in one statement and so one snapshot: a batch committed
+ * while it runs is neither taken nor counted. Answers how many rows were taken, and
  * the sessions and people whose derived figures (drivers, service, ladder, retention)
  * must be worked out again (a person's key may change when a user id arrives, so both
  * the key before and after are named), with the stage globs those figures were worked
  * out with and the published configuration's `stages` (patterns.ts).
  */
-export const addCountsSql = (source: string): string => `
-with src as (${source}),
+export const addCountsSql = (take: string, source: string): string => `
+with taken as (${take}),
+src as (${source}),
 counted as (
   insert into insights_event_counts as t (type, stage, n, first_ts, last_ts)
   select type, coalesce(stage, ''), count(*), min(ts), max(ts) from src group by 1, 2 order by 1, 2
@@ -108,7 +113,8 @@ visitors as (
         churn_at = least(v.churn_at, excluded.churn_at)
   returning person
 )
-select (select coalesce(array_agg(distinct session_id), '{}') from src) as sessions,
+select (select count(*) from taken)::int as taken,
+       (select coalesce(array_agg(distinct session_id), '{}') from src) as sessions,
        (select coalesce(array_agg(distinct person), '{}')
           from (select person from before union select person from visitors) p) as people,
        coalesce((select globs from insights_patterns), '[]') as globs,

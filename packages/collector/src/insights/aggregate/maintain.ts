@@ -1,8 +1,8 @@
-// Keeping the insights aggregates: after each stored batch, in its transaction, and from
-// scratch when they must be rebuilt. Work on the aggregates is serialized by an advisory
-// lock taken after the batch's events are inserted, so collectors sharing a database
-// still insert in parallel, and each one's reads of a session or person (statements of
-// their own, under READ COMMITTED) see every batch committed before it.
+// Keeping the insights aggregates from scratch when they must be rebuilt; the aggregator
+// (fold.ts) adds the events stored since. Work on the aggregates is serialized by an
+// advisory lock, so each run's reads of a session or person (statements of their own,
+// under READ COMMITTED) see every run committed before it, and collectors sharing a
+// database still insert in parallel: ingest takes no lock.
 import type { Database, Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
 import { globsOf } from './patterns.js';
@@ -33,41 +33,22 @@ const TABLES = [
   'insights_moves',
 ];
 
-const SET_PATTERNS = `insert into insights_patterns (globs) values ($1) on conflict (id) do update set globs = excluded.globs`;
+export const SET_PATTERNS = `insert into insights_patterns (globs) values ($1) on conflict (id) do update set globs = excluded.globs`;
 
-/** Takes the aggregates' lock, and plans the statements run on a batch's few rows once. */
-const LOCK = `select pg_advisory_xact_lock($1), set_config('plan_cache_mode', 'force_generic_plan', true)`;
+/** Takes the aggregates' lock, waiting for it, and plans the statements run on a few rows once. */
+export const LOCK = `select pg_advisory_xact_lock($1), set_config('plan_cache_mode', 'force_generic_plan', true)`;
 
-async function addCounts(tx: Queryable, source: string, params: unknown[] = []) {
-  await prepared(tx, LOCK, [AGGREGATES_LOCK]);
-  const { rows } = await prepared<{ sessions: string[]; people: string[]; globs: string; stages: unknown }>(
-    tx,
-    addCountsSql(source),
-    params,
-  );
-  const row = rows[0] ?? { sessions: [], people: [], globs: '[]', stages: null };
+/** Takes the pending rows `take` selects and adds the events of `source` to the counts (counts.ts). */
+export async function addCounts(tx: Queryable, take: string, source: string, params: unknown[] = []) {
+  const { rows } = await prepared<{
+    taken: number;
+    sessions: string[];
+    people: string[];
+    globs: string;
+    stages: unknown;
+  }>(tx, addCountsSql(take, source), params);
+  const row = rows[0] ?? { taken: 0, sessions: [], people: [], globs: '[]', stages: null };
   return { ...row, published: globsOf(row.stages) };
-}
-
-/**
- * Adds the events just stored (their ids) to the aggregates; run in the batch's
- * transaction. Answers true when a publish changed the stage globs since the figures were
- * worked out: they are then to be rebuilt (rebuildAggregates), and until then the new
- * batches use the new globs.
- */
-export async function addToAggregates(tx: Queryable, ids: readonly string[]): Promise<boolean> {
-  if (ids.length === 0) return false;
-  const touched = await addCounts(tx, 'select * from events where id = any($1::text[])', [ids]);
-  const { published } = touched;
-  const changed = touched.globs !== JSON.stringify(published);
-  if (changed) {
-    await prepared(tx, SET_PATTERNS, [JSON.stringify(published)]);
-    // Only the sessions' steps depend on the globs: they are worked out again, in place.
-    await prepared(tx, 'insert into insights_rebuild (sessions_only) values (true) on conflict do nothing');
-  }
-  await refreshSessions(tx, touched.sessions, published);
-  await refreshPeople(tx, touched.people);
-  return changed;
 }
 
 /**
@@ -87,7 +68,8 @@ export async function rebuildAggregates(db: Database): Promise<number> {
     );
     await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
-    const touched = await addCounts(tx, 'select * from events');
+    // Every pending row goes, in the statement that counts every event: one snapshot.
+    const touched = await addCounts(tx, 'delete from insights_pending returning seq', 'select * from events');
     await prepared(tx, SET_PATTERNS, [JSON.stringify(touched.published)]);
     return { touched, patterns: touched.published };
   });

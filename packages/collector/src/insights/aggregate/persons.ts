@@ -39,17 +39,18 @@ export async function refreshPeople(tx: Queryable, keys: readonly string[]): Pro
   );
   const answers = await prepared<PersonAnswerRow>(
     tx,
-    // `offset 0` keeps each visitor's lookup on the events' visitor index: planned as a
-    // join, PostgreSQL preferred reading every answer of the table by type.
+    // `offset 0` keeps each visitor's lookup on the events' visitor index, and the answer
+    // test outside it: planned as a join, or with the type inside, PostgreSQL read every
+    // answer of the table by type for each visitor (seconds a run when most events are answers).
     `select v.person, s.ts::float8 as ts, s.metric, s.score
        from insights_visitors v
       cross join lateral (
-        select e.id, e.ts, e.props->>'metric' as metric, (e.props->>'score')::double precision as score
+        select e.id, e.ts, e.type, e.props->>'metric' as metric,
+               case when jsonb_typeof(e.props->'score') = 'number' then (e.props->>'score')::double precision end as score
           from events e
-         where e.anonymous_id = v.anonymous_id and e.type = 'survey_answered'
-           and jsonb_typeof(e.props->'score') = 'number'
+         where e.anonymous_id = v.anonymous_id
         offset 0) s
-      where v.person = any($1::text[]) and ${VALID_SQL}
+      where v.person = any($1::text[]) and s.type = 'survey_answered' and s.score is not null and ${VALID_SQL}
       order by s.ts, s.id`,
     [keys],
   );

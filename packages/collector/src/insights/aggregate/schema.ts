@@ -64,3 +64,11 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
      id int primary key default 1 check (id = 1), sessions_only boolean not null default false
    );
    insert into insights_rebuild default values;`;
+
+/**
+ * Events stored and not yet added to the aggregates, by their `events.seq`: appended in the
+ * batch's transaction (an append: no row shared by batches, no lock), taken by the
+ * aggregator (fold.ts) in the transaction that adds them, so a crash in between leaves them
+ * for the next run.
+ */
+export const PENDING_SCHEMA = `create table insights_pending (seq bigint primary key);`;

@@ -19,14 +19,15 @@ select s.id as "sessionId", e.id, e.ts::float8 as ts, e.type, e.name, e.stage, e
  cross join lateral (select * from events e where e.session_id = s.id order by e.ts, e.seq offset 0) e
  order by s.id, e.ts, e.seq`;
 
+// The answer test stays outside the `offset 0` subquery: inside it, PostgreSQL read every
+// answer of the table by type for each session.
 const TRAILS = `
 select e.id, t->>'type' as type, t->>'name' as name, t->>'path' as path, t->>'stage' as stage
   from unnest($1::text[]) s(id)
- cross join lateral (
-   select e.id, e.props from events e
-    where e.session_id = s.id and e.type = 'survey_answered' and jsonb_typeof(e.props->'trail') = 'array'
-   offset 0) e
- cross join lateral jsonb_array_elements(e.props->'trail') with ordinality x(t, n)
+ cross join lateral (select e.id, e.type, e.props from events e where e.session_id = s.id offset 0) e
+ cross join lateral jsonb_array_elements(
+   case when e.type = 'survey_answered' and jsonb_typeof(e.props->'trail') = 'array' then e.props->'trail' else '[]' end
+ ) with ordinality x(t, n)
  where jsonb_typeof(t) = 'object'
  order by e.id, n`;
 
