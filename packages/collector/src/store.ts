@@ -12,8 +12,10 @@ import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { storeBatch } from './store-batch.js';
-import { withTimeout } from './timeout.js';
+import type { BatchToStore, StoreResult, StoreStats } from './store-types.js';
+import { StoreTimeoutError, withTimeout } from './timeout.js';
 
+export type { BatchToStore, StoreResult, StoreStats } from './store-types.js';
 export { StoreTimeoutError } from './timeout.js';
 
 /** Where events are stored: a PostgreSQL server, or PGlite in a folder. */
@@ -34,38 +36,20 @@ export interface StoreOptions {
   queryTimeoutMs?: number;
   /** Where the store reports what it did on its own (a half-made folder moved aside). */
   log?: (message: string) => void;
+  /**
+   * Longest wait, in ms, of a read of the insights figures for the events still being added
+   * to them (after a burst). After it the figures are read as they stand, and the page says
+   * how many events are still to come.
+   */
+  catchUpMs?: number;
 }
 
 export const STORE_DEFAULTS: Required<StoreOptions> & { poolSize: number } = {
   queryTimeoutMs: 5000,
   log: (message) => console.warn(message),
+  catchUpMs: 2000,
   poolSize: 10,
 };
-
-/** A validated batch: the events to store, and what the body said about the rest. */
-export interface BatchToStore {
-  sentAt: number;
-  events: WireEvent[];
-  /** Events the client evicted from its queue since its last batch. */
-  dropped: number;
-  /** Events of this body refused by validation. */
-  rejected: number;
-}
-
-export interface StoreResult {
-  stored: number;
-  duplicates: number;
-}
-
-export interface StoreStats {
-  events: number;
-  batches: number;
-  duplicates: number;
-  rejected: number;
-  dropped: number;
-  byType: Record<string, number>;
-  byStage: Record<string, number>;
-}
 
 export interface EventStore {
   /** Stores a batch; events whose id is already stored count as duplicates. */
@@ -90,6 +74,7 @@ export function createEventStore(
   db: Database,
   queryTimeoutMs = STORE_DEFAULTS.queryTimeoutMs,
   log = STORE_DEFAULTS.log,
+  catchUpMs = STORE_DEFAULTS.catchUpMs,
 ): EventStore {
   const run: EventStore['query'] = (text, params) => withTimeout(db.query(text, params), queryTimeoutMs);
   // A publish that changed the stage globs asks for the insights figures to be rebuilt:
@@ -107,9 +92,25 @@ export function createEventStore(
   aggregator.soon();
   const catchUpInsights = () => withTimeout(aggregator.now(), queryTimeoutMs);
   // A statement on the insights figures first waits for every event stored so far (by
-  // any collector) to be added to them: a page read right after an answer shows it.
+  // any collector) to be added to them, so a page read right after an answer shows it; but
+  // at most `catchUpMs`: after a burst, or while a run keeps failing, the figures are read as
+  // they stand (the aggregator goes on, and `insights_pending` says how many are to come).
+  // Reads within `catchUpMs` of a wait that ran out do not wait again: a page's statements
+  // then cost one wait between them, not one each.
+  let behindUntil = 0;
+  const readyToRead = async () => {
+    if (Date.now() < behindUntil) return;
+    try {
+      await withTimeout(aggregator.now(), Math.min(catchUpMs, queryTimeoutMs));
+    } catch (error) {
+      behindUntil = Date.now() + catchUpMs;
+      if (!(error instanceof StoreTimeoutError)) {
+        log(`[touchpoint] insights figures read before every event was added: ${(error as Error).message}`);
+      }
+    }
+  };
   const query: EventStore['query'] = async (text, params) => {
-    if (READS_FIGURES.test(text)) await catchUpInsights();
+    if (READS_FIGURES.test(text)) await readyToRead();
     return run(text, params);
   };
   return {
@@ -172,7 +173,7 @@ export async function openEventStore(
   database: DatabaseOptions | string,
   options: StoreOptions = {},
 ): Promise<EventStore> {
-  const { queryTimeoutMs, log, poolSize } = { ...STORE_DEFAULTS, ...options };
+  const { queryTimeoutMs, log, poolSize, catchUpMs } = { ...STORE_DEFAULTS, ...options };
   const where = typeof database === 'string' ? { dataDir: database } : database;
   const db =
     'url' in where
@@ -185,5 +186,5 @@ export async function openEventStore(
     await db.close().catch(() => {});
     throw error;
   }
-  return createEventStore(db, queryTimeoutMs, log);
+  return createEventStore(db, queryTimeoutMs, log, catchUpMs);
 }

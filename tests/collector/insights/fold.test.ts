@@ -2,6 +2,7 @@ import type { WireEvent } from '../../../packages/collector/src/batch.js';
 import { createCollector } from '../../../packages/collector/src/collector.js';
 import type { Database } from '../../../packages/collector/src/database.js';
 import { parseCommentView } from '../../../packages/collector/src/insights/filters.js';
+import { renderPage } from '../../../packages/collector/src/insights/page.js';
 import { buildReport } from '../../../packages/collector/src/insights/report.js';
 import { migrate } from '../../../packages/collector/src/migrations.js';
 import { openPglite } from '../../../packages/collector/src/pglite.js';
@@ -144,6 +145,41 @@ describe.each(backends)('pending events on $name', (backend) => {
     } finally {
       await app.close();
       await collector.close();
+    }
+  }, 60_000);
+  it('reads the figures as they stand when adding them takes longer than catchUpMs, and says how many are to come', async () => {
+    const db = await opened.raw();
+    await migrate(db);
+    // Adding is stalled (a backlog after a burst): every aggregator transaction waits for the gate.
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const stalled: Database = {
+      ...db,
+      query: db.query.bind(db),
+      transaction: (work) => gate.then(() => db.transaction(work)),
+    };
+    const store = createEventStore(stalled, 5000, () => {}, 300);
+    try {
+      const before = (await buildReport(db as unknown as EventStore, parseCommentView(new URLSearchParams())))
+        .totals;
+      await store.insert(batch([answer(300, 1), answer(301, 2)]), 'application/json');
+      const started = Date.now();
+      const report = await buildReport(store, parseCommentView(new URLSearchParams()));
+      // One wait for the page, not one per statement.
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(report.totals.events).toBe(before.events);
+      expect(report.totals.pending).toBe(before.pending + 2);
+      expect(renderPage(report)).toContain(`${before.pending + 2} events stored in the last moments`);
+      open();
+      await store.catchUpInsights();
+      const after = await buildReport(store, parseCommentView(new URLSearchParams()));
+      expect(after.totals).toMatchObject({ events: before.events + 2, pending: 0 });
+      expect(renderPage(after)).not.toContain('still being added');
+    } finally {
+      open();
+      await store.close();
     }
   }, 60_000);
 });

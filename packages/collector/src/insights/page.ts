@@ -69,6 +69,11 @@ ${
     ? ''
     : html`<p class="empty">No events yet. Walk through the <a href="/">shop</a>, or stop the server and run <code>npx pnpm@10 run seed-demo</code> for a month of sample journeys.</p>`
 }
+${
+  t.pending > 0
+    ? html`<p class="problem" role="status">${plural(t.pending, 'event')} stored in the last moments are still being added to these figures; reload in a minute.</p>`
+    : ''
+}
 ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}</p>`)}
 <section id="scores" aria-labelledby="h-scores">
   <h2 id="h-scores">How are we doing</h2>

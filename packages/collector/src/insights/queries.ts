@@ -48,7 +48,8 @@ export async function totals(store: Queryable): Promise<Record<string, number | 
             (select count(*)::int from insights_visitors) as visitors,
             coalesce(sum(n) filter (where type = 'survey_answered'), 0)::int as answers,
             coalesce(sum(n) filter (where type = 'survey_comment'), 0)::int as comments,
-            min(first_ts)::float8 as first, max(last_ts)::float8 as last
+            min(first_ts)::float8 as first, max(last_ts)::float8 as last,
+            (select count(*)::int from insights_pending) as pending
        from insights_event_counts`,
   );
   return rows[0] ?? {};

@@ -41,6 +41,8 @@ export interface Report {
     comments: number;
     first: number | null;
     last: number | null;
+    /** Events stored and not yet added to these figures (after a burst, they catch up). */
+    pending: number;
   };
   overall: ByMetric;
   bySurvey: Array<{ surveyId: string; metric: Metric; summary: Summary }>;
