@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ladder, type PersonHistory, rungOf } from '../../../packages/collector/src/insights/ladder.js';
+import {
+  ladder,
+  type PersonHistory,
+  personMoves,
+  rungOf,
+} from '../../../packages/collector/src/insights/ladder.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 9, 1); // 1 October 2026
@@ -124,5 +130,68 @@ describe('ladder', () => {
     );
     expect(month?.moves).toHaveLength(3);
     expect(result.fellFrom.satisfied).toBe(1);
+  });
+});
+
+describe('personMoves', () => {
+  /** The month-by-month walk personMoves replaced: every month from the first session's to the last event's. */
+  const walked = (history: PersonHistory) => {
+    const monthEnd = (ms: number) => {
+      const d = new Date(ms);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
+    };
+    const times = [...history.sessions, ...history.answers.map((a) => a.ts), history.advocacyAt ?? -Infinity];
+    const moves = [];
+    const last = monthEnd(Math.max(...times));
+    for (let before = monthEnd(Math.min(...history.sessions)); before < last; ) {
+      const end = monthEnd(before + 1);
+      const [fromRung, toRung] = [rungOf(history, before), rungOf(history, end)];
+      if (fromRung !== toRung) {
+        const month = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+        moves.push({ from: month(before), to: month(end), fromRung, toRung });
+      }
+      before = end;
+    }
+    return moves;
+  };
+
+  const YEARS_3 = 3 * 365 * DAY;
+  const history = fc.record({
+    person: fc.constant('p'),
+    sessions: fc.array(
+      fc.integer({ min: 0, max: YEARS_3 }).map((ms) => T0 + ms),
+      { minLength: 1, maxLength: 8 },
+    ),
+    answers: fc.array(
+      fc.record({
+        ts: fc.integer({ min: 0, max: YEARS_3 }).map((ms) => T0 + ms),
+        metric: fc.constantFrom('nps', 'csat', 'ces'),
+        band: fc.constantFrom('low', 'middle', 'high'),
+      }),
+      { maxLength: 6 },
+    ),
+    advocacyAt: fc.option(
+      fc.integer({ min: 0, max: YEARS_3 }).map((ms) => T0 + ms),
+      { nil: null },
+    ),
+  }) as fc.Arbitrary<PersonHistory>;
+
+  it('finds the same moves as walking every month, looking only at the months with an event', () => {
+    fc.assert(
+      fc.property(history, (h) => {
+        expect(personMoves(h)).toEqual(walked(h));
+      }),
+    );
+  });
+
+  it('answers at once for a session dated by a clock 270,000 years off (the wire takes any epoch)', () => {
+    const ancient = person({
+      sessions: [Date.UTC(-270_000, 0, 1), T0, T0 + 40 * DAY],
+      answers: [{ ts: T0 + 40 * DAY, metric: 'nps', band: 'high' }],
+    });
+    // Loyal (three sessions over 30 days, no low answer) from the month of the third session.
+    expect(personMoves(ancient)).toEqual([
+      { from: '2026-10', to: '2026-11', fromRung: 'none', toRung: 'loyal' },
+    ]);
   });
 });

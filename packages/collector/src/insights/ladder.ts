@@ -75,6 +75,12 @@ const monthEnd = (ms: number) => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
 };
 
+/** The last millisecond of the UTC month before the one holding `ms`. */
+const monthBefore = (ms: number) => {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - 1;
+};
+
 /** One person's change of rung from the end of month `from` to the end of month `to` (`YYYY-MM`). */
 export interface Move {
   from: string;
@@ -89,16 +95,19 @@ export interface Move {
  * counted from the first month they were seen at its end.
  */
 export function personMoves(history: PersonHistory, options: Partial<typeof LADDER_DEFAULTS> = {}): Move[] {
-  const times = [...history.sessions, ...history.answers.map((a) => a.ts)];
   if (history.sessions.length === 0) return [];
+  const times = [...history.sessions, ...history.answers.map((a) => a.ts)];
+  if (history.advocacyAt !== null) times.push(history.advocacyAt);
+  const first = monthEnd(Math.min(...history.sessions));
+  // Only the months holding an event, not every month between: a clock years off (the wire
+  // takes any epoch) would otherwise walk thousands of months for one person.
+  const changing = [...new Set(times.map(monthEnd))].filter((end) => end > first).sort((a, b) => a - b);
   const moves: Move[] = [];
-  const last = monthEnd(Math.max(...times, history.advocacyAt ?? Number.NEGATIVE_INFINITY));
-  for (let before = monthEnd(Math.min(...history.sessions)); before < last; ) {
-    const end = monthEnd(before + 1);
+  for (const end of changing) {
+    const before = monthBefore(end);
     const fromRung = rungOf(history, before, options);
     const toRung = rungOf(history, end, options);
     if (fromRung !== toRung) moves.push({ from: monthOf(before), to: monthOf(end), fromRung, toRung });
-    before = end;
   }
   return moves;
 }
