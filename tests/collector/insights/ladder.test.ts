@@ -195,3 +195,12 @@ describe('personMoves', () => {
     ]);
   });
 });
+
+describe('the ladder month by month', () => {
+  it('lists the last ten years at most, whatever the earliest event says', () => {
+    const result = ladder([person({})], Date.UTC(-270_000, 0, 1), T0);
+    expect(result.moves).toHaveLength(120);
+    expect(result.moves.at(-1)).toMatchObject({ from: '2026-09', to: '2026-10' });
+    expect(result.moves[0]).toMatchObject({ from: '2016-10', to: '2016-11' });
+  });
+});

@@ -11,6 +11,8 @@ export type Rung = 'none' | 'satisfied' | 'loyal' | 'advocate';
 export const RUNGS: readonly Rung[] = ['none', 'satisfied', 'loyal', 'advocate'];
 
 const DAY = 86_400_000;
+/** The months the month-by-month moves cover at most, up to the latest event. */
+const MAX_MONTHS = 120;
 
 /** Options of {@link rungOf}. */
 export const LADDER_DEFAULTS = {
@@ -61,7 +63,7 @@ export interface Ladder {
   counts: Record<Rung, number>;
   /** People on each rung or above it, and that as a share (0–1) of those on the rung below or above. */
   climb: Array<{ rung: Rung; atLeast: number; ofPrevious: number | null }>;
-  /** Month by month (`YYYY-MM`, UTC, at each month's end): how many moved from one rung to another. */
+  /** Month by month (`YYYY-MM`, UTC, at each month's end; the last ten years at most): how many moved from one rung to another. */
   moves: Array<{ from: string; to: string; moves: Array<{ from: Rung; to: Rung; people: number }> }>;
   /** Of those who moved down a rung in any month, the rung they fell from. */
   fellFrom: Record<Rung, number>;
@@ -127,9 +129,13 @@ export function assembleLadder(
     const below = i === 0 ? null : RUNGS.slice(i - 1).reduce((n, r) => n + counts[r], 0);
     return { rung, atLeast, ofPrevious: below ? atLeast / below : null };
   });
+  // At most the last MAX_MONTHS months: an event from a clock years off would otherwise list
+  // every month since.
+  const latest = new Date(last);
+  const from = Math.max(first, Date.UTC(latest.getUTCFullYear(), latest.getUTCMonth() - MAX_MONTHS, 1));
   const ends: number[] = [];
-  if (Number.isFinite(first) && Number.isFinite(last))
-    for (let end = monthEnd(first); end < monthEnd(last) + 1; end = monthEnd(end + 1)) ends.push(end);
+  if (Number.isFinite(from) && Number.isFinite(last))
+    for (let end = monthEnd(from); end < monthEnd(last) + 1; end = monthEnd(end + 1)) ends.push(end);
   const fellFrom = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
   const months = new Map(
     ends
