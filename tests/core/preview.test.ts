@@ -62,29 +62,6 @@ describe('readPreview', () => {
     expect(readPreview()).toBeUndefined();
   });
 
-  it('reads no sessionStorage on a page of a browser session that never remembered a draft', () => {
-    // biome-ignore lint/suspicious/noDocumentCookie: the page's view of cookies, as the SDK sees them
-    document.cookie = 'tp_previewing=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
-    sessionStorage.setItem(PREVIEW_KEY, '/left-by-hand.json');
-    const read = vi.spyOn(sessionStorage, 'getItem');
-    history.replaceState(null, '', '/products');
-    expect(readPreview()).toBeUndefined();
-    expect(read).not.toHaveBeenCalled();
-    // Once a draft is remembered, the pages after it read it again.
-    rememberPreview('/drafts/next.json');
-    expect(readPreview()).toBe('/drafts/next.json');
-    expect(read).toHaveBeenCalledTimes(1);
-  });
-
-  it('reads sessionStorage when cookies cannot be read, so a remembered draft still holds', () => {
-    rememberPreview('/drafts/next.json');
-    vi.spyOn(document, 'cookie', 'get').mockImplementation(() => {
-      throw new DOMException('denied', 'SecurityError');
-    });
-    history.replaceState(null, '', '/products');
-    expect(readPreview()).toBe('/drafts/next.json');
-  });
-
   it('still honours the parameter when sessionStorage throws', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('denied', 'SecurityError');

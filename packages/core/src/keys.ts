@@ -1,6 +1,5 @@
 // Every storage key of the core, defined once (STYLE.md 14). The store prefixes the
-// localStorage keys with `tp_` (STORE_PREFIX); the preview's sessionStorage key and its cookie
-// are used as they are.
+// localStorage keys with `tp_` (STORE_PREFIX); the preview's sessionStorage key is used as is.
 
 /** Every key the core keeps in localStorage starts with this. */
 export const STORE_PREFIX = 'tp_';
@@ -22,8 +21,3 @@ export const CONFIG_KEY = 'config';
 
 /** The URL parameter that starts a preview; also this tab's sessionStorage key for it. */
 export const PREVIEW_KEY = 'tp_preview';
-/**
- * A session cookie, `tp_previewing=1`, set with a remembered preview: while it is absent, no tab
- * of this browser session previews, and the preview check does not read sessionStorage.
- */
-export const PREVIEW_COOKIE = 'tp_previewing=1';

@@ -1,8 +1,7 @@
 // Preview of a draft configuration on the real page: `?tp_preview=<draft URL>`
 // puts this tab in preview until Exit. The draft's URL is kept in sessionStorage, so preview
 // survives navigation within the tab but never reaches another tab or a later visit (never
-// localStorage). A session cookie beside it only says that some tab of this browser session
-// remembered a draft, so every other page can skip reading sessionStorage. What preview changes (sampling, cooldowns and limits bypassed, no history,
+// localStorage). What preview changes (sampling, cooldowns and limits bypassed, no history,
 // no survey event to collectors) is decided by the triggers and the instance; this file only
 // knows where the draft comes from and whether it may be used.
 //
@@ -10,7 +9,7 @@
 // an npm app does so when its product team previews drafts. An app that never previews
 // carries none of this file.
 import type { KeyValue } from './history.js';
-import { PREVIEW_COOKIE, PREVIEW_KEY } from './keys.js';
+import { PREVIEW_KEY } from './keys.js';
 import { type ConfigLoader, loadConfig } from './load-config.js';
 import type { TouchpointConfig } from './types.js';
 
@@ -52,34 +51,15 @@ export function readPreview(): string | undefined {
   let url = new URLSearchParams(location.search).get(PREVIEW_KEY);
   // Sandboxed frames and some privacy modes throw on sessionStorage: the parameter still works.
   try {
-    if (!url && mayHaveRemembered()) url = sessionStorage.getItem(PREVIEW_KEY);
+    url ||= sessionStorage.getItem(PREVIEW_KEY);
   } catch {}
   return url || undefined;
-}
-
-/**
- * Whether a tab of this browser session may have remembered a draft: its cookie is there, or
- * cookies cannot be read (then sessionStorage decides). A page's first sessionStorage read
- * waits on the browser process (1.2 ms median in Chromium, the slowest call of the script
- * tag's boot with the first localStorage read); the cookie costs under half of that, and
- * visitors never have it.
- */
-function mayHaveRemembered(): boolean {
-  try {
-    return document.cookie.split('; ').includes(PREVIEW_COOKIE);
-  } catch {
-    return true;
-  }
 }
 
 /** Remembers an allowed draft for this tab, so preview survives navigation within it. */
 export function rememberPreview(url: string): void {
   try {
     sessionStorage.setItem(PREVIEW_KEY, url);
-    // A session cookie, no expiry: it ends with the browser session, as sessionStorage does. Not
-    // removed at exit: another tab may still preview, and it is only a hint to look.
-    // biome-ignore lint/suspicious/noDocumentCookie: a fixed string; the Cookie Store API is async and missing in older engines, and the read must be synchronous
-    document.cookie = `${PREVIEW_COOKIE}; path=/; SameSite=Lax`;
   } catch {}
 }
 
