@@ -121,4 +121,28 @@ describe('createWriter', () => {
     expect(writes).toHaveLength(1);
     expect(serialized).toHaveLength(1);
   });
+
+  it('writes an event tracked after a discard once the discard work is done (consent withdrawn and granted again during a write)', async () => {
+    const { writer, writes, release } = setup();
+    const first = makeEvent();
+    writer._push(first);
+    await tick();
+    // A write is in progress; an event comes, then consent is withdrawn (the work clears the
+    // queue) and granted again, and one more event is tracked.
+    const order: string[] = [];
+    writer._push(makeEvent());
+    await tick();
+    writer._discard(() => order.push('clear'));
+    const kept = makeEvent();
+    writer._push(kept);
+    await tick();
+    release();
+    await tick();
+    // The event discarded is never written; the clear ran before the kept event was written,
+    // so it cannot delete it.
+    expect(order).toEqual(['clear']);
+    expect(writes.map(ids)).toEqual([[first.id], [kept.id]]);
+    release();
+    await writer._written();
+  });
 });

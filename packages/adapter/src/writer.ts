@@ -19,8 +19,12 @@ export interface Writer {
 interface WriterState {
   /** Tracked in this task, not yet serialized. */
   _events: JourneyEvent[];
-  /** Serialized, waiting for the write in progress to end. */
-  _items: Item[];
+  /**
+   * Serialized, waiting for the write in progress to end: the list the next scheduled write
+   * takes. Each scheduled write owns its list, so a discard empties that one and events
+   * serialized after it go into a new list, written after the discard's work.
+   */
+  _next: Item[] | undefined;
   _written: Promise<unknown>;
 }
 
@@ -34,10 +38,9 @@ export function createWriter(
   onSerialized: (items: Item[]) => void,
   onWritten: (newest: string) => void,
 ): Writer {
-  const state: WriterState = { _events: [], _items: [], _written: Promise.resolve() };
-  const write = async () => {
-    const items = state._items;
-    state._items = [];
+  const state: WriterState = { _events: [], _next: undefined, _written: Promise.resolve() };
+  const write = async (items: Item[]) => {
+    if (state._next === items) state._next = undefined;
     if (!items.length) return;
     await queue._add(items);
     onWritten((items[items.length - 1] as Item)[0] as string);
@@ -62,9 +65,12 @@ export function createWriter(
     if (!items.length) return;
     onSerialized(items);
     // The first items since the last write began schedule the next one, after it.
-    const waiting = state._items.length;
-    for (const item of items) state._items.push(item);
-    if (!waiting) state._written = state._written.then(write).catch(() => {});
+    if (!state._next) {
+      const next: Item[] = [];
+      state._next = next;
+      state._written = state._written.then(() => write(next)).catch(() => {});
+    }
+    for (const item of items) state._next.push(item);
   };
   return {
     _push(event) {
@@ -77,7 +83,10 @@ export function createWriter(
     },
     _discard(work) {
       state._events = [];
-      state._items = [];
+      // The write already scheduled finds its list empty; what is serialized from now on is
+      // written after `work` (a consent granted again right after it was withdrawn).
+      state._next?.splice(0);
+      state._next = undefined;
       state._written = state._written.then(work).catch(() => {});
     },
   };
