@@ -10,7 +10,7 @@ import type { Report } from './report.js';
 import { post } from './send.js';
 
 export interface Delivery {
-  /** Sends every `flushIntervalMs` from now on (and when a batch is full). */
+  /** Sends at once and every `flushIntervalMs` from now on. */
   _start(): void;
   /** Stops sending; a request in flight is not aborted. */
   _stop(): void;
@@ -150,11 +150,9 @@ export function createDelivery(setup: DeliverySetup): Delivery {
     _start() {
       // The online event may have come while stopped: start afresh.
       resume();
-      // No drain now: what earlier pages or closed tabs left goes at the first tick (or with a
-      // full batch, or flush()), with this page's first events, after the page has loaded. A
-      // drain at start opened a Web Lock, read the queue and sent the page view alone during
-      // the page's load (a request, a transaction and its delete in every page's boot).
       state._interval = setInterval(() => run(false), settings.flushIntervalMs);
+      // Events left by earlier pages or closed tabs go out now, not at the first tick.
+      run(false);
     },
     _stop() {
       clearInterval(state._interval);
