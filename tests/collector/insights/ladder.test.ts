@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ladder,
+  largest,
   type PersonHistory,
   personMoves,
   rungOf,
+  smallest,
 } from '../../../packages/collector/src/insights/ladder.js';
 
 const DAY = 86_400_000;
@@ -202,5 +204,19 @@ describe('the ladder month by month', () => {
     expect(result.moves).toHaveLength(120);
     expect(result.moves.at(-1)).toMatchObject({ from: '2026-09', to: '2026-10' });
     expect(result.moves[0]).toMatchObject({ from: '2016-10', to: '2016-11' });
+  });
+});
+
+describe('a person with 200,000 sessions (a monitoring script signed in as one user)', () => {
+  const sessions = Array.from({ length: 200_000 }, (_, i) => T0 + i * 60_000);
+  const bot = person({ sessions });
+
+  it('gets a rung and moves without spreading the sessions into arguments (which throws)', () => {
+    expect(() => Math.max(...sessions)).toThrow(RangeError);
+    expect(largest(sessions)).toBe(T0 + 199_999 * 60_000);
+    expect(smallest(sessions)).toBe(T0);
+    // Back every minute for 139 days, no low answer: loyal since the end of the first month.
+    expect(rungOf(bot)).toBe('loyal');
+    expect(personMoves(bot)).toEqual([]);
   });
 });

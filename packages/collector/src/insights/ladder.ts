@@ -32,6 +32,15 @@ export interface PersonHistory {
   advocacyAt: number | null;
 }
 
+/**
+ * The largest and the smallest of `values`, by a loop: spread into `Math.max`, an array of more
+ * than about 125,000 (one person's sessions, a monitoring script signed in as one user) throws.
+ */
+export const largest = (values: readonly number[]) =>
+  values.reduce((most, value) => (value > most ? value : most), Number.NEGATIVE_INFINITY);
+export const smallest = (values: readonly number[]) =>
+  values.reduce((least, value) => (value < least ? value : least), Number.POSITIVE_INFINITY);
+
 const latest = (answers: PersonHistory['answers'], metrics: Metric[]) =>
   answers
     .filter((a) => metrics.includes(a.metric))
@@ -51,7 +60,7 @@ export function rungOf(
   const sessions = history.sessions.filter((s) => s <= asOf);
   const nps = latest(answers, ['nps']);
   if (nps?.band === 'high' && history.advocacyAt !== null && history.advocacyAt <= asOf) return 'advocate';
-  const span = sessions.length ? Math.max(...sessions) - Math.min(...sessions) : 0;
+  const span = sessions.length ? largest(sessions) - smallest(sessions) : 0;
   if (sessions.length >= loyalSessions && span >= loyalDays * DAY && !answers.some((a) => a.band === 'low'))
     return 'loyal';
   if (latest(answers, ['csat', 'nps'])?.band === 'high') return 'satisfied';
@@ -100,7 +109,7 @@ export function personMoves(history: PersonHistory, options: Partial<typeof LADD
   if (history.sessions.length === 0) return [];
   const times = [...history.sessions, ...history.answers.map((a) => a.ts)];
   if (history.advocacyAt !== null) times.push(history.advocacyAt);
-  const first = monthEnd(Math.min(...history.sessions));
+  const first = monthEnd(smallest(history.sessions));
   // Only the months holding an event, not every month between: a clock years off (the wire
   // takes any epoch) would otherwise walk thousands of months for one person.
   const changing = [...new Set(times.map(monthEnd))].filter((end) => end > first).sort((a, b) => a - b);

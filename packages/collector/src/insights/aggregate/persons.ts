@@ -5,7 +5,7 @@
 // history from one key to the other: both are worked out again, and a key left with no
 // visitor is removed.
 import type { Queryable } from '../../database.js';
-import { personMoves, rungOf } from '../ladder.js';
+import { largest, personMoves, rungOf } from '../ladder.js';
 import { assemblePeople } from '../people.js';
 import { VALID_SQL } from '../sql.js';
 import { prepared } from './prepared.js';
@@ -60,7 +60,7 @@ export async function refreshPeople(tx: Queryable, keys: readonly string[]): Pro
     rung: rungOf(p),
     first_seen: p.firstSeen,
     last_seen: p.lastSeen,
-    last_session: Math.max(...p.sessions),
+    last_session: largest(p.sessions),
     first_nps_ts: p.firstNps?.ts ?? null,
     first_nps_band: p.firstNps?.band ?? null,
   }));
