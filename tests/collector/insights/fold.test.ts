@@ -130,6 +130,20 @@ describe.each(backends)('pending events on $name', (backend) => {
     }
   }, 60_000);
 
+  it('keeps the ladder and retention on real time when one event comes from a clock decades ahead', async () => {
+    const store = await openEventStore(opened.database, { log: () => {} });
+    try {
+      const ahead = { ...answer(400, 9), ts: Date.UTC(2099, 0, 1) } as WireEvent;
+      await store.insert(batch([answer(401, 9), ahead]), 'application/json');
+      const report = await buildReport(store, parseCommentView(new URLSearchParams()));
+      const thisMonth = new Date().toISOString().slice(0, 7);
+      expect(report.totals.last).toBe(Date.UTC(2099, 0, 1));
+      expect(report.ladder.moves.filter((month) => month.to > thisMonth)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('shows an answer in /insights/report.json read right after its POST', async () => {
     const collector = createCollector({ database: opened.database, log: () => {} });
     const app = await serve(collector);

@@ -87,6 +87,10 @@ export async function buildReport(
   const { configHash } = version;
   const view = version.problem ? { ...filters, problems: [...filters.problems, version.problem] } : filters;
   const total = await totals(store);
+  // The newest event's time, but never later than now: one event from a clock years ahead
+  // (the wire takes any epoch) would otherwise move the ladder's months and retention's end
+  // past every real answer.
+  const dataEnd = Math.min(total.last ?? Number.NaN, Date.now());
   const [
     steps,
     ladder,
@@ -102,8 +106,8 @@ export async function buildReport(
     versions,
   ] = await Promise.all([
     stepCounts(store),
-    ladderFigures(store, total.first ?? Number.NaN, total.last ?? Number.NaN),
-    retentionFigures(store, total.last ?? 0),
+    ladderFigures(store, total.first ?? Number.NaN, dataEnd),
+    retentionFigures(store, Number.isNaN(dataEnd) ? 0 : dataEnd),
     serviceFigures(store, resolutionEvents),
     csatByChannel(store),
     scoreCounts(store, configHash),
