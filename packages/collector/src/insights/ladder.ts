@@ -37,9 +37,9 @@ export interface PersonHistory {
  * than about 125,000 (one person's sessions, a monitoring script signed in as one user) throws.
  */
 export const largest = (values: readonly number[]) =>
-  values.reduce((most, value) => (value > most ? value : most), Number.NEGATIVE_INFINITY);
+  values.reduce((most, value) => Math.max(most, value), Number.NEGATIVE_INFINITY);
 export const smallest = (values: readonly number[]) =>
-  values.reduce((least, value) => (value < least ? value : least), Number.POSITIVE_INFINITY);
+  values.reduce((least, value) => Math.min(least, value), Number.POSITIVE_INFINITY);
 
 const latest = (answers: PersonHistory['answers'], metrics: Metric[]) =>
   answers
