@@ -616,3 +616,40 @@ describe('preview', () => {
     );
   });
 });
+
+// Last in the file: it adds page views to the shared recent traffic.
+describe('preview, with page views posted by someone else', () => {
+  it('opens the origin most recent views came from, not the newest view or one dated in the future', async () => {
+    await createSurvey();
+    const now = Date.now();
+    const forged = (ts: number) =>
+      wireEvent({
+        type: 'page',
+        name: undefined,
+        stage: undefined,
+        props: {},
+        ts,
+        sessionId: 'forger',
+        anonymousId: 'forger',
+        page: { url: 'https://evil.example/checkout/done', path: '/checkout/done' },
+      });
+    const sent = await fetch(`${server.url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        sentAt: now,
+        events: [
+          forged(now - 1000),
+          forged(now + 86_400_000),
+          forged(now + 2 * 86_400_000),
+          forged(now + 3 * 86_400_000),
+          forged(now + 4 * 86_400_000),
+        ],
+      }),
+    });
+    expect(sent.status).toBe(200);
+    const response = await get('/admin/preview?page=/checkout/done');
+    expect(response.status).toBe(303);
+    expect(new URL(response.headers.get('location') ?? '').origin).toBe('http://shop.test');
+  });
+});

@@ -26,6 +26,21 @@ export async function recentPaths(db: Queryable, since: number, limit = 2000): P
   return rows;
 }
 
+/**
+ * The origin most of the recent page views came from (events dated after `until` left out), or
+ * undefined. The preview opens the site there: any client may post events, so one view's URL,
+ * however new, is not trusted with the draft's key.
+ */
+export async function siteOrigin(db: Queryable, since: number, until: number): Promise<string | undefined> {
+  const { rows } = await db.query<{ origin: string | null }>(
+    `select substring(event->'page'->>'url' from '^https?://[^/?#]+') as origin
+       from events where type = 'page' and ts >= $1 and ts <= $2
+      group by 1 order by count(*) desc, 1 limit 1`,
+    [since, until],
+  );
+  return rows[0]?.origin ?? undefined;
+}
+
 export async function recentEventNames(db: Queryable, since: number, limit = 200): Promise<string[]> {
   const { rows } = await db.query<{ name: string }>(
     `select name from events where type = 'track' and name is not null and ts >= $1
