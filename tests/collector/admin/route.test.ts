@@ -432,6 +432,26 @@ describe('editing', () => {
   });
 });
 
+describe('ids', () => {
+  it('refuses to save a survey renamed onto the id of a survey after it in the draft', async () => {
+    await createSurvey({ ...CSAT, id: 'first' });
+    await createSurvey({ ...CSAT, id: 'second' });
+    const renamed = await post('/admin/surveys/first', {
+      ...CSAT,
+      id: 'second',
+      action: 'save',
+      revision: await revision(),
+      csrf: await csrf(),
+    });
+    expect(renamed.status).toBe(422);
+    expect(await renamed.text()).toContain('another survey of the draft has the id &quot;second&quot;');
+    const draft = await store.query<{ config: { surveys: { id: string }[] } }>(
+      'select config from config_draft',
+    );
+    expect(draft.rows[0]?.config.surveys.map((s) => s.id)).toEqual(['first', 'second']);
+  });
+});
+
 describe('publishing', () => {
   it('serves the published configuration at a stable URL with an ETag and a short cache', async () => {
     expect((await get('/config/published.json', {})).status).toBe(404);

@@ -76,6 +76,14 @@ export const saveSurvey: Handler = async (editor, request) => {
   const prefix = `surveys[${index}]`;
   const revision = Number(form.get('revision'));
   const formProblems = problems.map((p) => ({ ...p, path: `${prefix}.${p.path}` }));
+  // The validator names a repeated id on the later survey, which may not be this one: a rename
+  // onto another survey's id must not save (delete would then remove both).
+  if (surveys.some((other, i) => i !== index && idOf(other) === idOf(survey)))
+    formProblems.push({
+      level: 'error',
+      path: `${prefix}.id`,
+      message: `another survey of the draft has the id ${JSON.stringify(idOf(survey))}`,
+    });
   // What was typed is shown again as typed where the form could not read it.
   const fields = formProblems.length
     ? { ...surveyFields(survey), ...Object.fromEntries(form) }
