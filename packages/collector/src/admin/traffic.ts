@@ -27,16 +27,25 @@ export async function recentPaths(db: Queryable, since: number, limit = 2000): P
 }
 
 /**
- * The origin most of the recent page views came from (events dated after `until` left out), or
- * undefined. The preview opens the site there: any client may post events, so one view's URL,
- * however new, is not trusted with the draft's key.
+ * Where the site is, for the preview: `own` (this collector's origin, when the site and the
+ * collector share it, as the demo does) if recent page views came from it, else the origin most
+ * of them came from; events dated after `until` left out. Any client may post events, so one
+ * view's URL, however new, is not trusted with the draft's key.
  */
-export async function siteOrigin(db: Queryable, since: number, until: number): Promise<string | undefined> {
+export async function siteOrigin(
+  db: Queryable,
+  since: number,
+  until: number,
+  own: string,
+): Promise<string | undefined> {
   const { rows } = await db.query<{ origin: string | null }>(
-    `select substring(event->'page'->>'url' from '^https?://[^/?#]+') as origin
-       from events where type = 'page' and ts >= $1 and ts <= $2
-      group by 1 order by count(*) desc, 1 limit 1`,
-    [since, until],
+    `select origin from (
+       select substring(event->'page'->>'url' from '^https?://[^/?#]+') as origin, count(*) as views
+         from events where type = 'page' and ts >= $1 and ts <= $2 group by 1
+     ) seen
+     where origin is not null
+     order by origin = $3::text desc, views desc, origin limit 1`,
+    [since, until, own],
   );
   return rows[0]?.origin ?? undefined;
 }
