@@ -12,23 +12,25 @@ let dataDir: { dir: string; remove(): void };
 let store: EventStore;
 let server: Awaited<ReturnType<typeof serve>>;
 
+/** A page view of `path` at `origin` (the shop's, unless someone else posts it). */
+const page = (path: string, session: string, ts: number, origin = 'http://shop.test') =>
+  wireEvent({
+    type: 'page',
+    name: undefined,
+    stage: undefined,
+    props: {},
+    ts,
+    sessionId: session,
+    anonymousId: session,
+    page: { url: `${origin}${path}`, path },
+  });
+
 beforeAll(async () => {
   dataDir = await freshDataDir();
   store = await openEventStore(dataDir.dir);
   server = await serve(createCollector({ database: store, insightsToken: TOKEN, rateLimit: false }));
   // Recent traffic: three paths, one track event name.
   const now = Date.now();
-  const page = (path: string, session: string, ts: number) =>
-    wireEvent({
-      type: 'page',
-      name: undefined,
-      stage: undefined,
-      props: {},
-      ts,
-      sessionId: session,
-      anonymousId: session,
-      page: { url: `http://shop.test${path}`, path },
-    });
   const events = [
     page('/checkout/done', 's1', now - 3600_000),
     wireEvent({ ts: now - 3500_000, sessionId: 's1', anonymousId: 's1', name: 'order_completed' }),
@@ -642,17 +644,7 @@ describe('preview, with page views posted by someone else', () => {
   it('opens the origin most recent views came from, not the newest view or one dated in the future', async () => {
     await createSurvey();
     const now = Date.now();
-    const forged = (ts: number) =>
-      wireEvent({
-        type: 'page',
-        name: undefined,
-        stage: undefined,
-        props: {},
-        ts,
-        sessionId: 'forger',
-        anonymousId: 'forger',
-        page: { url: 'https://evil.example/checkout/done', path: '/checkout/done' },
-      });
+    const forged = (ts: number) => page('/checkout/done', 'forger', ts, 'https://evil.example');
     const sent = await fetch(`${server.url}/collect`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
