@@ -1,4 +1,4 @@
-// Writing answers: JSON for machines, plain text for people. Every answer is no-store:
+// Writing answers: JSON for machines, plain text and HTML pages for people. Every answer is no-store:
 // neither counts nor events belong in a cache.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
@@ -11,6 +11,20 @@ export function sendJson(
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
     ...(text && { 'content-type': 'application/json; charset=utf-8' }),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: OutgoingHttpHeaders = {},
+) {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     ...headers,
   });

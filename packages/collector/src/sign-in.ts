@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SESSION_COOKIE, sameSecret, sessionValue } from './auth.js';
 import { html, markupText } from './insights/html.js';
 import { readBody } from './read-body.js';
-import { sendJson } from './respond.js';
+import { sendHtml, sendJson } from './respond.js';
 
 /** A token is short; anything longer than this is not one. */
 const MAX_FORM_BYTES = 4096;
@@ -32,12 +32,7 @@ ${problem ? html`<p role="alert">${problem}</p>` : ''}
 </body>
 </html>
 `);
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'www-authenticate': 'Bearer realm="touchpoint insights"',
-  });
-  res.end(text);
+  sendHtml(res, status, text, { 'www-authenticate': 'Bearer realm="touchpoint insights"' });
 }
 
 /** The answer to a request without a valid token: the form for people, 401 for all. */

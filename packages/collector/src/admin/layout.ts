@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Problem } from '@touchpoint/core/rules';
 import { html, type Markup, markupText } from '../insights/html.js';
+import { sendHtml } from '../respond.js';
 import { CSRF_FIELD } from './csrf.js';
 
 /** Scripts, styles and forms only from this origin; nothing inline, no framing. */
@@ -58,14 +59,11 @@ ${body}
 </body>
 </html>
 `);
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
+  sendHtml(res, status, text, {
     'content-security-policy': ADMIN_CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
   });
-  res.end(text);
 }
 
 export const csrfInput = (ctx: PageContext) =>

@@ -4,6 +4,7 @@
 // paths not its own. Who may call it is decided before (auth.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Queryable } from '../database.js';
+import { sendHtml } from '../respond.js';
 import { EXPORT_FORMATS, type ExportFormat, streamExport } from './export.js';
 import { parseCommentView } from './filters.js';
 import { INSIGHTS_CSS } from './insights-css.js';
@@ -45,8 +46,7 @@ export function createInsights(
       const page = renderPage(
         await buildReport(await store, parseCommentView(url.searchParams), { resolutionEvents }),
       );
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : page);
+      sendHtml(res, 200, req.method === 'HEAD' ? '' : page);
     } else if (route === '/report.json') {
       const report = await buildReport(await store, parseCommentView(url.searchParams), { resolutionEvents });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
