@@ -53,7 +53,6 @@ export function Prompt({
   onClose,
 }: PromptProps) {
   const state = useSignal(FIRST_STATE);
-  const onAccent = useSignal<'white' | 'black' | ''>('');
   const dialog = useRef<HTMLDivElement>(null);
   const moveFocus = useRef(!!takeFocus);
   const closed = useRef(false);
@@ -95,11 +94,14 @@ export function Prompt({
     };
   }, []);
   // Text on the accent: white or black, by the accent the page ends up with (the `accent`
-  // option, the host's --tp-accent, the dark theme's lighter mix).
+  // option, the host's --tp-accent, the dark theme's lighter mix). Written to an attribute
+  // Preact does not manage, not through state: a second render before the first paint would
+  // also run the effects above before it (Preact flushes them before re-rendering), and the
+  // prompt would show a frame later.
   useLayoutEffect(() => {
     const card = dialog.current;
     const accent = card && readColor(getComputedStyle(card).getPropertyValue('--accent'));
-    if (accent) onAccent.value = textOn(accent);
+    if (accent) card.dataset.onAccent = textOn(accent);
   }, []);
   // The focused option or button unmounts with its step; focus follows to the new step (the
   // score that can be chosen with Enter, else the heading) so keyboard and screen-reader users are not dropped on
@@ -115,7 +117,7 @@ export function Prompt({
   return (
     <div
       ref={dialog}
-      class={`tp-card tp-${survey.metric} ${look}${onAccent.value && ` tp-${onAccent.value}-on-accent`}`}
+      class={`tp-card tp-${survey.metric} ${look}`}
       role="dialog"
       // The question names the dialog on every step; #tp-heading is each step's heading.
       aria-label={survey.question}

@@ -21,4 +21,4 @@ export const themeCss = (accent: string): string =>
   `--muted:#4b5563;--line:#878f9c}` +
   `.tp-dark{${dark}}@media(prefers-color-scheme:dark){.tp-auto{${dark}}}` +
   `@supports(color:color-mix(in oklab,red,red)){.tp-dark{${darkMix}}@media(prefers-color-scheme:dark){.tp-auto{${darkMix}}}}` +
-  `.tp-black-on-accent{--on-accent:var(--tp-accent-text,#000)}.tp-white-on-accent{--on-accent:var(--tp-accent-text,#fff)}`;
+  `.tp-card[data-on-accent=black]{--on-accent:var(--tp-accent-text,#000)}`;
