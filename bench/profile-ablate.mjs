@@ -2,8 +2,11 @@
 // What each part of the script tag's boot costs the main thread, by taking parts away: the
 // same page as bench-peers (the project's peers bench) (its "boot main-thread ms": CDP TaskDuration from
 // navigation to 1 s after `load`), with the tag's attributes removed one at a time, with
-// the file only compiled, never run, and with inline scripts that only touch one storage API. Medians of interleaved runs in one browser, each a fresh
-// context (cold cache, empty storage).
+// the file only compiled, never run, and with inline scripts that only touch the platform APIs
+// the tag uses (one at a time, and all that its guarantees need together: the floor no build of
+// the tag can go under). Also the JS heap after boot and a forced GC. Medians of interleaved runs
+// in one browser, each a fresh context (cold cache, empty storage); every page, blank included,
+// gets the same Playwright call, so Playwright's own heap and CPU are not counted.
 //
 //   npx rollup -c --silent && node bench/profile-ablate.mjs [--runs 11] [--dist dir]
 import { readFileSync } from 'node:fs';
@@ -30,6 +33,23 @@ const VARIANTS = {
   ],
   'inline script: localStorage.getItem': ['<script>localStorage.getItem("x")</script>', false],
   'inline script: sessionStorage.getItem': ['<script>sessionStorage.getItem("x")</script>', false],
+  // The calls the tag's guarantees need on every page, with nothing of the tag around them:
+  // identity, session and consent from localStorage, the page view stored in IndexedDB before it
+  // can be sent, the queue's Web Lock, the configuration fetched. The floor of the tag's boot.
+  'inline script: the platform calls the tag cannot skip': [
+    `<script>(() => {
+      for (const key of ['tp:anon', 'tp:session', 'tp:consent']) localStorage.getItem(key);
+      localStorage.setItem('tp:anon', JSON.stringify(crypto.randomUUID()));
+      localStorage.setItem('tp:session', JSON.stringify({ id: crypto.randomUUID(), at: Date.now() }));
+      const open = indexedDB.open('touchpoint', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('queue');
+      open.onsuccess = () =>
+        open.result.transaction('queue', 'readwrite').objectStore('queue').put({ type: 'page' }, 1);
+      navigator.locks.request('touchpoint-queue', () => {});
+      fetch('/tp.json').then((response) => response.json());
+    })()</script>`,
+    false,
+  ],
   'compiled only (the file wrapped in `if (false)`)': [
     '<script src="/dist/parse-only.js" async></script>',
     false,
@@ -73,16 +93,23 @@ async function once(browser, origin, index) {
   const live = VARIANTS[names[index]][1];
   await page.waitForFunction(live ? () => !!window.Touchpoint?.show : () => true);
   await page.waitForTimeout(1000);
-  const { metrics } = await cdp.send('Performance.getMetrics');
+  const boot = (await cdp.send('Performance.getMetrics')).metrics;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = (await cdp.send('Performance.getMetrics')).metrics;
   await context.close();
-  const metric = (name) => metrics.find((m) => m.name === name).value * 1000;
-  return Object.fromEntries(METRICS.map((name) => [name, metric(name)]));
+  const metric = (metrics, name) => metrics.find((m) => m.name === name).value;
+  return {
+    ...Object.fromEntries(METRICS.map((name) => [name, metric(boot, name) * 1000])),
+    [HEAP]: metric(after, 'JSHeapUsedSize') / 1024,
+  };
 }
 
 // TaskDuration is what bench-peers reports: wall-clock time of the main thread's tasks, which
 // grows when other processes take the CPU. ThreadTime is the main thread's CPU time, which
 // does not: on a loaded machine it is the figure to compare.
 const METRICS = ['TaskDuration', 'ThreadTime', 'ScriptDuration', 'V8CompileDuration'];
+/** The JS heap after boot and a forced GC, KiB. */
+const HEAP = 'heap KiB';
 
 async function main() {
   const server = await serve();
@@ -95,14 +122,15 @@ async function main() {
   await browser.close();
   server.close();
   const at = (v, metric) => median(runs[v].map((run) => run[metric]));
+  const columns = [...METRICS, HEAP];
   console.log(
-    `Chromium ${version} · ${RUNS} interleaved runs · CDP Performance metrics, ms, median; over blank\n`,
+    `Chromium ${version} · ${RUNS} interleaved runs · CDP Performance metrics (ms; the heap after GC in KiB), median; over blank\n`,
   );
-  console.log(`| page | ${METRICS.map((m) => `${m} | over blank`).join(' | ')} |`);
-  console.log(`|---|${METRICS.map(() => '---:|---:').join('|')}|`);
+  console.log(`| page | ${columns.map((m) => `${m} | over blank`).join(' | ')} |`);
+  console.log(`|---|${columns.map(() => '---:|---:').join('|')}|`);
   for (const [v, name] of names.entries())
     console.log(
-      `| ${name} | ${METRICS.map((m) => `${at(v, m).toFixed(1)} | ${(at(v, m) - at(0, m)).toFixed(1)}`).join(' | ')} |`,
+      `| ${name} | ${columns.map((m) => `${at(v, m).toFixed(1)} | ${(at(v, m) - at(0, m)).toFixed(1)}`).join(' | ')} |`,
     );
 }
 

@@ -98,9 +98,10 @@ export const untilVisible = async ([method, arg]) => {
  * Serves bench-peers' site on 127.0.0.1: `/page/<name>` from `head(name)` (undefined: 404), the
  * brotli-compressed files of `dist` under `/dist/`, the configuration at `/tp.json`, and an empty
  * 200 for anything else (the collector's POSTs). Everything `no-store`, as bench-peers serves.
+ * `extra` adds files under `/dist/` by name (a variant of a built file, say).
  */
-export function serveSite(dist, head, config = PEERS_CONFIG) {
-  const files = distFiles(dist);
+export function serveSite(dist, head, config = PEERS_CONFIG, extra = {}) {
+  const files = distFiles(dist, extra);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const send = (body, type, headers = {}) =>
