@@ -2,7 +2,9 @@
 // (fold.ts) adds the events stored since. Work on the aggregates is serialized by an
 // advisory lock, so each run's reads of a session or person (statements of their own,
 // under READ COMMITTED) see every run committed before it, and collectors sharing a
-// database still insert in parallel: ingest takes no lock.
+// database still insert in parallel: ingest takes no lock. Every transaction on the
+// aggregates takes the lock as its first statement, before writing any row, so two of them
+// never wait for each other in a circle (a deadlock PostgreSQL ends by aborting one).
 import type { Database, Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
 import { globsOf } from './patterns.js';
@@ -62,11 +64,11 @@ export async function rebuildAggregates(db: Database): Promise<number> {
   const { touched, patterns } = await db.transaction(async (tx) => {
     // A rebuild reads every event: no statement time limit, which is for requests.
     await tx.query('set local statement_timeout = 0');
+    await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     await prepared(
       tx,
       'insert into insights_rebuild default values on conflict (id) do update set sessions_only = false',
     );
-    await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     await tx.query(`truncate ${TABLES.join(', ')}`);
     // Every pending row goes, in the statement that counts every event: one snapshot.
     const touched = await addCounts(tx, 'delete from insights_pending returning seq', 'select * from events');
