@@ -1,4 +1,3 @@
-import type { WireEvent } from '../../../packages/collector/src/batch.js';
 import type { Database } from '../../../packages/collector/src/database.js';
 import { foldPending } from '../../../packages/collector/src/insights/aggregate/fold.js';
 import {
@@ -6,58 +5,73 @@ import {
   rebuildAggregates,
   rebuildIfAsked,
 } from '../../../packages/collector/src/insights/aggregate/maintain.js';
-import { stepCounts } from '../../../packages/collector/src/insights/queries.js';
 import { migrate } from '../../../packages/collector/src/migrations.js';
+import { openPglite } from '../../../packages/collector/src/pglite.js';
 import { openPostgres } from '../../../packages/collector/src/postgres.js';
-import { storeBatch } from '../../../packages/collector/src/store-batch.js';
+import { freshDataDir } from '../../demo/data-dir.js';
+import { answerAfter, deferred, patternSteps, publish } from '../support/pattern-steps.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.mjs';
 
 // Rebuilds of the insights figures (insights/aggregate/maintain.ts) beside the aggregator's
 // runs (fold.ts), driven step by step through the functions, without a store's background
 // runs, so each interleaving is the one the test names.
 
-let number = 0;
-/** Publishes a configuration whose stage globs are `globs`. */
-const publish = (db: Database, ...globs: string[]) =>
-  db.query(`insert into config_versions (number, author, config, config_hash) values ($1, 'test', $2, 'h')`, [
-    ++number,
-    JSON.stringify({ version: 1, stages: Object.fromEntries(globs.map((g) => [g, 'service'])), surveys: [] }),
-  ]);
+describe('a publish during a refresh of the sessions’ steps', () => {
+  let data: { dir: string; remove(): void };
+  let db: Database;
 
-let seq = 0;
-/** Stores one answer of session `session` whose trail went through `path`. */
-const answerAfter = (db: Database, session: string, path: string) =>
-  storeBatch(
-    db,
-    {
-      sentAt: Date.now(),
-      events: [
-        {
-          id: `m${++seq}`,
-          type: 'survey_answered',
-          ts: Date.UTC(2026, 2, 1) + seq * 60_000,
-          anonymousId: session,
-          sessionId: session,
-          page: { url: 'https://shop.example/done', path: '/done' },
-          props: { surveyId: 'nps', metric: 'nps', score: 3, trail: [{ type: 'page', path }] },
-        } as unknown as WireEvent,
-      ],
-      dropped: 0,
-      rejected: 0,
-    },
-    'application/json',
-  );
-
-function deferred() {
-  let resolve: () => void = () => {};
-  const promise = new Promise<void>((done) => {
-    resolve = done;
+  beforeAll(async () => {
+    data = await freshDataDir();
+    db = await openPglite(data.dir, () => {});
+    await migrate(db);
+    await rebuildIfAsked(db, () => {});
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+    data?.remove();
   });
-  return { promise, resolve };
-}
 
-const patternSteps = async (db: Database) =>
-  (await stepCounts(db)).filter((c) => c.kind === 'pattern').map(({ step, n }) => [step, n]);
+  it('is applied: the request it makes outlives the refresh that started before it', async () => {
+    await publish(db, '/help/**');
+    await answerAfter(db, 's1', '/help/faq');
+    await answerAfter(db, 's2', '/help/orders/7');
+    await foldPending(db, true);
+    await publish(db, '/help/faq');
+    await answerAfter(db, 's3', '/help/faq');
+    expect((await foldPending(db, true)).rebuild).toBe(true);
+
+    // The refresh reads the globs and its sessions, then waits before its first chunk.
+    const reached = deferred();
+    const go = deferred();
+    let first = true;
+    const gated: Database = {
+      ...db,
+      query: db.query.bind(db),
+      transaction: async (work) => {
+        if (first) {
+          first = false;
+          reached.resolve();
+          await go.promise;
+        }
+        return db.transaction(work);
+      },
+    };
+    const refresh = rebuildIfAsked(gated, () => {});
+    await reached.promise;
+    // Meanwhile a publish changes the globs again and the aggregator notices it.
+    await publish(db, '/help/*');
+    await answerAfter(db, 's4', '/help/orders');
+    expect((await foldPending(db, true)).rebuild).toBe(true);
+    go.resolve();
+    await refresh;
+
+    expect((await db.query('select 1 from insights_rebuild')).rows).toEqual([]);
+    const refreshed = await patternSteps(db);
+    await rebuildAggregates(db);
+    expect(refreshed).toEqual(await patternSteps(db));
+    expect(refreshed).toEqual([['/help/*', 3]]);
+  }, 60_000);
+});
 
 describe('a rebuild beside a run of the aggregator on PostgreSQL', () => {
   let pg: TestPostgres;

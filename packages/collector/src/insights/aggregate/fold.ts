@@ -3,7 +3,7 @@
 // transaction, so what it took is added once, and a crash part-way leaves the rows for the
 // next run. Runs are serialized across collectors by the aggregates' advisory lock.
 import type { Database, Queryable } from '../../database.js';
-import { AGGREGATES_LOCK, addCounts, LOCK, SET_PATTERNS } from './maintain.js';
+import { AGGREGATES_LOCK, ASK_STEPS, addCounts, LOCK, SET_PATTERNS } from './maintain.js';
 import { refreshPeople } from './persons.js';
 import { prepared } from './prepared.js';
 import { refreshSessions } from './sessions.js';
@@ -41,7 +41,7 @@ async function foldChunk(tx: Queryable, wait: boolean) {
     // A publish changed the stage globs since the figures were worked out: the new events
     // use the new ones, and only the sessions' steps (which depend on them) are worked out again.
     await prepared(tx, SET_PATTERNS, [JSON.stringify(published)]);
-    await prepared(tx, 'insert into insights_rebuild (sessions_only) values (true) on conflict do nothing');
+    await prepared(tx, ASK_STEPS);
   }
   await refreshSessions(tx, touched.sessions, published);
   await refreshPeople(tx, touched.people);
