@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATIONS } from '../../packages/collector/src/migrations.js';
-import { openEventStore } from '../../packages/collector/src/store.js';
+import type { Database } from '../../packages/collector/src/database.js';
+import { rebuildIfAsked } from '../../packages/collector/src/insights/aggregate/maintain.js';
+import { MIGRATIONS, migrate } from '../../packages/collector/src/migrations.js';
+import { openPglite } from '../../packages/collector/src/pglite.js';
+import { createEventStore, openEventStore } from '../../packages/collector/src/store.js';
 import { freshDataDir } from '../demo/data-dir.js';
+import { answerAfter, deferred, patternSteps, publish } from './support/pattern-steps.js';
 
 let dataDir: string;
 
@@ -57,4 +61,47 @@ describe('openEventStore', () => {
       await again.close();
     }
   }, 120_000);
+});
+
+describe('createEventStore', () => {
+  it('works the steps out again for a publish noticed as the last refresh of them ends', async () => {
+    const data = await freshDataDir();
+    const db = await openPglite(data.dir, () => {});
+    try {
+      await migrate(db);
+      await rebuildIfAsked(db, () => {});
+      const noticed = deferred();
+      let lastLook: (() => Promise<void>) | undefined = async () => {
+        await publish(db, '/help/*');
+        await answerAfter(db, 's2', '/help/faq');
+        await store.catchUpInsights();
+        noticed.resolve();
+      };
+      const watched: Database = {
+        ...db,
+        // The refresh's last look found no request: right then, a publish is noticed.
+        async query(text, params, name) {
+          const result = await db.query(text, params, name);
+          const look = lastLook;
+          if (look && text.startsWith('select sessions_only') && result.rows.length === 0) {
+            lastLook = undefined;
+            await look();
+          }
+          return result as never;
+        },
+        close: async () => {},
+      };
+      const store = createEventStore(watched, 5000, () => {});
+      await publish(db, '/help/faq');
+      await answerAfter(db, 's1', '/help/faq');
+      await store.catchUpInsights();
+      await noticed.promise;
+      await store.close();
+      expect((await db.query('select 1 from insights_rebuild')).rows).toEqual([]);
+      expect(await patternSteps(db)).toEqual([['/help/*', 2]]);
+    } finally {
+      await db.close();
+      data.remove();
+    }
+  }, 60_000);
 });

@@ -78,14 +78,13 @@ export function createEventStore(
 ): EventStore {
   const run: EventStore['query'] = (text, params) => withTimeout(db.query(text, params), queryTimeoutMs);
   // A publish that changed the stage globs asks for the insights figures to be rebuilt:
-  // done after the batch that noticed it, one rebuild at a time, without holding up ingest.
-  let rebuilding: Promise<void> | undefined;
+  // done after the run that noticed it, one rebuild after the other, without holding up
+  // ingest. Each ask queues a look, so one made as a rebuild ends is not missed.
+  let rebuilding = Promise.resolve();
   const rebuildSoon = () => {
-    rebuilding ??= rebuildIfAsked(db, log)
-      .catch((error: Error) => log(`[touchpoint] insights figures not rebuilt: ${error.message}`))
-      .finally(() => {
-        rebuilding = undefined;
-      });
+    rebuilding = rebuilding
+      .then(() => rebuildIfAsked(db, log))
+      .catch((error: Error) => log(`[touchpoint] insights figures not rebuilt: ${error.message}`));
   };
   const aggregator = createAggregator(db, { log, onRebuild: rebuildSoon });
   // Events a previous run stored and did not add (stopped, crashed) are added now.

@@ -109,6 +109,22 @@ describe('pattern steps kept at ingest', () => {
     );
   }, 60_000);
 
+  it('works them out again after a publish that changes the globs when no event follows it', async () => {
+    await publish({ '/': 'touchpoint', '/help/orders/**': 'service' });
+    // No event arrives: reading the figures is what notices the publish.
+    await vi.waitFor(
+      async () => {
+        expect(await patternCounts()).toEqual([
+          ['/', 1],
+          ['/help/orders/**', 1],
+        ]);
+        const { rows } = await store.query('select 1 from insights_rebuild');
+        expect(rows).toEqual([]);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+  }, 60_000);
+
   it('matches in SQL what the glob matches in JavaScript, winners left out', async () => {
     const { match, winners } = patternRegexes(GLOBS, '/help/**');
     expect(winners.length).toBeGreaterThan(0);

@@ -3,7 +3,8 @@
 // transaction, so what it took is added once, and a crash part-way leaves the rows for the
 // next run. Runs are serialized across collectors by the aggregates' advisory lock.
 import type { Database, Queryable } from '../../database.js';
-import { AGGREGATES_LOCK, addCounts, LOCK, SET_PATTERNS } from './maintain.js';
+import { AGGREGATES_LOCK, ASK_STEPS, addCounts, LOCK, SET_PATTERNS } from './maintain.js';
+import { globsChanged } from './patterns.js';
 import { refreshPeople } from './persons.js';
 import { prepared } from './prepared.js';
 import { refreshSessions } from './sessions.js';
@@ -17,6 +18,11 @@ const TRY_LOCK = `select pg_try_advisory_xact_lock($1) as locked, set_config('pl
 const TAKE = `delete from insights_pending
   where seq = any(array(select seq from insights_pending order by seq limit $1)) returning seq`;
 const SOURCE = 'select * from events where seq = any(array(select seq from taken))';
+
+/** What a run has to do: pending events, and the stage globs used and published (addCountsSql reads them too). */
+const LOOK = `select exists (select from insights_pending) as any,
+  coalesce((select globs from insights_patterns), '[]') as globs,
+  (select config->'stages' from config_versions order by number desc limit 1) as stages`;
 
 export interface FoldResult {
   /** Pending events added to the figures. */
@@ -36,12 +42,12 @@ async function foldChunk(tx: Queryable, wait: boolean) {
   }
   const touched = await addCounts(tx, TAKE, SOURCE, [FOLD_CHUNK]);
   const { published } = touched;
-  const changed = touched.taken > 0 && touched.globs !== JSON.stringify(published);
+  const changed = globsChanged(touched.globs, touched.stages);
   if (changed) {
     // A publish changed the stage globs since the figures were worked out: the new events
     // use the new ones, and only the sessions' steps (which depend on them) are worked out again.
     await prepared(tx, SET_PATTERNS, [JSON.stringify(published)]);
-    await prepared(tx, 'insert into insights_rebuild (sessions_only) values (true) on conflict do nothing');
+    await prepared(tx, ASK_STEPS);
   }
   await refreshSessions(tx, touched.sessions, published);
   await refreshPeople(tx, touched.people);
@@ -57,11 +63,10 @@ export async function foldPending(db: Database, wait: boolean, stop?: AbortSigna
   const result: FoldResult = { folded: 0, ran: true, rebuild: false };
   // None left, not even rows another run is taking (still visible until it commits): every
   // event stored before this statement is in the figures, with no transaction or lock.
-  const { rows } = await prepared<{ any: boolean }>(
-    db,
-    'select exists (select from insights_pending) as any',
-  );
-  if (!rows[0]?.any) return result;
+  // Unless a publish changed the stage globs: then a run notices it even with no event.
+  const { rows } = await prepared<{ any: boolean; globs: string; stages: unknown }>(db, LOOK);
+  const look = rows[0];
+  if (!look || (!look.any && !globsChanged(look.globs, look.stages))) return result;
   for (;;) {
     const chunk = await db.transaction((tx) => foldChunk(tx, wait));
     if (!chunk) return { ...result, ran: false };

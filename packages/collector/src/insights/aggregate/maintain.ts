@@ -2,7 +2,9 @@
 // (fold.ts) adds the events stored since. Work on the aggregates is serialized by an
 // advisory lock, so each run's reads of a session or person (statements of their own,
 // under READ COMMITTED) see every run committed before it, and collectors sharing a
-// database still insert in parallel: ingest takes no lock.
+// database still insert in parallel: ingest takes no lock. Every transaction on the
+// aggregates takes the lock as its first statement, before writing any row, so two of them
+// never wait for each other in a circle (a deadlock PostgreSQL ends by aborting one).
 import type { Database, Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
 import { globsOf } from './patterns.js';
@@ -35,6 +37,21 @@ const TABLES = [
 
 export const SET_PATTERNS = `insert into insights_patterns (globs) values ($1) on conflict (id) do update set globs = excluded.globs`;
 
+// A request in insights_rebuild carries a number from a sequence that never repeats: a
+// rebuild deletes only the request it started from, so one made while it ran stays for the
+// next. A full rebuild keeps the number of a request already there (collectors starting
+// together serve one request); asking for the steps draws a new one.
+/** Asks for every figure to be built again; answers the request's number. */
+const ASK_REBUILD = `insert into insights_rebuild default values
+  on conflict (id) do update set sessions_only = false returning asked::text as asked`;
+
+/** Asks for the sessions' steps to be worked out again (or adds to a full rebuild asked for). */
+export const ASK_STEPS = `insert into insights_rebuild (sessions_only) values (true)
+  on conflict (id) do update set asked = excluded.asked`;
+
+/** Ends request `$1`, and not one made since. */
+const DONE = 'delete from insights_rebuild where asked = $1::bigint';
+
 /** Takes the aggregates' lock, waiting for it, and plans the statements run on a few rows once. */
 export const LOCK = `select pg_advisory_xact_lock($1), set_config('plan_cache_mode', 'force_generic_plan', true)`;
 
@@ -55,23 +72,21 @@ export async function addCounts(tx: Queryable, take: string, source: string, par
  * Builds the aggregates again from every stored event: once after the migration that
  * adds them, or after events were written by other means than the store's insert (a bulk
  * load). The counts are replaced in one transaction, then sessions and people are worked
- * out a chunk at a time; `insights_rebuild` is emptied last, so an interrupted rebuild
- * starts again at the next start.
+ * out a chunk at a time; its request in `insights_rebuild` is ended last, so an
+ * interrupted rebuild starts again at the next start, and one asked for while it ran (a
+ * publish that changed the stage globs) has it run again.
  */
 export async function rebuildAggregates(db: Database): Promise<number> {
-  const { touched, patterns } = await db.transaction(async (tx) => {
+  const { touched, patterns, asked } = await db.transaction(async (tx) => {
     // A rebuild reads every event: no statement time limit, which is for requests.
     await tx.query('set local statement_timeout = 0');
-    await prepared(
-      tx,
-      'insert into insights_rebuild default values on conflict (id) do update set sessions_only = false',
-    );
     await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+    const { rows } = await prepared<{ asked: string }>(tx, ASK_REBUILD);
     await tx.query(`truncate ${TABLES.join(', ')}`);
     // Every pending row goes, in the statement that counts every event: one snapshot.
     const touched = await addCounts(tx, 'delete from insights_pending returning seq', 'select * from events');
     await prepared(tx, SET_PATTERNS, [JSON.stringify(touched.published)]);
-    return { touched, patterns: touched.published };
+    return { touched, patterns: touched.published, asked: rows[0]?.asked };
   });
   await refreshAllSessions(db, touched.sessions, patterns);
   for (let i = 0; i < touched.people.length; i += REBUILD_CHUNK) {
@@ -82,7 +97,7 @@ export async function rebuildAggregates(db: Database): Promise<number> {
       await refreshPeople(tx, chunk);
     });
   }
-  await db.query('delete from insights_rebuild');
+  await db.query(DONE, [asked]);
   return touched.sessions.length;
 }
 
@@ -99,33 +114,45 @@ async function refreshAllSessions(db: Database, sessions: readonly string[], pat
 }
 
 /**
- * The drivers' steps of every session worked out again with the published stage globs,
- * in place: the other figures do not depend on them, and the page keeps showing them.
+ * The drivers' steps of every session worked out again with the stage globs of the request
+ * (read with its number, in one snapshot), in place: the other figures do not depend on
+ * them, and the page keeps showing them.
  */
-async function refreshSteps(db: Database): Promise<number> {
+async function refreshSteps(db: Database): Promise<void> {
+  const { rows: asked } = await db.query<{ asked: string; globs: string }>(
+    `select r.asked::text as asked, coalesce(p.globs, '[]') as globs
+       from insights_rebuild r left join insights_patterns p on true`,
+  );
+  const request = asked[0];
+  if (!request) return;
   const { rows } = await db.query<{ id: string }>('select session_id as id from insights_sessions');
-  const { rows: globs } = await db.query<{ globs: string }>('select globs from insights_patterns');
   await refreshAllSessions(
     db,
     rows.map((r) => r.id),
-    JSON.parse(globs[0]?.globs ?? '[]') as string[],
+    JSON.parse(request.globs) as string[],
   );
-  await db.query('delete from insights_rebuild where sessions_only');
-  return rows.length;
+  await db.query(DONE, [request.asked]);
 }
 
-/** Rebuilds the aggregates (or only the sessions' steps) if a migration, a publish or an interrupted rebuild asked for it. */
-export async function rebuildIfAsked(db: Database, log: (message: string) => void): Promise<void> {
-  const { rows } = await db.query<{ sessions_only: boolean }>('select sessions_only from insights_rebuild');
-  if (rows.length === 0) return;
-  if (rows[0]?.sessions_only) {
-    await refreshSteps(db);
-    return;
-  }
+/** Builds every figure again, saying so in the log when there were sessions to work out. */
+async function rebuildLogged(db: Database, log: (message: string) => void) {
   const started = Date.now();
   const sessions = await rebuildAggregates(db);
   if (sessions > 0)
     log(
       `[touchpoint] insights figures built from the ${sessions} stored sessions in ${Math.round((Date.now() - started) / 1000)} s`,
     );
+}
+
+/**
+ * Rebuilds the aggregates (or only the sessions' steps) while a migration, a publish or an
+ * interrupted rebuild asks for it: again when a request came during the last rebuild.
+ */
+export async function rebuildIfAsked(db: Database, log: (message: string) => void): Promise<void> {
+  for (;;) {
+    const { rows } = await db.query<{ sessions_only: boolean }>('select sessions_only from insights_rebuild');
+    if (!rows[0]) return;
+    if (rows[0].sessions_only) await refreshSteps(db);
+    else await rebuildLogged(db, log);
+  }
 }

@@ -9,6 +9,13 @@ import type { Queryable } from '../../database.js';
 export const globsOf = (stages: unknown): string[] =>
   stages && typeof stages === 'object' && !Array.isArray(stages) ? Object.keys(stages) : [];
 
+/**
+ * Whether a publish changed the stage globs since the figures were worked out: `worked` is
+ * the JSON the figures were worked out with, `stages` the published configuration's.
+ */
+export const globsChanged = (worked: string, stages: unknown): boolean =>
+  worked !== JSON.stringify(globsOf(stages));
+
 /** The globs of the newest published configuration's `stages`; none before a publish. */
 export async function publishedPatterns(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ stages: unknown }>(

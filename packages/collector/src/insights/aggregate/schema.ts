@@ -72,3 +72,10 @@ export const INSIGHTS_SCHEMA = `create index events_anonymous on events (anonymo
  * for the next run.
  */
 export const PENDING_SCHEMA = `create table insights_pending (seq bigint primary key);`;
+
+/**
+ * The number of a request in `insights_rebuild`, drawn from a sequence so it never repeats:
+ * a rebuild ends only the request it started from (maintain.ts).
+ */
+export const REBUILD_ASKED_SCHEMA = `create sequence insights_rebuild_asked;
+   alter table insights_rebuild add column asked bigint not null default nextval('insights_rebuild_asked');`;
