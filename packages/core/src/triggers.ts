@@ -7,7 +7,7 @@ import { configHash } from './config-hash.js';
 import { formatProblem } from './config-problem.js';
 import { startConfig } from './config-source.js';
 import { logIfDebugging } from './debug-table.js';
-import { decideMoment } from './decide-moment.js';
+import { decideMoment, dueAfterWait } from './decide-moment.js';
 import { createDelays } from './delays.js';
 import { explainSurveys } from './explain-surveys.js';
 import { stageFor } from './glob.js';
@@ -69,15 +69,10 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     else
       delays._start(survey.id, host._where().path, delay, () => {
         if (!moment) state._waiting = undefined;
-        // Checked again in full, by the configuration in use now: another survey may have
-        // shown, consent may have changed, a new configuration may have changed or dropped it.
-        const current = state._config.surveys?.find((s) => s.id === survey.id);
-        if (
-          current &&
-          candidatesAt(state._index, moment?.name).includes(current) &&
-          isEligible(judge(moment)(current))
-        )
-          due(current, false);
+        const current = dueAfterWait(survey.id, state._config.surveys ?? [], state._index, moment, (s) =>
+          isEligible(judge(moment)(s)),
+        );
+        if (current) due(current, false);
         else if (state._pick === survey.id) state._pick = undefined;
       });
   };
