@@ -45,6 +45,13 @@ export interface TriggerState {
   _forced: Set<string>;
 }
 
+/** The visitor left the page (an SPA navigation, or the next page view): its decisions end with it. */
+export function pageLeft(state: TriggerState): void {
+  state._view = undefined;
+  state._viewDecided = false;
+  state._pick = state._waiting = undefined;
+}
+
 /** Before any configuration: no surveys, and a place for what comes before the first one. */
 export const startingState = (): TriggerState => ({
   _config: { version: 1 },

@@ -20,7 +20,7 @@ import { HISTORY_NOTES, isSurveyEvent } from './survey-events.js';
 import { candidatesAt, indexSurveys } from './survey-index.js';
 import type { SurveyTriggers, TriggerHost } from './survey-seam.js';
 import { createTraitStore } from './trait-store.js';
-import { EARLY_LIMIT, type Moment, startingState } from './trigger-state.js';
+import { EARLY_LIMIT, type Moment, pageLeft, startingState } from './trigger-state.js';
 import type { Explanation, Survey } from './types.js';
 import { namedTraitKeys } from './user-traits.js';
 import { validateConfig } from './validate.js';
@@ -88,6 +88,14 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     else host._warn(`show('${surveyId}'): unknown survey; ignored`);
   };
 
+  // Navigating away cancels what waits on other pages and ends the page view's decisions.
+  // An SPA's automatic page view comes a task after pushState, so an event tracked on the new
+  // page in between (pushState, then track('order_completed')) keeps its timer.
+  const leavePage = (path: string) => {
+    delays._cancelOffPage(path);
+    pageLeft(state);
+  };
+
   const debug = () => logIfDebugging(() => host._where().path, explain);
 
   // What came before the first configuration counts for it, once: the events of this page,
@@ -150,13 +158,8 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         );
       if (event.type === 'identify' || event.type === 'stage') evaluate();
       if (event.type === 'page') {
-        // Navigating away cancels what waits on other pages. An SPA's automatic page view
-        // comes a task after pushState, so an event tracked on the new page in between
-        // (pushState, then track('order_completed')) keeps its timer.
-        delays._cancelOffPage(event.page.path);
+        leavePage(event.page.path);
         state._view = event.id;
-        state._viewDecided = false;
-        state._pick = state._waiting = undefined;
         debug();
         evaluate();
       } else if (note) {
@@ -172,6 +175,9 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         else if (early._moments.length < EARLY_LIMIT) early._moments.push({ moment, path: event.page.path });
       }
     },
+    // Until the new page's view arrives, stage(), identify() and a configuration decide no
+    // page-view survey: judged now, they would count the page views without this one.
+    _navigated: () => leavePage(host._where().path),
     _stageFor: (path) => stageFor(state._config.stages, path),
     // Answers to a draft are not recorded: in preview, survey events reach their own
     // listeners (the widget, the overlay) but not '*', where collectors listen.
