@@ -8,9 +8,10 @@ import type { Survey } from './types.js';
 
 /**
  * The survey the triggers act on among one moment's `candidates` (in configuration order),
- * judged by `eligible`: the one `pickSurvey` picks, unless the page view's pick still `waiting`
- * for its `delayMs` ranks higher. That survey keeps its place: the event's pick is dropped,
- * rather than overtaking it. `surveys` is the whole configuration, for its order.
+ * judged by `eligible`: the one `pickSurvey` picks, unless the page's pick still `waiting` for
+ * its `delayMs` ranks higher. That survey keeps its place: the new pick is dropped, rather than
+ * overtaking it. A new pick that ranks higher wins, and the triggers cancel the wait. `surveys`
+ * is the whole configuration, for its order.
  */
 export function decideMoment<S>(
   candidates: readonly S[],

@@ -35,8 +35,9 @@ export interface TriggerState {
    */
   _pick: string | undefined;
   /**
-   * The page view's pick while it waits for its `delayMs`: it keeps its place in configuration
-   * order, so an event survey after it in the file does not overtake it.
+   * The page's last pick (of the page view or of an event) while it waits for its `delayMs`:
+   * it keeps its place by priority and configuration order, so a pick that ranks lower is
+   * dropped, and one that ranks higher takes its place (this one's wait is cancelled).
    */
   _waiting: Survey | undefined;
   /** Events and `show()` ids from before the first configuration; undefined once it is applied. */

@@ -59,16 +59,16 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     );
     if (!survey) return;
     const delay = survey.when?.delayMs;
+    // It outranks the pick still waiting on this page, if another: that one never shows.
+    if (state._waiting && state._waiting.id !== survey.id) delays._cancel(state._waiting.id);
     // Due from now on (after its delay) until its prompt is on screen, as explain() says.
     state._pick = survey.id;
-    if (!moment) {
-      state._viewDecided = true;
-      if (delay) state._waiting = survey;
-    }
+    state._waiting = delay ? survey : undefined;
+    if (!moment) state._viewDecided = true;
     if (!delay) due(survey, false);
     else
       delays._start(survey.id, host._where().path, delay, () => {
-        if (!moment) state._waiting = undefined;
+        if (state._waiting?.id === survey.id) state._waiting = undefined;
         const current = dueAfterWait(survey.id, state._config.surveys ?? [], state._index, moment, (s) =>
           isEligible(judge(moment)(s)),
         );
