@@ -48,6 +48,7 @@ describe('dueAfterWait', () => {
       undefined,
     ],
   ])('%s', (_, surveys, id, moment, eligible, expected) => {
-    expect(dueAfterWait(id, surveys, indexSurveys(surveys), moment, eligible)).toBe(expected);
+    const state = { _config: { version: 1 as const, surveys }, _index: indexSurveys(surveys) };
+    expect(dueAfterWait(state, id, moment, eligible)).toBe(expected);
   });
 });

@@ -2,8 +2,8 @@
 // on, or none. The triggers decide with it on the page, and the `?tp_debug=1` overlay asks it
 // what they would do on an event, so the overlay says what the page will do. Pure.
 import { pickSurvey } from './pick-survey.js';
-import { candidatesAt, type SurveyIndex } from './survey-index.js';
-import type { Moment } from './trigger-state.js';
+import { candidatesAt } from './survey-index.js';
+import type { Moment, TriggerState } from './trigger-state.js';
 import type { Survey } from './types.js';
 
 /**
@@ -27,18 +27,17 @@ export function decideMoment<S>(
 
 /**
  * When the wait of the pick `surveyId` at `moment` is over: that survey, checked again in full by
- * the configuration in use now (`surveys`, `index`), or none. Another survey may have shown,
+ * the configuration in use now (the triggers' `state`), or none. Another survey may have shown,
  * consent may have changed, a new configuration may have changed or dropped it.
  */
 export function dueAfterWait(
+  state: Pick<TriggerState, '_config' | '_index'>,
   surveyId: string,
-  surveys: readonly Survey[],
-  index: SurveyIndex,
   moment: Moment,
   eligible: (survey: Survey) => boolean,
 ): Survey | undefined {
-  const current = surveys.find((survey) => survey.id === surveyId);
-  return current && candidatesAt(index, moment?.name).includes(current) && eligible(current)
+  const current = state._config.surveys?.find((survey) => survey.id === surveyId);
+  return current && candidatesAt(state._index, moment?.name).includes(current) && eligible(current)
     ? current
     : undefined;
 }

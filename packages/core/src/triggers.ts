@@ -69,9 +69,7 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     else
       delays._start(survey.id, host._where().path, delay, () => {
         if (state._waiting?.id === survey.id) state._waiting = undefined;
-        const current = dueAfterWait(survey.id, state._config.surveys ?? [], state._index, moment, (s) =>
-          isEligible(judge(moment)(s)),
-        );
+        const current = dueAfterWait(state, survey.id, moment, (s) => isEligible(judge(moment)(s)));
         if (current) due(current, false);
         else if (state._pick === survey.id) state._pick = undefined;
       });
