@@ -406,6 +406,37 @@ describe('bounds and broken storage', () => {
     expect(received.at(-1)).not.toHaveProperty('dropped');
   });
 
+  it.each<[string, (event: JourneyEvent) => void]>([
+    ['a BigInt', (event) => Object.assign(event.props ?? {}, { total: 10n })],
+    ['a cycle', (event) => Object.assign(event.props ?? {}, { self: event })],
+    ['a toJSON that gives nothing', (event) => Object.assign(event, { toJSON: () => undefined })],
+  ])(
+    "counts an event a later listener made unserializable (%s) in the next batch's dropped, like any drop",
+    async (_, spoil) => {
+      const { received, ids } = collector(server, url);
+      const host = fakeHost();
+      const link = open(host);
+      const [good, bad, alone] = [makeEvent(), makeEvent({ props: {} }), makeEvent({ props: {} })];
+      host.emit(good);
+      host.emit(bad);
+      // Changed by the page after it was tracked, in the same task.
+      spoil(bad);
+      await link.flush();
+      // A burst of nothing but such an event is counted too.
+      host.emit(alone);
+      spoil(alone);
+      await link.flush();
+      host.emit(makeEvent());
+      await link.flush();
+      expect(ids()).toEqual([good.id, expect.any(String)]);
+      expect(received.map((r) => r.dropped)).toEqual([1, 1]);
+      expect(vi.mocked(console.error)).toHaveBeenCalledTimes(1);
+      host.emit(makeEvent());
+      await link.flush();
+      expect(received.at(-1)).not.toHaveProperty('dropped');
+    },
+  );
+
   it.each([
     [
       'throws on open',

@@ -49,6 +49,16 @@ describe.each([
     expect(await q._head(10)).toEqual([added.slice(3), 0]);
   });
 
+  it('counts the events lost before they could be stored with the evicted ones, a write of none of them included', async () => {
+    const q = make();
+    const added = entries(3);
+    expect(await q._add(added, 2, 1)).toBe(1);
+    expect(await q._add([], 2, 2)).toBe(0);
+    expect(await q._head(10)).toEqual([added.slice(1), 4]);
+    await q._remove([], 4);
+    expect((await q._head(10))[1]).toBe(0);
+  });
+
   it('clears every entry and the evicted count', async () => {
     const q = make();
     await q._add(entries(4), 2);

@@ -10,10 +10,13 @@ import { makeEvent } from './fake-host';
  */
 function setup() {
   const writes: Item[][] = [];
+  /** What each write counts as lost before it could be stored. */
+  const lost: number[] = [];
   const pending: (() => void)[] = [];
   const queue = {
-    _add: (items: Item[]) => {
+    _add: (items: Item[], count = 0) => {
       writes.push(items);
+      lost.push(count);
       return new Promise<void>((resolve) => pending.push(resolve));
     },
   } as unknown as Queue;
@@ -26,7 +29,7 @@ function setup() {
     (items) => serialized.push(items),
     (key) => newest.push(key),
   );
-  return { writer, writes, serialized, reports, newest, release: () => pending.shift()?.() };
+  return { writer, writes, lost, serialized, reports, newest, release: () => pending.shift()?.() };
 }
 
 const ids = (items: Item[]) => items.map(([, json]) => (JSON.parse(json) as JourneyEvent).id);
@@ -104,6 +107,44 @@ describe('createWriter', () => {
     expect(writes.map(ids)).toEqual([[good.id]]);
     expect(reports).toHaveLength(1);
     release();
+  });
+
+  it('counts the events it leaves out with the write that follows, a write of none of them included', async () => {
+    const { writer, writes, lost, serialized, newest, release } = setup();
+    const [good, bad] = [makeEvent(), makeEvent({ props: {} })];
+    writer._push(good);
+    writer._push(bad);
+    Object.assign(bad.props ?? {}, { total: 10n });
+    await tick();
+    release();
+    const [first, second] = [makeEvent(), makeEvent()];
+    writer._push(first);
+    Object.assign(first, { toJSON: () => undefined });
+    writer._push(second);
+    Object.assign(second, { toJSON: () => undefined });
+    await tick();
+    release();
+    await writer._written();
+    expect(writes.map(ids)).toEqual([[good.id], []]);
+    expect(lost).toEqual([1, 2]);
+    // Nothing of the second burst reached the page-hide send, nor was reported written.
+    expect(serialized.map(ids)).toEqual([[good.id]]);
+    expect(newest).toHaveLength(1);
+  });
+
+  it('forgets the count of what it left out when discarding, with what is buffered', async () => {
+    const { writer, writes, lost, release } = setup();
+    writer._push(makeEvent());
+    await tick();
+    const bad = makeEvent();
+    writer._push(bad);
+    Object.assign(bad, { toJSON: () => undefined });
+    await tick();
+    writer._discard(() => {});
+    release();
+    await writer._written();
+    expect(writes).toHaveLength(1);
+    expect(lost).toEqual([0]);
   });
 
   it('forgets what is buffered when discarding, and runs the work after the write in progress', async () => {

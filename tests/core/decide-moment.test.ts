@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decideMoment } from '../../packages/core/src/decide-moment';
+import { decideMoment, dueAfterWait } from '../../packages/core/src/decide-moment';
+import { indexSurveys } from '../../packages/core/src/survey-index';
+import type { Moment } from '../../packages/core/src/trigger-state';
+import type { Survey } from '../../packages/core/src/types';
 
 type S = { id: string; priority?: number };
 const a: S = { id: 'a' };
@@ -19,5 +22,33 @@ describe('decideMoment', () => {
     ['picks the waiting survey itself again (its timer already runs)', [a], all, a, a],
   ])('%s', (_, candidates, eligible, waiting, expected) => {
     expect(decideMoment(candidates, eligible, waiting, surveys)).toBe(expected);
+  });
+});
+
+describe('dueAfterWait', () => {
+  const page: Survey = { id: 'page', metric: 'nps', question: 'Q?', when: { delayMs: 10 } };
+  const ordered: Survey = {
+    id: 'ordered',
+    metric: 'nps',
+    question: 'Q?',
+    when: { event: 'buy', delayMs: 10 },
+  };
+  const config = [page, ordered];
+  it.each<[string, Survey[], string, Moment, (s: Survey) => boolean, Survey | undefined]>([
+    ["gives the page view's pick, still eligible", config, 'page', undefined, all, page],
+    ["gives an event's pick, still eligible", config, 'ordered', { name: 'buy' }, all, ordered],
+    ['gives none when it is no longer eligible', config, 'page', undefined, () => false, undefined],
+    ['gives none when the configuration in use dropped it', [ordered], 'page', undefined, all, undefined],
+    [
+      'gives none when the configuration moved it to another moment',
+      [{ ...page, when: { event: 'buy' } }],
+      'page',
+      undefined,
+      all,
+      undefined,
+    ],
+  ])('%s', (_, surveys, id, moment, eligible, expected) => {
+    const state = { _config: { version: 1 as const, surveys }, _index: indexSurveys(surveys) };
+    expect(dueAfterWait(state, id, moment, eligible)).toBe(expected);
   });
 });

@@ -45,4 +45,18 @@ describe('createDelays', () => {
     expect(here).toHaveBeenCalledTimes(1);
     expect(elsewhere).not.toHaveBeenCalled();
   });
+
+  it("cancels one survey's wait, and leaves the others", () => {
+    const delays = createDelays();
+    const outranked = vi.fn();
+    const other = vi.fn();
+    delays._start('toString', '/', 100, outranked);
+    delays._start('b', '/', 100, other);
+    delays._cancel('toString');
+    delays._cancel('never-waited');
+    vi.advanceTimersByTime(100);
+    expect(outranked).not.toHaveBeenCalled();
+    expect(other).toHaveBeenCalledTimes(1);
+    expect(delays._left('toString', Date.now())).toBeUndefined();
+  });
 });

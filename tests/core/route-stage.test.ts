@@ -1,4 +1,4 @@
-import { createTouchpoint, type JourneyEvent, type TouchpointConfig } from '@touchpoint/core';
+import { createTouchpoint, type JourneyEvent, type Survey, type TouchpointConfig } from '@touchpoint/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const config: TouchpointConfig = {
@@ -64,4 +64,61 @@ describe('the referrer after a same-document navigation', () => {
       ]);
     },
   );
+});
+
+describe('the page-view surveys of a route reached by pushState', () => {
+  // Two surveys for the checkout: the one for returning visitors outranks the other from their
+  // second page view on. The visitor lands on a product page, then the router pushes the
+  // checkout and calls stage() or identify() in the same task, before the automatic page view.
+  const surveys: TouchpointConfig = {
+    version: 1,
+    surveys: [
+      {
+        id: 'returning',
+        metric: 'nps',
+        question: 'Recommend us?',
+        priority: 1,
+        when: { pages: ['/app/checkout/**'], afterPageViews: 2 },
+      },
+      {
+        id: 'checkout',
+        metric: 'csat',
+        question: 'How was checkout?',
+        when: { pages: ['/app/checkout/**'] },
+      },
+    ],
+  };
+
+  it.each<[string, (tp: ReturnType<typeof createTouchpoint>) => void]>([
+    ['stage()', (tp) => tp.stage('purchase')],
+    ['identify()', (tp) => tp.identify('user-7')],
+  ])('are decided by the new page view, not by %s called before it arrives', async (_, act) => {
+    const tp = createTouchpoint({ config: surveys });
+    await vi.runAllTimersAsync();
+    const dues: string[] = [];
+    tp.on('survey_due', (due) => dues.push(due.survey.id));
+    history.pushState(null, '', '/app/checkout/done');
+    act(tp);
+    await vi.runAllTimersAsync();
+    // The widget shows the first survey due and drops the rest: 'checkout' alone would be due
+    // first if the re-check judged the product page's view (one page view in the session).
+    expect(dues).toEqual(['returning']);
+  });
+
+  it("lets an event tracked right after pushState pick its survey, not held back by the last page's waiting pick", async () => {
+    const browsing: Survey = {
+      id: 'browsing',
+      metric: 'nps',
+      question: 'Recommend us?',
+      when: { pages: ['/app/products/**'], delayMs: 3000 },
+    };
+    const tp = createTouchpoint({ config: { ...config, surveys: [browsing, ...(config.surveys ?? [])] } });
+    await vi.advanceTimersByTimeAsync(0);
+    const dues: string[] = [];
+    tp.on('survey_due', (due) => dues.push(due.survey.id));
+    history.pushState(null, '', '/app/checkout/done');
+    tp.track('order_completed');
+    await vi.runAllTimersAsync();
+    expect(dues).toEqual(['paid']);
+  });
 });

@@ -196,6 +196,54 @@ describe('createTriggers', () => {
     expect(t.ids()).toEqual(['help-ces']);
   });
 
+  it("drops the page view's waiting pick when an event then picks a survey of higher priority, which waits longer", () => {
+    const page: Survey = { ...nps, id: 'page-csat', when: { pages: ['/checkout/done'], delayMs: 1000 } };
+    const order: Survey = {
+      ...nps,
+      id: 'order-nps',
+      priority: 1,
+      when: { event: 'order_completed', delayMs: 3000 },
+    };
+    const t = fakeHost({ version: 1, surveys: [page, order] });
+    t.visit('/checkout/done');
+    t.event('track', { name: 'order_completed' });
+    vi.advanceTimersByTime(5000);
+    // The widget shows the first survey due: the higher priority wins even while it waits.
+    expect(t.ids()).toEqual(['order-nps']);
+  });
+
+  it("drops an event's waiting pick when a later event picks a survey that ranks higher", () => {
+    const added: Survey = { ...nps, id: 'added', when: { event: 'added_to_cart', delayMs: 1000 } };
+    const order: Survey = {
+      ...nps,
+      id: 'order-nps',
+      priority: 1,
+      when: { event: 'order_completed', delayMs: 3000 },
+    };
+    const t = fakeHost({ version: 1, surveys: [added, order] });
+    t.visit('/cart');
+    t.event('track', { name: 'added_to_cart' });
+    t.event('track', { name: 'order_completed' });
+    vi.advanceTimersByTime(5000);
+    expect(t.ids()).toEqual(['order-nps']);
+  });
+
+  it("keeps an event's waiting pick when a later event picks a survey that ranks lower", () => {
+    const order: Survey = {
+      ...nps,
+      id: 'order-nps',
+      priority: 1,
+      when: { event: 'order_completed', delayMs: 3000 },
+    };
+    const added: Survey = { ...nps, id: 'added', when: { event: 'added_to_cart', delayMs: 1000 } };
+    const t = fakeHost({ version: 1, surveys: [order, added], limits: { maxPerSession: 5 } });
+    t.visit('/cart');
+    t.event('track', { name: 'order_completed' });
+    t.event('track', { name: 'added_to_cart' });
+    vi.advanceTimersByTime(5000);
+    expect(t.ids()).toEqual(['order-nps']);
+  });
+
   it('keeps to one prompt at a time from survey_shown until the open one is dismissed', () => {
     const t = fakeHost({ version: 1, surveys: [nps, help], limits: { maxPerSession: 5 } });
     t.visit('/');

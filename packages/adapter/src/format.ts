@@ -16,7 +16,7 @@ export interface Payload {
 
 /**
  * Builds the request for a batch, oldest event first. `dropped` counts the events evicted from a
- * full queue since the last acknowledged batch; a format that cannot carry it should say so in
- * its documentation. Each call gets fresh copies of the events, which it may change.
+ * full queue, refused alone or left out as unserializable since the last acknowledged batch; a
+ * format that cannot carry it should say so in its documentation. Each call gets fresh copies of the events, which it may change.
  */
 export type Format = (events: JourneyEvent[], dropped: number) => Payload;

@@ -15,11 +15,11 @@ export function memoryQueue(onClear?: () => void): QueueStore {
     dropped += delta;
   };
   return {
-    _add: (entries, max) => {
+    _add: (entries, max, lost = 0) => {
       list.push(...entries);
       // A negative count deletes nothing.
       const evicted = list.splice(0, list.length - max).length;
-      dropped += evicted;
+      dropped += evicted + lost;
       return evicted;
     },
     _head: (n) => [list.slice(0, n), dropped],

@@ -14,8 +14,11 @@ export type Head = [entries: Entry[], dropped: number];
 
 /** Storage operations; each one is a single transaction. */
 export interface QueueStore {
-  /** Stores entries, evicts the oldest beyond `max`, counts them as dropped and resolves to how many. */
-  _add(entries: Entry[], max: number): Answer<number>;
+  /**
+   * Stores entries, evicts the oldest beyond `max` and resolves to how many; counts them as
+   * dropped, with the `lost` events that never became entries (they could not be serialized).
+   */
+  _add(entries: Entry[], max: number, lost?: number): Answer<number>;
   /** The `n` oldest entries, and how many dropped events the collector has not been told of. */
   _head(n: number): Answer<Head>;
   /** Deletes entries (acknowledged or unreadable) and subtracts `reported` from the dropped count. */
@@ -56,16 +59,14 @@ export function idbQueue(store: UseStore): QueueStore {
       return promisifyRequest(s.transaction);
     });
   return {
-    _add: (entries, max) =>
+    _add: (entries, max, lost = 0) =>
       store('readwrite', async (s) => {
         for (const [key, value] of entries) s.put(value, key);
         // Counted and trimmed inside the writing transaction, so tabs writing at once cannot
         // push the queue past `max` between a count and a trim.
         const evicted = Math.max(0, (await promisifyRequest(s.count(events()))) - max);
-        if (evicted) {
-          for (const key of await promisifyRequest(s.getAllKeys(events(), evicted))) s.delete(key);
-          addDropped(s, evicted);
-        }
+        if (evicted) for (const key of await promisifyRequest(s.getAllKeys(events(), evicted))) s.delete(key);
+        if (evicted + lost) addDropped(s, evicted + lost);
         await promisifyRequest(s.transaction);
         return evicted;
       }),

@@ -11,8 +11,11 @@ export type Item = [key: IDBValidKey, json: string];
 export type Peeked = [items: Item[], dropped: number];
 
 export interface Queue {
-  /** Stores events; beyond `maxQueue` the oldest are evicted (one warning) and counted as dropped. */
-  _add(items: Item[]): Promise<void>;
+  /**
+   * Stores events; beyond `maxQueue` the oldest are evicted (one warning) and counted as dropped,
+   * with the `lost` events that could not be stored at all.
+   */
+  _add(items: Item[], lost?: number): Promise<void>;
   /** The `n` oldest events; unreadable records found on the way are deleted (one warning). */
   _peek(n: number): Promise<Peeked>;
   /** Forgets events a 2xx acknowledged; the collector has now been told of `reported` drops. */
@@ -25,8 +28,8 @@ export interface Queue {
 
 export function createQueue(store: QueueStore, maxQueue: number, report: Report): Queue {
   return {
-    _add: async (items) => {
-      if (await store._add(items, maxQueue)) report('queue full (maxQueue)', 'oldest dropped');
+    _add: async (items, lost = 0) => {
+      if (await store._add(items, maxQueue, lost)) report('queue full (maxQueue)', 'oldest dropped');
     },
     _peek: async (n) => {
       for (;;) {

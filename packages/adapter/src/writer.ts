@@ -16,15 +16,21 @@ export interface Writer {
   _discard(work: () => unknown): void;
 }
 
+/** What one write stores: serialized events, and how many could not be serialized. */
+interface Pending {
+  _items: Item[];
+  _lost: number;
+}
+
 interface WriterState {
   /** Tracked in this task, not yet serialized. */
   _events: JourneyEvent[];
   /**
-   * Serialized, waiting for the write in progress to end: the list the next scheduled write
-   * takes. Each scheduled write owns its list, so a discard empties that one and events
-   * serialized after it go into a new list, written after the discard's work.
+   * Serialized, waiting for the write in progress to end: what the next scheduled write takes.
+   * Each scheduled write owns its own, so a discard empties that one and events serialized
+   * after it go into a new one, written after the discard's work.
    */
-  _next: Item[] | undefined;
+  _next: Pending | undefined;
   _written: Promise<unknown>;
 }
 
@@ -39,11 +45,12 @@ export function createWriter(
   onWritten: (newest: string) => void,
 ): Writer {
   const state: WriterState = { _events: [], _next: undefined, _written: Promise.resolve() };
-  const write = async (items: Item[]) => {
-    if (state._next === items) state._next = undefined;
-    if (!items.length) return;
-    await queue._add(items);
-    onWritten((items[items.length - 1] as Item)[0] as string);
+  const write = async (next: Pending) => {
+    if (state._next === next) state._next = undefined;
+    const { _items: items, _lost: lost } = next;
+    if (!items.length && !lost) return;
+    await queue._add(items, lost);
+    if (items.length) onWritten((items[items.length - 1] as Item)[0] as string);
   };
   // JSON.stringify was a third of track()'s time with the adapter attached (Chromium's profile of
   // 10,000 calls in one task); here it runs once per burst, after the caller's code. An event
@@ -54,23 +61,29 @@ export function createWriter(
     state._events = [];
     // Keys made in tracking order, so the burst keeps it in the queue.
     const items: Item[] = [];
-    for (const event of events)
+    let lost = 0;
+    for (const event of events) {
+      let json: string | undefined;
       try {
-        items.push([entryKey(event.id), JSON.stringify(event)]);
-      } catch {
-        // The core's events are JSON-safe, but a later listener of the page may have changed one
-        // since (a cycle, a BigInt): that one alone is left out, and nothing throws into the page.
-        report('an event changed after it was tracked cannot be stored as JSON', 'event dropped', 'error');
-      }
-    if (!items.length) return;
-    onSerialized(items);
-    // The first items since the last write began schedule the next one, after it.
+        json = JSON.stringify(event);
+      } catch {}
+      // The core's events are JSON-safe, but a later listener of the page may have changed one
+      // since (a cycle, a BigInt, a toJSON that gives nothing): that one alone is left out,
+      // counted in `dropped` like any event lost on the way, and nothing throws into the page.
+      if (typeof json === 'string') items.push([entryKey(event.id), json]);
+      else lost++;
+    }
+    if (lost)
+      report('an event changed after it was tracked cannot be stored as JSON', 'event dropped', 'error');
+    if (items.length) onSerialized(items);
+    // The first burst since the last write began schedules the next one, after it.
     if (!state._next) {
-      const next: Item[] = [];
+      const next: Pending = { _items: [], _lost: 0 };
       state._next = next;
       state._written = state._written.then(() => write(next)).catch(() => {});
     }
-    for (const item of items) state._next.push(item);
+    for (const item of items) state._next._items.push(item);
+    state._next._lost += lost;
   };
   return {
     _push(event) {
@@ -85,7 +98,11 @@ export function createWriter(
       state._events = [];
       // The write already scheduled finds its list empty; what is serialized from now on is
       // written after `work` (a consent granted again right after it was withdrawn).
-      state._next?.splice(0);
+      const next = state._next;
+      if (next) {
+        next._items = [];
+        next._lost = 0;
+      }
       state._next = undefined;
       state._written = state._written.then(work).catch(() => {});
     },

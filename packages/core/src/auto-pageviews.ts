@@ -30,6 +30,7 @@ export function startPageviews(
     instance._state._stage = stageOfRoute(instance._state._stage, () =>
       instance._triggers._stageFor(instance._page._current().path),
     );
+    instance._triggers._navigated();
     // Local, like `config`: tools reading explain() (the debug overlay) follow the new route,
     // page view or not, without patching history again.
     instance._emitter._emit('navigate', undefined);

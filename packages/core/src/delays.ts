@@ -4,6 +4,8 @@ export interface Delays {
   _start(surveyId: string, path: string, ms: number, fire: () => void): void;
   /** Cancels what waits on other pages than `path`: navigating away ends the wait. */
   _cancelOffPage(path: string): void;
+  /** Cancels this survey's wait, if it waits: a survey that ranks higher took its place. */
+  _cancel(surveyId: string): void;
   /** How long this survey still waits at `now`, in ms; undefined when it does not wait. */
   _left(surveyId: string, now: number): number | undefined;
 }
@@ -12,6 +14,10 @@ export function createDelays(): Delays {
   // No prototype: survey ids such as `constructor` or `__proto__` are keys like any other.
   const pending: Record<string, { timer: ReturnType<typeof setTimeout>; path: string; ends: number }> =
     Object.create(null);
+  const cancel = (surveyId: string) => {
+    clearTimeout(pending[surveyId]?.timer);
+    delete pending[surveyId];
+  };
   return {
     _start(surveyId, path, ms, fire) {
       if (pending[surveyId]) return;
@@ -22,12 +28,10 @@ export function createDelays(): Delays {
       pending[surveyId] = { timer, path, ends: Date.now() + ms };
     },
     _cancelOffPage(path) {
-      for (const [surveyId, { timer, path: startedOn }] of Object.entries(pending))
-        if (startedOn !== path) {
-          clearTimeout(timer);
-          delete pending[surveyId];
-        }
+      for (const [surveyId, { path: startedOn }] of Object.entries(pending))
+        if (startedOn !== path) cancel(surveyId);
     },
+    _cancel: cancel,
     _left(surveyId, now) {
       const waiting = pending[surveyId];
       return waiting && Math.max(0, waiting.ends - now);

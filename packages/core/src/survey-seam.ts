@@ -34,6 +34,8 @@ export interface TriggerHost {
 export interface SurveyTriggers {
   /** Every event, in order, as listeners receive it (after consent). */
   _onEvent(event: JourneyEvent): void;
+  /** An SPA navigation changed the address: the page view and what waits on it are the last page's. */
+  _navigated(): void;
   /** The configured stage of a page path (`stages` globs), if any. */
   _stageFor(path: string): string | undefined;
   /** True for an event that stays with its own listeners, away from '*' (answers in preview). */

@@ -35,14 +35,22 @@ export interface TriggerState {
    */
   _pick: string | undefined;
   /**
-   * The page view's pick while it waits for its `delayMs`: it keeps its place in configuration
-   * order, so an event survey after it in the file does not overtake it.
+   * The page's last pick (of the page view or of an event) while it waits for its `delayMs`:
+   * it keeps its place by priority and configuration order, so a pick that ranks lower is
+   * dropped, and one that ranks higher takes its place (this one's wait is cancelled).
    */
   _waiting: Survey | undefined;
   /** Events and `show()` ids from before the first configuration; undefined once it is applied. */
   _early: { _moments: { moment: NonNullable<Moment>; path: string }[]; _shows: string[] } | undefined;
   /** Surveys due by `show()` and not yet shown: their `survey_shown` is not automatic. */
   _forced: Set<string>;
+}
+
+/** The visitor left the page (an SPA navigation, or the next page view): its decisions end with it. */
+export function pageLeft(state: TriggerState): void {
+  state._view = undefined;
+  state._viewDecided = false;
+  state._pick = state._waiting = undefined;
 }
 
 /** Before any configuration: no surveys, and a place for what comes before the first one. */

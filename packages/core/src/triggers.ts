@@ -7,7 +7,7 @@ import { configHash } from './config-hash.js';
 import { formatProblem } from './config-problem.js';
 import { startConfig } from './config-source.js';
 import { logIfDebugging } from './debug-table.js';
-import { decideMoment } from './decide-moment.js';
+import { decideMoment, dueAfterWait } from './decide-moment.js';
 import { createDelays } from './delays.js';
 import { explainSurveys } from './explain-surveys.js';
 import { stageFor } from './glob.js';
@@ -20,7 +20,7 @@ import { HISTORY_NOTES, isSurveyEvent } from './survey-events.js';
 import { candidatesAt, indexSurveys } from './survey-index.js';
 import type { SurveyTriggers, TriggerHost } from './survey-seam.js';
 import { createTraitStore } from './trait-store.js';
-import { EARLY_LIMIT, type Moment, startingState } from './trigger-state.js';
+import { EARLY_LIMIT, type Moment, pageLeft, startingState } from './trigger-state.js';
 import type { Explanation, Survey } from './types.js';
 import { namedTraitKeys } from './user-traits.js';
 import { validateConfig } from './validate.js';
@@ -59,25 +59,18 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     );
     if (!survey) return;
     const delay = survey.when?.delayMs;
+    // It outranks the pick still waiting on this page, if another: that one never shows.
+    if (state._waiting && state._waiting.id !== survey.id) delays._cancel(state._waiting.id);
     // Due from now on (after its delay) until its prompt is on screen, as explain() says.
     state._pick = survey.id;
-    if (!moment) {
-      state._viewDecided = true;
-      if (delay) state._waiting = survey;
-    }
+    state._waiting = delay ? survey : undefined;
+    if (!moment) state._viewDecided = true;
     if (!delay) due(survey, false);
     else
       delays._start(survey.id, host._where().path, delay, () => {
-        if (!moment) state._waiting = undefined;
-        // Checked again in full, by the configuration in use now: another survey may have
-        // shown, consent may have changed, a new configuration may have changed or dropped it.
-        const current = state._config.surveys?.find((s) => s.id === survey.id);
-        if (
-          current &&
-          candidatesAt(state._index, moment?.name).includes(current) &&
-          isEligible(judge(moment)(current))
-        )
-          due(current, false);
+        if (state._waiting?.id === survey.id) state._waiting = undefined;
+        const current = dueAfterWait(state, survey.id, moment, (s) => isEligible(judge(moment)(s)));
+        if (current) due(current, false);
         else if (state._pick === survey.id) state._pick = undefined;
       });
   };
@@ -91,6 +84,14 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
     const survey = state._config.surveys?.find((s) => s.id === surveyId);
     if (survey) due(survey, true);
     else host._warn(`show('${surveyId}'): unknown survey; ignored`);
+  };
+
+  // Navigating away cancels what waits on other pages and ends the page view's decisions.
+  // An SPA's automatic page view comes a task after pushState, so an event tracked on the new
+  // page in between (pushState, then track('order_completed')) keeps its timer.
+  const leavePage = (path: string) => {
+    delays._cancelOffPage(path);
+    pageLeft(state);
   };
 
   const debug = () => logIfDebugging(() => host._where().path, explain);
@@ -155,13 +156,8 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         );
       if (event.type === 'identify' || event.type === 'stage') evaluate();
       if (event.type === 'page') {
-        // Navigating away cancels what waits on other pages. An SPA's automatic page view
-        // comes a task after pushState, so an event tracked on the new page in between
-        // (pushState, then track('order_completed')) keeps its timer.
-        delays._cancelOffPage(event.page.path);
+        leavePage(event.page.path);
         state._view = event.id;
-        state._viewDecided = false;
-        state._pick = state._waiting = undefined;
         debug();
         evaluate();
       } else if (note) {
@@ -177,6 +173,9 @@ export function createTriggers(host: TriggerHost): SurveyTriggers {
         else if (early._moments.length < EARLY_LIMIT) early._moments.push({ moment, path: event.page.path });
       }
     },
+    // Until the new page's view arrives, stage(), identify() and a configuration decide no
+    // page-view survey: judged now, they would count the page views without this one.
+    _navigated: () => leavePage(host._where().path),
     _stageFor: (path) => stageFor(state._config.stages, path),
     // Answers to a draft are not recorded: in preview, survey events reach their own
     // listeners (the widget, the overlay) but not '*', where collectors listen.

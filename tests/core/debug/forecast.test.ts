@@ -129,6 +129,22 @@ describe('forecast, against the triggers', () => {
     expect(dues).toEqual(['home-nps']);
   });
 
+  it("says an event's survey waiting for its delay keeps another event's lower-ranked survey from showing", async () => {
+    const { tp, dues } = await start({
+      version: 1,
+      surveys: [
+        { ...read, when: { event: 'article_read', delayMs: 3000 }, priority: 2 },
+        { ...paid, when: { event: 'order_completed' } },
+      ],
+    });
+    tp.track('article_read');
+    expect(foretold(tp)).toEqual([{ id: 'read-ces', when: 'delay', ms: 3000 }]);
+    tp.track('order_completed');
+    expect(dues).toEqual([]);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(dues).toEqual(['read-ces']);
+  });
+
   it("says an event's survey due with no delay shows now until its prompt is on screen, the event's stage on another page's stage included", async () => {
     const { tp, dues, showAndDismiss } = await start(
       { version: 1, stages: { '/app/products/**': 'interest' }, surveys: [paid] },

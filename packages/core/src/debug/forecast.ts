@@ -96,8 +96,9 @@ export function forecast(
     }
     for (const { stage, stageNot } of stages) {
       const list = atEvent(event, stageNot ? otherThan(stageNot) : stage);
-      // The page view's pick still waiting for its delay keeps its place, as on the page.
-      const waiting = list.find((e) => eventOf(e) === undefined && !!e.dueInMs);
+      // The pick still waiting for its delay (the page view's or an event's) keeps its place
+      // against a lower-ranked one, as on the page; a higher-ranked one takes it.
+      const waiting = list.find((e) => !!e.dueInMs);
       const candidates = list.filter((e) => eventOf(e) === event);
       const pick = decideMoment(candidates, (e) => e.eligible, waiting, list);
       if (pick && !told(pick.id)) forecasts.push({ id: pick.id, when: 'event', event, stage, stageNot });
