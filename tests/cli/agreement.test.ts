@@ -131,7 +131,7 @@ describe('explain, lint, simulate and the browser name the same survey', () => {
       config(csat({ delayMs: 2000 }), nps({ delayMs: 1500 })),
       '/checkout/done',
       'order_completed',
-      'purchase-nps',
+      'checkout-csat',
       { lint: true, simulate: true },
     ],
     [

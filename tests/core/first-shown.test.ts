@@ -17,8 +17,9 @@ describe('firstShown', () => {
     ["the page view's survey shows at once, before the event", nps, csat, ['nps', 'page view']],
     ["the event's survey shows while the page view's waits", slowNps, csat, ['csat', 'event']],
     ["the event's survey waits less than the page view's", slowNps, quickCsat, ['csat', 'event']],
-    ["the event's survey waits longer than the page view's", slowNps, slowCsat, ['nps', 'page view']],
-    ['both wait as long: the page view started first', slowNps, survey('csat', 1500), ['nps', 'page view']],
+    // It ranks higher (pickSurvey chose it over the page view's): the page view's wait is cancelled.
+    ["the event's survey waits longer than the page view's", slowNps, slowCsat, ['csat', 'event']],
+    ['both wait as long', slowNps, survey('csat', 1500), ['csat', 'event']],
     ['a delayMs of 0 is no wait', survey('nps', 0), csat, ['nps', 'page view']],
   ])('%s', (_, onPageView, onEvent, expected) => {
     const shown = firstShown(onPageView, onEvent);

@@ -1,8 +1,8 @@
 // Which survey the browser shows on a page where a track event follows the page view. The
-// triggers pick a survey at each moment with `pickSurvey`; a survey due with a `delayMs` waits
-// and is checked again when its wait ends, when another prompt may already be open. So a
-// survey picked on the event shows first when the page view's pick is still waiting: the
-// event's survey wins. `lint`, `simulate` and `explain` all ask this one function, and a
+// triggers pick a survey at each moment with `pickSurvey`; a survey due with a `delayMs` waits.
+// A survey picked on the event that ranks higher than the page view's pick still waiting
+// takes its place, and that wait is cancelled (decide-moment.ts): the event's survey wins,
+// whatever its own wait. `lint`, `simulate` and `explain` all ask this one function, and a
 // test holds it to the browser's triggers on a table of configurations.
 
 /** The part of a survey the order of prompts depends on. */
@@ -20,9 +20,10 @@ export interface Shown<S> {
 
 /**
  * The survey shown on a page, from the two picks of `pickSurvey`: `onPageView` when the page
- * is viewed, `onEvent` when the event happens right after it (nothing shown yet; undefined
- * without an event). A survey without `delayMs` shows at once and is open for the event; one
- * with a wait shows when it ends, so the event's pick shows first if its own wait is shorter.
+ * is viewed, `onEvent` among the same surveys when the event happens right after it (nothing
+ * shown yet; undefined without an event). A survey without `delayMs` shows at once and is open
+ * for the event; one with a wait is overtaken by a different pick on the event, which ranks
+ * higher since `pickSurvey` chose it over the page view's.
  */
 export function firstShown<S extends Timed>(
   onPageView: S | undefined,
@@ -30,9 +31,7 @@ export function firstShown<S extends Timed>(
 ): Shown<S> | undefined {
   if (!onPageView) return onEvent && { survey: onEvent, on: 'event' };
   if (!onEvent || onEvent === onPageView) return { survey: onPageView, on: 'page view' };
-  const pageWait = onPageView.when?.delayMs ?? 0;
-  const eventWait = onEvent.when?.delayMs ?? 0;
-  return eventWait < pageWait
+  return onPageView.when?.delayMs
     ? { survey: onEvent, on: 'event', overtook: onPageView }
     : { survey: onPageView, on: 'page view' };
 }
