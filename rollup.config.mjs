@@ -23,6 +23,21 @@ const packages = {
 // Workspace packages and their dependencies stay imports; the app's bundler dedupes them.
 const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval|react(-dom)?(\/|$))/.test(id);
 
+/**
+ * The CLI carries the collector's link-signing rules (`@touchpoint/collector/links`: plain code
+ * and node:crypto) in its own files instead of depending on the collector, which would install
+ * a database (PGlite) with `touchpoint lint`. They are the collector's sources of the same
+ * release, so a link the CLI signs is one that collector accepts.
+ */
+const cliExternal = (id) => id.startsWith('node:') || (external(id) && id !== '@touchpoint/collector/links');
+const collectorLinksFromSource = {
+  name: 'collector-links-from-source',
+  resolveId: (id) =>
+    id === '@touchpoint/collector/links'
+      ? new URL('packages/collector/src/links.ts', import.meta.url).pathname
+      : null,
+};
+
 /** Internal fields and methods (`_due`, `_store`) get short names at build time, as Preact's mangle.json does. */
 const mangleProps = /^_[a-z]/;
 
@@ -75,9 +90,10 @@ const cleanJs = (dir) => ({
  */
 const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`, dev = false) => ({
   input: Object.fromEntries(entries.map((e) => [e, `packages/${pkg}/src/${e}.ts`])),
-  external,
+  external: pkg === 'cli' ? cliExternal : external,
   plugins: [
     cleanJs(dir),
+    ...(pkg === 'cli' ? [collectorLinksFromSource] : []),
     esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', define: { __DEV__: `${dev}` } }),
     mangle(),
   ],

@@ -1,7 +1,7 @@
 // Checks what `npm install @touchpoint/<pkg>` would get, from the tarballs pnpm would publish
 // (workspace:* already rewritten, `files` applied): publint for the package.json and the files it
 // points at, @arethetypeswrong for the types under each module resolution an ESM-only package
-// must serve (node16 from ESM, bundler), and the packaging rules of issue 6 that neither tool
+// must serve (node16 from ESM, bundler), and the project's packaging rules that neither tool
 // knows. Prints one row per package and exits 1 on any finding. Run after `pnpm build`.
 //
 //   node scripts/packaging.mjs            every publishable package under packages/
@@ -55,7 +55,7 @@ export function untar(gz) {
 }
 
 /**
- * Issue 6's packaging rules, on the packed package.json and file list. Returns one sentence
+ * The project's packaging rules, on the packed package.json and file list. Returns one sentence
  * per broken rule. Pure, so a test can hand it a bad manifest.
  */
 export function packagingProblems(pkg, files) {
@@ -87,9 +87,41 @@ export function packagingProblems(pkg, files) {
         problems.push(`${field}["${name}"]: "${range}" cannot be installed from npm`);
     }
   }
+  const declared = new Set(
+    ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) =>
+      Object.keys(pkg[field] ?? {}),
+    ),
+  );
+  for (const [path, content] of files) {
+    if (!/\.m?js$/.test(path)) continue;
+    for (const name of importedPackages(content.toString()))
+      if (!declared.has(name) && name !== pkg.name)
+        problems.push(`${path} imports ${name}, which package.json does not list: npm would not install it`);
+  }
   const stray = [...files.keys()].filter((path) => NOT_SHIPPED.test(path));
   if (stray.length) problems.push(`not for the tarball: ${stray.join(', ')}`);
   return problems;
+}
+
+/**
+ * The packages a built module imports, by package name (`@scope/name/sub` is `@scope/name`):
+ * its static `import … from "x"` / `export … from "x"` / `import "x"` statements, which start a
+ * line in the built files, and `import("x")`. Relative paths and Node's built-ins (`node:fs`)
+ * are not packages.
+ */
+export function importedPackages(code) {
+  const patterns = [
+    /^(?:import|export)\b[^;'"]*?\bfrom\s*["']([^"']+)["']/gm,
+    /^import\s*["']([^"']+)["']/gm,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  const names = new Set();
+  for (const [, specifier] of patterns.flatMap((pattern) => [...code.matchAll(pattern)])) {
+    if (/^(\.|\/|node:)/.test(specifier)) continue;
+    const parts = specifier.split('/');
+    names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+  }
+  return names;
 }
 
 /** pnpm itself when this runs under `pnpm test`, else the team's `npx -y pnpm@10`. */
@@ -173,7 +205,7 @@ async function main() {
 
     const count = (list) => (list.length ? `${list.length} problem${list.length > 1 ? 's' : ''}` : 'ok');
     const rows = [
-      ['package', 'files', 'packed kB', 'publint', `attw (${ATTW_PROFILE})`, 'issue 6 rules'],
+      ['package', 'files', 'packed kB', 'publint', `attw (${ATTW_PROFILE})`, 'packaging rules'],
       ...results.map((r) => [r.name, String(r.files), r.kB, count(r.publint), count(r.attw), count(r.rules)]),
     ];
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
