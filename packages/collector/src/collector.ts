@@ -39,7 +39,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const given = isStore(settings.database) ? settings.database : undefined;
   const ready: Promise<EventStore> = given
     ? Promise.resolve(given)
-    : openEventStore(settings.database as DatabaseOptions, { queryTimeoutMs: settings.queryTimeoutMs, log });
+    : openEventStore(settings.database as DatabaseOptions, {
+        queryTimeoutMs: settings.queryTimeoutMs,
+        catchUpMs: settings.catchUpMs,
+        log,
+      });
   // A failed open is reported by `ready` and by each request's 503, never as unhandled.
   ready.catch(() => {});
   const limiter = settings.rateLimit ? createRateLimiter(settings.rateLimit) : undefined;
