@@ -53,7 +53,12 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const adminSecret = settings.insightsToken ?? randomBytes(32).toString('base64url');
   const { adminPath, configPath } = settings;
   const configured = withInitialConfig(ready, settings.initialConfig, log);
-  const admin = createAdmin(configured, { path: adminPath, configPath, secret: adminSecret });
+  const admin = createAdmin(configured, {
+    path: adminPath,
+    configPath,
+    secret: adminSecret,
+    allowedOrigins: settings.allowedOrigins,
+  });
   const published = createPublished(configured, () => adminSecret, configPath);
   const linksPath = settings.links.path ?? LINK_DEFAULTS.path;
   // Link surveys claim their path only when asked for: an application behind the handler may have its own /s/.
