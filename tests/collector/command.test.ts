@@ -12,6 +12,7 @@ describe('parseCommand', () => {
         config: undefined,
         host: '0.0.0.0',
         rateLimit: undefined,
+        initialConfig: undefined,
       },
     });
   });
@@ -33,6 +34,8 @@ describe('parseCommand', () => {
     [[], { TOUCHPOINT_INSIGHTS_TOKEN: '' }, { insightsToken: undefined }],
     [['--rate-limit', '0'], {}, { rateLimit: 0 }],
     [['--rate-limit', '250'], {}, { rateLimit: 250 }],
+    [['--initial-config', 'touchpoint.config.json'], {}, { initialConfig: 'touchpoint.config.json' }],
+    [['--initial-config=./site/surveys.json'], {}, { initialConfig: './site/surveys.json' }],
   ])('reads %j with %j', (args, env, expected) => {
     const parsed = parseCommand(args, env);
     expect(parsed.ok && parsed.settings).toMatchObject(expected);
@@ -45,6 +48,7 @@ describe('parseCommand', () => {
     [['--verbose'], {}, 'unknown argument "--verbose"'],
     [[], { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: expected postgres://'],
     [['--rate-limit', 'lots'], {}, '--rate-limit "lots": expected requests per second'],
+    [['--initial-config'], {}, '--initial-config: expected a value'],
   ])('refuses %j with %j, saying why', (args, env, message) => {
     const parsed = parseCommand(args, env);
     expect(parsed.ok).toBe(false);
@@ -59,6 +63,12 @@ describe('parseCommand', () => {
       message: expect.stringContaining('Usage:'),
     });
   });
+
+  it('names every flag it reads in the usage', () => {
+    const usage = (parseCommand(['--help'], {}) as { message: string }).message;
+    for (const flag of ['--port', '--data', '--config', '--host', '--rate-limit', '--initial-config <file>'])
+      expect(usage).toContain(flag);
+  });
 });
 
 describe('startLines', () => {
@@ -70,6 +80,7 @@ describe('startLines', () => {
     config: undefined,
     host: '0.0.0.0',
     rateLimit: undefined,
+    initialConfig: undefined,
   };
 
   it('says insights are for this machine only when no token is set', () => {

@@ -28,6 +28,13 @@ export interface CollectorOptions {
   rateLimit?: RateLimit | false;
   /** Longest wait for the database, in ms, before a 503. */
   queryTimeoutMs?: number;
+  /**
+   * Longest wait, in ms, of a read of the insights figures for the events still being added
+   * to them (after a burst); then the page shows the figures as they stand and how many events
+   * are still to come (`totals.pending`). At most `queryTimeoutMs`. A store given open as
+   * `database` keeps the wait it was opened with.
+   */
+  catchUpMs?: number;
   /** Seconds a client is asked to wait after a 503. */
   retryAfterSeconds?: number;
   /** The client's address, for the rate limit and the loopback check. */
@@ -65,6 +72,7 @@ export const COLLECTOR_DEFAULTS = {
   /** Generous: a page sends a batch every few seconds; a whole office behind one address fits. */
   rateLimit: { burst: 600, perSecond: 100 } as RateLimit | false,
   queryTimeoutMs: STORE_DEFAULTS.queryTimeoutMs,
+  catchUpMs: STORE_DEFAULTS.catchUpMs,
   retryAfterSeconds: 5,
   clientAddress: (req: IncomingMessage): string | undefined => req.socket.remoteAddress,
   limits: BATCH_LIMITS,

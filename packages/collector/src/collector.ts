@@ -39,7 +39,11 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const given = isStore(settings.database) ? settings.database : undefined;
   const ready: Promise<EventStore> = given
     ? Promise.resolve(given)
-    : openEventStore(settings.database as DatabaseOptions, { queryTimeoutMs: settings.queryTimeoutMs, log });
+    : openEventStore(settings.database as DatabaseOptions, {
+        queryTimeoutMs: settings.queryTimeoutMs,
+        catchUpMs: settings.catchUpMs,
+        log,
+      });
   // A failed open is reported by `ready` and by each request's 503, never as unhandled.
   ready.catch(() => {});
   const limiter = settings.rateLimit ? createRateLimiter(settings.rateLimit) : undefined;
@@ -49,7 +53,12 @@ export function createCollector(options: CollectorOptions = {}): Collector {
   const adminSecret = settings.insightsToken ?? randomBytes(32).toString('base64url');
   const { adminPath, configPath } = settings;
   const configured = withInitialConfig(ready, settings.initialConfig, log);
-  const admin = createAdmin(configured, { path: adminPath, configPath, secret: adminSecret });
+  const admin = createAdmin(configured, {
+    path: adminPath,
+    configPath,
+    secret: adminSecret,
+    allowedOrigins: settings.allowedOrigins,
+  });
   const published = createPublished(configured, () => adminSecret, configPath);
   const linksPath = settings.links.path ?? LINK_DEFAULTS.path;
   // Link surveys claim their path only when asked for: an application behind the handler may have its own /s/.

@@ -15,6 +15,8 @@ export interface CommandSettings {
   host: string;
   /** Requests per second per client address on /collect (bursts of six seconds' worth), 0 for no limit; the default when absent. */
   rateLimit: number | undefined;
+  /** `--initial-config`: the file published as version 1 when nothing is published yet (createCollector's `initialConfig`). */
+  initialConfig: string | undefined;
 }
 
 export const COMMAND_DEFAULTS = {
@@ -23,13 +25,15 @@ export const COMMAND_DEFAULTS = {
   host: '0.0.0.0',
 };
 
-export const USAGE = `Usage: touchpoint-collector [--port 8080] [--data ./touchpoint-data] [--config <file|URL>] [--host 0.0.0.0] [--rate-limit <requests/s per address, 0: none>]
+export const USAGE = `Usage: touchpoint-collector [--port 8080] [--data ./touchpoint-data] [--config <file|URL>] [--host 0.0.0.0] [--rate-limit <requests/s per address, 0: none>] [--initial-config <file>]
 
 Stores Touchpoint events sent to POST /collect, serves /insights, and link surveys at /s/<surveyId>.
+--initial-config <file>: the configuration the site used before the editor, published as
+version 1 when nothing is published yet (not published if it has errors; the log says why).
 Environment: DATABASE_URL (PostgreSQL; PGlite in --data without it), TOUCHPOINT_INSIGHTS_TOKEN,
 TOUCHPOINT_LINK_SECRET, TOUCHPOINT_CONFIG, PORT.`;
 
-const FLAGS = ['--port', '--data', '--config', '--host', '--rate-limit'] as const;
+const FLAGS = ['--port', '--data', '--config', '--host', '--rate-limit', '--initial-config'] as const;
 
 export type Parsed = { ok: true; settings: CommandSettings } | { ok: false; message: string; help?: boolean };
 
@@ -81,6 +85,7 @@ export function parseCommand(args: readonly string[], env: Record<string, string
       config: given['--config'] ?? (env.TOUCHPOINT_CONFIG || undefined),
       host: given['--host'] ?? COMMAND_DEFAULTS.host,
       rateLimit: rateText === undefined ? undefined : Number(rateText),
+      initialConfig: given['--initial-config'],
     },
   };
 }

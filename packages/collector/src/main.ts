@@ -1,11 +1,10 @@
 // `touchpoint-collector`: the collector on its own HTTP server. Reads the command line
-// (command.ts), opens the database, listens, and closes cleanly on SIGINT and SIGTERM.
+// (command.ts) and the files it names (command-options.ts), opens the database, listens,
+// and closes cleanly on SIGINT and SIGTERM.
 import { createServer } from 'node:http';
 import { createCollector } from './collector.js';
 import { parseCommand, startLines } from './command.js';
-
-/** The hook the crash tests use: exit right after a batch is committed, before the answer. */
-const EXIT_AFTER_COMMIT = 'TOUCHPOINT_TEST_EXIT_AFTER_COMMIT';
+import { commandOptions } from './command-options.js';
 
 export async function main(args: readonly string[], env: Record<string, string | undefined>): Promise<void> {
   const parsed = parseCommand(args, env);
@@ -15,17 +14,13 @@ export async function main(args: readonly string[], env: Record<string, string |
     return;
   }
   const { settings } = parsed;
-  const collector = createCollector({
-    database: settings.databaseUrl ? { url: settings.databaseUrl } : { dataDir: settings.dataDir },
-    insightsToken: settings.insightsToken,
-    links: { secret: env.TOUCHPOINT_LINK_SECRET || undefined, config: settings.config },
-    ...(settings.rateLimit !== undefined && {
-      rateLimit:
-        settings.rateLimit > 0 ? { perSecond: settings.rateLimit, burst: settings.rateLimit * 6 } : false,
-    }),
-    log: (message) => console.warn(message),
-    ...(env[EXIT_AFTER_COMMIT] === '1' && { afterCommit: () => process.kill(process.pid, 'SIGKILL') }),
-  });
+  const options = await commandOptions(settings, env);
+  if (!options.ok) {
+    console.error(options.message);
+    process.exitCode = 2;
+    return;
+  }
+  const collector = createCollector(options.options);
   try {
     await collector.ready;
   } catch (error) {

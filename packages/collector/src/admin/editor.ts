@@ -2,6 +2,7 @@
 // and the readings of the site's recent traffic that its checks run against.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lint, type Problem } from '@touchpoint/core/rules';
+import type { AllowedOrigins } from '../cors.js';
 import type { Queryable } from '../database.js';
 import { csrfToken } from './csrf.js';
 import type { PageContext } from './layout.js';
@@ -15,6 +16,8 @@ export interface AdminOptions {
   configPath: string;
   /** Signs the CSRF token and the preview key: the insights token, or a per-process secret. */
   secret: string;
+  /** The collector's `allowedOrigins`: when a list, the preview opens only a site it lists. */
+  allowedOrigins?: AllowedOrigins;
   /** The clock, for "the last 30 days". */
   now?: () => number;
 }
@@ -24,6 +27,7 @@ export interface Editor {
   base: string;
   configPath: string;
   secret: string;
+  allowedOrigins: AllowedOrigins;
   ctx: PageContext;
   now: () => number;
 }
@@ -43,8 +47,9 @@ export interface AdminRequest {
 export type Handler = (editor: Editor, request: AdminRequest) => Promise<void>;
 
 export function createEditor(options: AdminOptions): Editor {
-  const { path: base, configPath, secret } = options;
-  return { base, configPath, secret, ctx: { base, csrf: csrfToken(secret) }, now: options.now ?? Date.now };
+  const { path: base, configPath, secret, allowedOrigins = '*' } = options;
+  const ctx = { base, csrf: csrfToken(secret) };
+  return { base, configPath, secret, allowedOrigins, ctx, now: options.now ?? Date.now };
 }
 
 /** Where "the last 30 days" begins. */

@@ -10,7 +10,8 @@ export const preview: Handler = async (editor, { db, req, res, url }) => {
   const { paths } = await traffic(editor, db);
   const seen = paths.find((p) => p.path === page);
   const own = originOf(req);
-  const origin = seen && (await siteOrigin(db, windowStart(editor), editor.now(), own));
+  const origin =
+    seen && (await siteOrigin(db, windowStart(editor), editor.now(), own, editor.allowedOrigins));
   if (!seen || !origin) return notFound(res, editor.ctx, `page ${page} in the recent traffic`);
   const draftUrl = `${own}${editor.configPath}/draft.json?key=${previewKey(editor.secret)}`;
   const target = new URL(seen.path, origin);

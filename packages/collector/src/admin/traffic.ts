@@ -1,6 +1,7 @@
 // What the editor reads of the stored events: the paths and event names the site really
 // sent recently, the visits the reach estimate runs on, and answers per survey and per
 // configuration hash. Read-only; `since` is epoch ms, compared with the events' own `ts`.
+import type { AllowedOrigins } from '../cors.js';
 import type { Queryable } from '../database.js';
 import type { Visit } from './estimate.js';
 
@@ -29,23 +30,25 @@ export async function recentPaths(db: Queryable, since: number, limit = 2000): P
 /**
  * Where the site is, for the preview: `own` (this collector's origin, when the site and the
  * collector share it, as the demo does) if recent page views came from it, else the origin most
- * of them came from; events dated after `until` left out. Any client may post events, so one
- * view's URL, however new, is not trusted with the draft's key.
+ * of them came from; events dated after `until` left out, and, when `allowed` lists the sites
+ * that may send, origins it does not list. Any client may post events (one without an Origin
+ * header passes CORS), so one view's URL, however new, is not trusted with the draft's key.
  */
 export async function siteOrigin(
   db: Queryable,
   since: number,
   until: number,
   own: string,
+  allowed: AllowedOrigins = '*',
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ origin: string | null }>(
     `select origin from (
        select substring(event->'page'->>'url' from '^https?://[^/?#]+') as origin, count(*) as views
          from events where type = 'page' and ts >= $1 and ts <= $2 group by 1
      ) seen
-     where origin is not null
+     where origin is not null and ($4::text[] is null or origin = any($4::text[]))
      order by origin = $3::text desc, views desc, origin limit 1`,
-    [since, until, own],
+    [since, until, own, allowed === '*' ? null : allowed],
   );
   return rows[0]?.origin ?? undefined;
 }

@@ -2,7 +2,7 @@
 // band, metric, or a driver's step. Comments are few beside events and read a page at a
 // time, so they are read from the events themselves.
 import type { Queryable } from '../database.js';
-import { patternRegexes, publishedPatterns } from './aggregate/patterns.js';
+import { patternFinder, publishedPatterns } from './aggregate/patterns.js';
 import type { Band } from './metrics.js';
 import { BAND_SQL, routeSql } from './sql.js';
 
@@ -55,10 +55,36 @@ const stepSql = (p: string) => `(
      where jsonb_typeof(t) = 'object' and case split_part(${p}, ':', 1)
        when 'event' then t->>'type' = 'track' and t->>'name' = substr(${p}, 7)
        when 'page' then t->>'path' = substr(${p}, 6)
-       when 'pattern' then t->>'path' ~ $6 and not t->>'path' ~ any($7::text[])
+       when 'pattern' then t->>'path' = any($6::text[])
        when 'route' then ${routeSql("(t->>'path')")} = substr(${p}, 7)
        when 'stage' then t->>'stage' = substr(${p}, 7)
        else false end))`;
+
+/** The answer a comment `c` follows: the latest `survey_answered` of its survey in its session, at or before it. */
+const ANSWER = `left join lateral (
+         select a.props->'trail' as trail from events a
+          where a.type = 'survey_answered' and a.session_id = c.session_id
+            and a.props->>'surveyId' = c.props->>'surveyId' and a.ts <= c.ts
+          order by a.ts desc, a.seq desc limit 1
+       ) a on true`;
+
+/**
+ * The paths in the trails of commented answers that the drivers count under the stage glob
+ * `glob` (patternFinder: the most specific glob, of paths as normalizePath reads them, so
+ * `/help//faq` and `/he%6Cp` are under `/help/**`). A glob no longer published still
+ * filters, below the published ones.
+ */
+async function pathsUnder(store: Queryable, glob: string): Promise<string[]> {
+  const patterns = await publishedPatterns(store);
+  const patternOf = patternFinder(patterns.includes(glob) ? patterns : [...patterns, glob]);
+  const { rows } = await store.query<{ path: string }>(
+    `select distinct t->>'path' as path from events c ${ANSWER}
+       cross join lateral jsonb_array_elements(case when jsonb_typeof(a.trail) = 'array' then a.trail else '[]'::jsonb end) t
+      where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
+        and jsonb_typeof(t) = 'object' and jsonb_typeof(t->'path') = 'string'`,
+  );
+  return rows.map((r) => r.path).filter((path) => patternOf(path) === glob);
+}
 
 /**
  * Comments, newest first, each with the trail of the score it follows (the latest
@@ -71,32 +97,18 @@ export async function comments(
   options: Partial<typeof COMMENT_DEFAULTS> = {},
 ): Promise<{ total: number; rows: CommentRow[] }> {
   const { stage, band, metric, step, page, limit, configHash } = { ...COMMENT_DEFAULTS, ...options };
-  const answer = `left join lateral (
-         select a.props->'trail' as trail from events a
-          where a.type = 'survey_answered' and a.session_id = c.session_id
-            and a.props->>'surveyId' = c.props->>'surveyId' and a.ts <= c.ts
-          order by a.ts desc, a.seq desc limit 1
-       ) a on true`;
   // The answer each comment follows is looked up for the listed page only, unless a step
   // filters by it: a lookup per comment would cost more than the rest of the page.
-  const matching = `select c.* from events c ${step === null ? '' : answer}
+  const matching = `select c.* from events c ${step === null ? '' : ANSWER}
     where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
       and ($1::text is null or c.stage = $1)
       and ($2::text is null or (${BAND_SQL}) = $2)
       and ($3::text is null or c.props->>'metric' = $3)
       and ($4::text is null or c.props->>'configHash' = $4)
       ${step === null ? '' : `and ${stepSql('$5')}`}`;
-  // A stage glob's step: the glob's pattern, and those of the globs that would win over it.
-  const globs = step?.startsWith('pattern:')
-    ? patternRegexes(await publishedPatterns(store), step.slice('pattern:'.length))
-    : { match: '', winners: [] };
-  const filters = [
-    stage,
-    band,
-    metric,
-    configHash,
-    ...(step === null ? [] : [step, globs.match, globs.winners]),
-  ];
+  // A stage glob's step: the paths the drivers count under it.
+  const under = step?.startsWith('pattern:') ? await pathsUnder(store, step.slice('pattern:'.length)) : [];
+  const filters = [stage, band, metric, configHash, ...(step === null ? [] : [step, under])];
   // Without a step, the total is counted at ingest ('' is no stage, metric, band or hash there).
   const count = await store.query<{ n: number }>(
     step === null
@@ -113,7 +125,7 @@ export async function comments(
             case when jsonb_typeof(c.props->'score') = 'number' then (c.props->>'score')::float8 end as score,
             (${BAND_SQL}) as band, c.props->>'comment' as comment, a.trail
        from (${matching} order by c.ts desc, c.seq desc limit $${at + 1} offset $${at + 2}) c
-       ${answer}
+       ${ANSWER}
       order by c.ts desc, c.seq desc`,
     [...filters, limit, (Math.max(1, page) - 1) * limit],
   );

@@ -2,7 +2,7 @@
 // `stages` map, each page counted under the most specific glob it matches (the rule that
 // gives it its stage). The figures kept at ingest are worked out with the globs of their
 // time; when a publish changes them, the figures are rebuilt (maintain.ts).
-import { compileGlob, stageFor } from '@touchpoint/core/rules';
+import { stageFor } from '@touchpoint/core/rules';
 import type { Queryable } from '../../database.js';
 
 /** The globs of a configuration's `stages`, in its order. */
@@ -36,21 +36,4 @@ export function patternFinder(patterns: readonly string[]): (path: string) => st
     }
     return found;
   };
-}
-
-/**
- * The pattern step `glob` in SQL terms: a path has it when it matches the glob and none of
- * the globs that would win over it (more specific, or as specific and listed first).
- */
-export function patternRegexes(
-  patterns: readonly string[],
-  glob: string,
-): { match: string; winners: string[] } {
-  const score = compileGlob(glob).score;
-  const at = patterns.indexOf(glob);
-  const winners = patterns.filter((p, i) => {
-    const s = compileGlob(p).score;
-    return p !== glob && (s > score || (s === score && i < at));
-  });
-  return { match: compileGlob(glob).re.source, winners: winners.map((p) => compileGlob(p).re.source) };
 }
