@@ -2,6 +2,7 @@
 // touchpoint-collector command both start from COLLECTOR_DEFAULTS.
 import type { IncomingMessage } from 'node:http';
 import { BATCH_LIMITS, type BatchLimits } from './batch.js';
+import { checkOptions } from './check-options.js';
 import type { AllowedOrigins } from './cors.js';
 import { INSIGHTS_DEFAULTS } from './insights/route.js';
 import type { LinkOptions } from './links/route.js';
@@ -22,20 +23,20 @@ export interface CollectorOptions {
    * to clients on this machine (loopback addresses).
    */
   insightsToken?: string | undefined;
-  /** Largest body accepted on /collect; larger gets 413, which makes the adapter split. */
+  /** Largest body accepted on /collect, in bytes (above 0); larger gets 413, which makes the adapter split. */
   maxBodyBytes?: number;
-  /** Requests per client address on /collect before a 429, or `false` for no limit. */
+  /** Requests per client address on /collect before a 429 (`burst` at least 1, `perSecond` above 0), or `false` for no limit. */
   rateLimit?: RateLimit | false;
-  /** Longest wait for the database, in ms, before a 503. */
+  /** Longest wait for the database, in ms, before a 503: above 0, at most 2147483647 (Node's longest timer). */
   queryTimeoutMs?: number;
   /**
    * Longest wait, in ms, of a read of the insights figures for the events still being added
    * to them (after a burst); then the page shows the figures as they stand and how many events
-   * are still to come (`totals.pending`). At most `queryTimeoutMs`. A store given open as
-   * `database` keeps the wait it was opened with.
+   * are still to come (`totals.pending`). At most `queryTimeoutMs`; 0 reads them as they stand,
+   * without waiting. A store given open as `database` keeps the wait it was opened with.
    */
   catchUpMs?: number;
-  /** Seconds a client is asked to wait after a 503. */
+  /** Seconds a client is asked to wait after a 503: a whole number; 0 leaves the wait to the client's backoff. */
   retryAfterSeconds?: number;
   /** The client's address, for the rate limit and the loopback check. */
   clientAddress?: (req: IncomingMessage) => string | undefined;
@@ -89,7 +90,15 @@ export const COLLECTOR_DEFAULTS = {
   log: (message: string) => console.warn(message),
 };
 
-/** The options with every default filled in. */
-export const withDefaults = (options: CollectorOptions) => ({ ...COLLECTOR_DEFAULTS, ...options });
+/**
+ * The options with every default filled in (an option given as `undefined` takes its default,
+ * as one left out), their numbers checked: throws, naming each option that cannot work.
+ */
+export function withDefaults(options: CollectorOptions) {
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  const settings = { ...COLLECTOR_DEFAULTS, ...(Object.fromEntries(given) as CollectorOptions) };
+  checkOptions(settings);
+  return settings;
+}
 
 export type CollectorSettings = ReturnType<typeof withDefaults>;
