@@ -48,6 +48,9 @@ describe('parseCommand', () => {
     [['--verbose'], {}, 'unknown argument "--verbose"'],
     [[], { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: expected postgres://'],
     [['--rate-limit', 'lots'], {}, '--rate-limit "lots": expected requests per second'],
+    [['--rate-limit', '-5'], {}, '--rate-limit "-5": expected requests per second'],
+    // Digits beyond what a number holds read as Infinity, which no bucket can count down from.
+    [['--rate-limit', '9'.repeat(400)], {}, 'expected requests per second, 0 for no limit'],
     [['--initial-config'], {}, '--initial-config: expected a value'],
   ])('refuses %j with %j, saying why', (args, env, message) => {
     const parsed = parseCommand(args, env);

@@ -62,7 +62,8 @@ export function parseCommand(args: readonly string[], env: Record<string, string
     };
   }
   const rateText = given['--rate-limit'];
-  if (rateText !== undefined && !/^\d+$/.test(rateText)) {
+  // Enough digits read as Infinity, which no bucket counts down from.
+  if (rateText !== undefined && !(/^\d+$/.test(rateText) && Number.isFinite(Number(rateText)))) {
     return {
       ok: false,
       message: `[touchpoint] --rate-limit ${JSON.stringify(rateText)}: expected requests per second, 0 for no limit`,
