@@ -3,6 +3,7 @@
 // building, consent, the emitter, and the survey triggers behind their seam.
 import { startPageviews } from './auto-pageviews.js';
 import { startConsent } from './consent.js';
+import { CREATE_DEFAULTS, type CreateOptions } from './create-options.js';
 import { emit } from './emit.js';
 import { createEmitter } from './emitter.js';
 import { guard } from './guard.js';
@@ -13,50 +14,15 @@ import { consent, identify, reset, stage, subscribe, track } from './methods.js'
 import { NO_STAGE, stageOfConfig } from './page-stage.js';
 import { createPageTracker } from './page-tracker.js';
 import { pageView } from './page-view.js';
-import { type AutoPageviews, readAutoPageviews } from './pageview-options.js';
-import { redactUrl } from './redact.js';
+import { readAutoPageviews } from './pageview-options.js';
 import { sanitize } from './sanitize.js';
 import { createStore } from './store.js';
 import type { TriggerHost } from './survey-seam.js';
 import { createTriggers } from './triggers.js';
-import type { Props, SurveyEventType, Touchpoint, TouchpointConfig } from './types.js';
+import type { Props, SurveyEventType, Touchpoint } from './types.js';
 import { createWarn } from './warn.js';
 
 export { CONSENT_BUFFER_LIMIT } from './consent.js';
-
-/** Options of {@link createTouchpoint}; every default is in {@link CREATE_DEFAULTS}. */
-export interface CreateOptions {
-  /**
-   * The survey configuration (see schema/touchpoint.config.schema.json): the object, its JSON text, or
-   * the URL of the JSON file (fetched with a timeout; the last good copy runs when it fails).
-   */
-  config?: TouchpointConfig | string | undefined;
-  /**
-   * Store and deliver nothing until `consent(true)`: events wait in memory (the last
-   * {@link CONSENT_BUFFER_LIMIT}). A grant is remembered, so a returning visitor who
-   * consented is not asked again; so is a refusal, which holds even when this is false. Default false.
-   */
-  requireConsent?: boolean | undefined;
-  /**
-   * A `page` event on load and after every SPA navigation. Default true. `{ hash: true }`
-   * also follows a hash router: the fragment's route (`#/cart`) is the page's path, and each
-   * `hashchange` to another route is a page view; off by default, so in-page anchors are no pages.
-   */
-  autoPageviews?: AutoPageviews | undefined;
-  /**
-   * Redacts the page and referrer URLs (the fragment is already gone) and returns the URL
-   * to send; the path is taken from its result. Default {@link redactUrl}; wrap it to add
-   * your own rules: `(url) => redactUrl(url).replace(/\/reset\/[^/?]+/, '/reset/:token')`.
-   */
-  redact?: ((url: string) => string) | undefined;
-}
-
-/** The defaults of {@link CreateOptions}. */
-export const CREATE_DEFAULTS = {
-  requireConsent: false,
-  autoPageviews: true,
-  redact: redactUrl,
-};
 
 const noop = () => {};
 

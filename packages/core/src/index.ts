@@ -1,10 +1,6 @@
 // The public API of @touchpoint/core: exactly what this file exports (STYLE.md 1).
-export {
-  CONSENT_BUFFER_LIMIT,
-  CREATE_DEFAULTS,
-  type CreateOptions,
-  createTouchpoint,
-} from './create-touchpoint.js';
+export { CREATE_DEFAULTS, type CreateOptions } from './create-options.js';
+export { CONSENT_BUFFER_LIMIT, createTouchpoint } from './create-touchpoint.js';
 export { exitPreview, previewConfig } from './preview.js';
 export { REDACTED, redactUrl } from './redact.js';
 export { SANITIZE_LIMITS } from './sanitize.js';
