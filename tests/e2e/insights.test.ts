@@ -7,6 +7,7 @@ import { SEED_DEMO, seed } from '../../demo/seed.mjs';
 import { type RunningServer, startServer } from '../../demo/server.mjs';
 import { THEME } from '../../packages/collector/src/theme-css.js';
 import { freshDataDir } from '../demo/data-dir';
+import { seriousAxeFindings } from './support/axe';
 import { launchBrowser } from './support/browser';
 
 // The insights page of the real demo server, on a database filled by the seed script
@@ -157,6 +158,15 @@ describe('the insights page with seeded data', () => {
         expect(fill).toBe(`rgb(${accent.join(', ')})`);
         await shoot(page, `insights-${scheme}`);
         expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it(`has no serious or critical axe findings in ${scheme} mode`, async () => {
+      const { page, close } = await open('/insights', { colorScheme: scheme, bypassCSP: true });
+      try {
+        expect(await seriousAxeFindings(page)).toEqual([]);
       } finally {
         await close();
       }
