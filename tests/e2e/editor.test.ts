@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { createStatic } from '../../demo/static.mjs';
 import { createCollector } from '../../packages/collector/src/collector.js';
 import { type EventStore, openEventStore } from '../../packages/collector/src/store.js';
 import { freshDataDir } from '../demo/data-dir';
+import { seriousAxeFindings as axe } from './support/axe';
 import { launchBrowser } from './support/browser';
 
 // The editor on the demo shop, in Chromium: the shop's pages and the collector on one
@@ -19,7 +19,6 @@ const TOKEN = 'e2e-editor-token';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Written where the other e2e screenshots go; the ones in docs/screenshots are copies of a run.
 const SCREENS = fileURLToPath(new URL('../../.tmp/screens/', import.meta.url));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SURVEY = 'done-csat';
 const QUESTION = 'How did checkout go today?';
 
@@ -94,17 +93,6 @@ async function shop(page: Page, path: string): Promise<string> {
     { timeout: 15_000 },
   );
   return String(await applied.jsonValue());
-}
-
-/** axe-core's serious and critical violations on the page as it is. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe.run(),
-  );
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
 const answers = async (surveyId: string) =>

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStore } from '../../demo/db.mjs';
 import { SEED_DEMO, seed } from '../../demo/seed.mjs';
 import { type RunningServer, startServer } from '../../demo/server.mjs';
+import { THEME } from '../../packages/collector/src/theme-css.js';
 import { freshDataDir } from '../demo/data-dir';
+import { seriousAxeFindings } from './support/axe';
 import { launchBrowser } from './support/browser';
 
 // The insights page of the real demo server, on a database filled by the seed script
@@ -147,14 +149,24 @@ describe('the insights page with seeded data', () => {
         await expect(page.locator('section#service table').first().textContent()).resolves.toContain(
           '30 min – 4 h',
         );
-        // The stylesheet applied: a chart bar is painted with the theme's colour.
+        // The stylesheet applied: a chart bar is painted with the shared theme's accent.
         const fill = await page
           .locator('svg.chart rect.bar.accent')
           .first()
           .evaluate((el) => getComputedStyle(el).fill);
-        expect(fill).toBe(scheme === 'dark' ? 'rgb(111, 199, 154)' : 'rgb(47, 109, 79)');
+        const accent = [1, 3, 5].map((i) => Number.parseInt(THEME[scheme].accent?.slice(i, i + 2) ?? '', 16));
+        expect(fill).toBe(`rgb(${accent.join(', ')})`);
         await shoot(page, `insights-${scheme}`);
         expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it(`has no serious or critical axe findings in ${scheme} mode`, async () => {
+      const { page, close } = await open('/insights', { colorScheme: scheme, bypassCSP: true });
+      try {
+        expect(await seriousAxeFindings(page)).toEqual([]);
       } finally {
         await close();
       }

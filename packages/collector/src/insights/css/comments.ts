@@ -20,14 +20,14 @@ button {
   font: inherit;
   padding: 0.35rem 0.5rem;
   border-radius: 8px;
-  border: 1px solid var(--line);
+  border: 1px solid var(--muted);
   background: var(--surface);
   color: var(--text);
 }
 
 button {
   background: var(--accent);
-  color: var(--bg);
+  color: var(--on-accent);
   border-color: var(--accent);
   cursor: pointer;
 }
@@ -76,6 +76,7 @@ button {
 }
 
 .score.mid {
+  color: var(--on-mid);
   background: var(--mid);
 }
 

@@ -1,5 +1,10 @@
 // The page's frame: header, sections, metric cards and their legends.
-export const LAYOUT_CSS = `.top {
+export const LAYOUT_CSS = `code {
+  font-size: 0.9em;
+  overflow-wrap: anywhere;
+}
+
+.top {
   display: flex;
   flex-wrap: wrap;
   gap: 0.5rem 2rem;
