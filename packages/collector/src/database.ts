@@ -26,3 +26,17 @@ export const isDataError = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 };
+
+/**
+ * SQLSTATE classes that say nothing about the rows a statement read, so adding those rows
+ * apart would not help: 08 connection, 25 transaction state, 40 deadlock or serialization,
+ * 42 the statement or schema itself (a missing table, a permission), 53 out of resources,
+ * 55 lock not available, 57 cancelled (a statement timeout) or shut down, 58 system error,
+ * XX internal error. A retry later may pass.
+ */
+const NOT_OF_ROWS = ['08', '25', '40', '42', '53', '55', '57', '58', 'XX'];
+
+export const isSystemError = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NOT_OF_ROWS.includes(code.slice(0, 2));
+};

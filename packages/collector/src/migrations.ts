@@ -2,7 +2,12 @@
 // start in one transaction under an advisory lock, so several collectors starting
 // together apply each migration once and none reads a half-made schema.
 import type { Database } from './database.js';
-import { INSIGHTS_SCHEMA, PENDING_SCHEMA, REBUILD_ASKED_SCHEMA } from './insights/aggregate/schema.js';
+import {
+  INSIGHTS_SCHEMA,
+  PENDING_SCHEMA,
+  REBUILD_ASKED_SCHEMA,
+  SKIPPED_SCHEMA,
+} from './insights/aggregate/schema.js';
 
 /**
  * Schema changes, applied once each, in order; append, never edit an applied one.
@@ -75,6 +80,8 @@ export const MIGRATIONS: readonly string[] = [
   PENDING_SCHEMA,
   // 5: each rebuild request numbered, so a rebuild ends only the one it started from.
   REBUILD_ASKED_SCHEMA,
+  // 6: the events the aggregator set aside because adding them failed (fold.ts).
+  SKIPPED_SCHEMA,
 ];
 
 /** The advisory lock's key: any constant shared by every collector of one database. */

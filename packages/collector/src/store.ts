@@ -153,7 +153,9 @@ export function createEventStore(
     catchUpInsights,
     rebuildInsights: async () => {
       await rebuilding;
-      await rebuildAggregates(db);
+      await rebuildAggregates(db, log);
+      // Events a rebuild that failed left pending, or batches stored meanwhile, are added too.
+      await aggregator.now();
     },
     query,
     async close() {

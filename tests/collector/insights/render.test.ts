@@ -172,7 +172,16 @@ describe('SVG charts', () => {
 /** A report with nothing in it: the page of a new database. */
 function emptyReport(): Report {
   return {
-    totals: { events: 0, visitors: 0, answers: 0, comments: 0, first: null, last: null, pending: 0 },
+    totals: {
+      events: 0,
+      visitors: 0,
+      answers: 0,
+      comments: 0,
+      first: null,
+      last: null,
+      pending: 0,
+      skipped: 0,
+    },
     overall: noAnswers(),
     bySurvey: [],
     byStage: [],

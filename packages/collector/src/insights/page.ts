@@ -74,6 +74,11 @@ ${
     ? html`<p class="problem" role="status">${plural(t.pending, 'event')} stored in the last moments are still being added to these figures; reload in a minute.</p>`
     : ''
 }
+${
+  t.skipped > 0
+    ? html`<p class="problem" role="status">${plural(t.skipped, 'event')} could not be added to these figures (the collector's log names each and why); they stay stored, and a rebuild of the figures tries them again.</p>`
+    : ''
+}
 ${report.filters.problems.map((p) => html`<p class="problem" role="status">${p}</p>`)}
 <section id="scores" aria-labelledby="h-scores">
   <h2 id="h-scores">How are we doing</h2>

@@ -49,7 +49,8 @@ export async function totals(store: Queryable): Promise<Record<string, number | 
             coalesce(sum(n) filter (where type = 'survey_answered'), 0)::int as answers,
             coalesce(sum(n) filter (where type = 'survey_comment'), 0)::int as comments,
             min(first_ts)::float8 as first, max(last_ts)::float8 as last,
-            (select count(*)::int from insights_pending) as pending
+            (select count(*)::int from insights_pending) as pending,
+            (select count(*)::int from insights_skipped) as skipped
        from insights_event_counts`,
   );
   return rows[0] ?? {};

@@ -43,6 +43,8 @@ export interface Report {
     last: number | null;
     /** Events stored and not yet added to these figures (after a burst, they catch up). */
     pending: number;
+    /** Events stored and set aside because adding them failed (the log names each); a rebuild tries them again. */
+    skipped: number;
   };
   overall: ByMetric;
   bySurvey: Array<{ surveyId: string; metric: Metric; summary: Summary }>;

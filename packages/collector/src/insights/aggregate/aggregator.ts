@@ -9,7 +9,10 @@ import { foldPending } from './fold.js';
 export const AGGREGATOR_DEFAULTS = {
   /** How long after a stored batch the background run starts, in ms. */
   delayMs: 1000,
-  /** Where a background run that failed is reported (the pending events stay for the next). */
+  /**
+   * Where a background run that failed is reported (the pending events stay for the next),
+   * and each event a run set aside because adding it failed.
+   */
   log: (message: string) => console.warn(message),
   /** Called when a run found that a publish changed the stage globs. */
   onRebuild: () => {},
@@ -50,6 +53,10 @@ export function createAggregator(
     const run = state.queue.then(async () => {
       if (wait) state.read = undefined;
       const result = await foldPending(db, wait, state.closed.signal);
+      for (const { seq, error } of result.skipped)
+        log(
+          `[touchpoint] insights figures: event ${seq} (events.seq) set aside, not counted: ${error}; it stays stored, and a rebuild of the figures tries it again`,
+        );
       if (result.rebuild) onRebuild();
       // Another collector held the lock: it adds what it took; look again for the rest.
       if (!result.ran) soon();

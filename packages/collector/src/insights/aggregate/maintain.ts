@@ -5,9 +5,9 @@
 // database still insert in parallel: ingest takes no lock. Every transaction on the
 // aggregates takes the lock as its first statement, before writing any row, so two of them
 // never wait for each other in a circle (a deadlock PostgreSQL ends by aborting one).
-import type { Database, Queryable } from '../../database.js';
+import { type Database, isSystemError, type Queryable } from '../../database.js';
 import { addCountsSql } from './counts.js';
-import { globsOf } from './patterns.js';
+import { globsOf, publishedPatterns } from './patterns.js';
 import { refreshPeople } from './persons.js';
 import { prepared } from './prepared.js';
 import { refreshSessions } from './sessions.js';
@@ -33,6 +33,8 @@ const TABLES = [
   'insights_steps',
   'insights_people',
   'insights_moves',
+  // A rebuild tries every event again: one it counts is no longer set aside.
+  'insights_skipped',
 ];
 
 export const SET_PATTERNS = `insert into insights_patterns (globs) values ($1) on conflict (id) do update set globs = excluded.globs`;
@@ -74,9 +76,32 @@ export async function addCounts(tx: Queryable, take: string, source: string, par
  * load). The counts are replaced in one transaction, then sessions and people are worked
  * out a chunk at a time; its request in `insights_rebuild` is ended last, so an
  * interrupted rebuild starts again at the next start, and one asked for while it ran (a
- * publish that changed the stage globs) has it run again.
+ * publish that changed the stage globs) has it run again. When an event makes it fail,
+ * every event is marked pending instead, for the aggregator to add a chunk at a time,
+ * setting aside the events that fail (fold.ts); answers the sessions worked out.
  */
-export async function rebuildAggregates(db: Database): Promise<number> {
+export async function rebuildAggregates(db: Database, log: (message: string) => void = () => {}) {
+  try {
+    return await rebuildWhole(db);
+  } catch (error) {
+    if (isSystemError(error)) throw error;
+    log(
+      `[touchpoint] insights figures not rebuilt in one go: ${(error as Error).message}; every stored event is added again a chunk at a time, and the ones that fail are set aside`,
+    );
+    await db.transaction(async (tx) => {
+      await tx.query('set local statement_timeout = 0');
+      await prepared(tx, LOCK, [AGGREGATES_LOCK]);
+      const { rows } = await prepared<{ asked: string }>(tx, ASK_REBUILD);
+      await tx.query(`truncate ${TABLES.join(', ')}`);
+      await tx.query('insert into insights_pending (seq) select seq from events on conflict do nothing');
+      await prepared(tx, SET_PATTERNS, [JSON.stringify(await publishedPatterns(tx))]);
+      await prepared(tx, DONE, [rows[0]?.asked]);
+    });
+    return 0;
+  }
+}
+
+async function rebuildWhole(db: Database): Promise<number> {
   const { touched, patterns, asked } = await db.transaction(async (tx) => {
     // A rebuild reads every event: no statement time limit, which is for requests.
     await tx.query('set local statement_timeout = 0');
@@ -137,7 +162,7 @@ async function refreshSteps(db: Database): Promise<void> {
 /** Builds every figure again, saying so in the log when there were sessions to work out. */
 async function rebuildLogged(db: Database, log: (message: string) => void) {
   const started = Date.now();
-  const sessions = await rebuildAggregates(db);
+  const sessions = await rebuildAggregates(db, log);
   if (sessions > 0)
     log(
       `[touchpoint] insights figures built from the ${sessions} stored sessions in ${Math.round((Date.now() - started) / 1000)} s`,

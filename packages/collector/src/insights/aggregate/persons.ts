@@ -9,6 +9,7 @@ import { largest, personMoves, rungOf } from '../ladder.js';
 import { assemblePeople } from '../people.js';
 import { VALID_SQL } from '../sql.js';
 import { prepared } from './prepared.js';
+import { COUNTED } from './sessions.js';
 
 export interface PersonSessionRow {
   person: string;
@@ -32,7 +33,8 @@ export async function refreshPeople(tx: Queryable, keys: readonly string[]): Pro
     `select v.person, min(e.ts)::float8 as start, max(e.ts)::float8 as last,
             (min(e.ts) filter (where e.stage = 'advocacy'))::float8 as advocacy
        from insights_visitors v
-      cross join lateral (select * from events e where e.anonymous_id = v.anonymous_id offset 0) e
+      cross join lateral (
+        select * from events e where e.anonymous_id = v.anonymous_id and ${COUNTED} offset 0) e
       where v.person = any($1::text[])
       group by v.person, e.session_id`,
     [keys],
@@ -48,7 +50,7 @@ export async function refreshPeople(tx: Queryable, keys: readonly string[]): Pro
         select e.id, e.ts, e.type, e.props->>'metric' as metric,
                case when jsonb_typeof(e.props->'score') = 'number' then (e.props->>'score')::double precision end as score
           from events e
-         where e.anonymous_id = v.anonymous_id
+         where e.anonymous_id = v.anonymous_id and ${COUNTED}
         offset 0) s
       where v.person = any($1::text[]) and s.type = 'survey_answered' and s.score is not null and ${VALID_SQL}
       order by s.ts, s.id`,

@@ -79,3 +79,13 @@ export const PENDING_SCHEMA = `create table insights_pending (seq bigint primary
  */
 export const REBUILD_ASKED_SCHEMA = `create sequence insights_rebuild_asked;
    alter table insights_rebuild add column asked bigint not null default nextval('insights_rebuild_asked');`;
+
+/**
+ * Events the aggregator could not add (an error of the database or of the figures' code
+ * on that event alone): set aside so the events after them are added, named in the log,
+ * left out of every figure, and tried again by the next rebuild (fold.ts, maintain.ts).
+ * The events stay stored.
+ */
+export const SKIPPED_SCHEMA = `create table insights_skipped (
+     seq bigint primary key, error text not null, at timestamptz not null default now()
+   );`;

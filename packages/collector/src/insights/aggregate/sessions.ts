@@ -9,6 +9,9 @@ import { prepared } from './prepared.js';
 import { serviceFacts } from './service-facts.js';
 import { type SessionEvent, sessionAnswerSteps, type TrailStep } from './session-steps.js';
 
+/** Events set aside (skip.ts) are in no figure: a session is worked out without them. */
+export const COUNTED = 'not exists (select from insights_skipped k where k.seq = e.seq)';
+
 // `offset 0` keeps each session's lookup on the session index: planned as a join,
 // PostgreSQL preferred reading every answer of the table by type.
 const SESSION_EVENTS = `
@@ -16,7 +19,8 @@ select s.id as "sessionId", e.id, e.ts::float8 as ts, e.type, e.name, e.stage, e
        e.props->>'metric' as metric,
        case when jsonb_typeof(e.props->'score') = 'number' then (e.props->>'score')::float8 end as score
   from unnest($1::text[]) s(id)
- cross join lateral (select * from events e where e.session_id = s.id order by e.ts, e.seq offset 0) e
+ cross join lateral (
+   select * from events e where e.session_id = s.id and ${COUNTED} order by e.ts, e.seq offset 0) e
  order by s.id, e.ts, e.seq`;
 
 // The answer test stays outside the `offset 0` subquery: inside it, PostgreSQL read every
@@ -24,7 +28,8 @@ select s.id as "sessionId", e.id, e.ts::float8 as ts, e.type, e.name, e.stage, e
 const TRAILS = `
 select e.id, t->>'type' as type, t->>'name' as name, t->>'path' as path, t->>'stage' as stage
   from unnest($1::text[]) s(id)
- cross join lateral (select e.id, e.type, e.props from events e where e.session_id = s.id offset 0) e
+ cross join lateral (
+   select e.id, e.type, e.props from events e where e.session_id = s.id and ${COUNTED} offset 0) e
  cross join lateral jsonb_array_elements(
    case when e.type = 'survey_answered' and jsonb_typeof(e.props->'trail') = 'array' then e.props->'trail' else '[]' end
  ) with ordinality x(t, n)
