@@ -8,6 +8,7 @@ import type { WireEvent } from './batch.js';
 import type { Database, QueryResult } from './database.js';
 import { createAggregator } from './insights/aggregate/aggregator.js';
 import { rebuildAggregates, rebuildIfAsked } from './insights/aggregate/maintain.js';
+import { replaceEvent } from './insights/aggregate/replace.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -54,6 +55,11 @@ export const STORE_DEFAULTS: Required<StoreOptions> & { poolSize: number } = {
 export interface EventStore {
   /** Stores a batch; events whose id is already stored count as duplicates. */
   insert(batch: BatchToStore, contentType: string): Promise<StoreResult>;
+  /**
+   * Replaces the stored event of the same id (a link survey's changed answer); the insights
+   * figures count the new version in place of the old. False when no such event is stored.
+   */
+  replace(event: WireEvent): Promise<boolean>;
   stats(): Promise<StoreStats>;
   /** The most recent events as received, newest first; `type` narrows them. */
   recent(options?: { limit?: number; type?: string | undefined }): Promise<WireEvent[]>;
@@ -117,6 +123,12 @@ export function createEventStore(
       const result = await withTimeout(storeBatch(db, batch, contentType), queryTimeoutMs);
       if (result.stored > 0) aggregator.soon();
       return result;
+    },
+
+    async replace(event) {
+      const replaced = await withTimeout(replaceEvent(db, event), queryTimeoutMs);
+      if (replaced) aggregator.soon();
+      return replaced;
     },
 
     async stats() {

@@ -1,6 +1,7 @@
 // One answer per (survey, ref, u): the answer's event id is derived from that key
 // (answer-event.ts), so the first answer is an ordinary insert and a later one, which the
-// insert counts as a duplicate, replaces the stored event's score, comment and time.
+// insert counts as a duplicate, replaces the stored event's score, comment and time, and
+// the insights figures count the new version in its place (insights/aggregate/replace.ts).
 import type { WireEvent } from '../batch.js';
 import type { EventStore } from '../store.js';
 
@@ -14,10 +15,7 @@ export async function saveAnswer(store: EventStore, event: WireEvent): Promise<'
     LINK_CONTENT_TYPE,
   );
   if (stored) return 'stored';
-  await store.query(
-    `update events set props = $2::text::jsonb, event = $3::text::jsonb, ts = $4, received_at = now()
-      where id = $1`,
-    [event.id, JSON.stringify(event.props ?? {}), JSON.stringify(event), event.ts],
-  );
+  // Stored by the insert that came first (events are never deleted): it is there to replace.
+  await store.replace(event);
   return 'replaced';
 }

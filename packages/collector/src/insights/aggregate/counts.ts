@@ -4,7 +4,8 @@
 // `insights_pending` and adds the events of `source` to the counts; the aggregator runs it
 // over the pending events, a rebuild over them all, so both count the same way. Only
 // events the store had not seen before get a pending row (the insert skips known ids),
-// which is what keeps a retried batch from counting twice.
+// which is what keeps a retried batch from counting twice; an event replaced in place is
+// taken away from the counts before it is marked again (replace.ts).
 import { STAGES } from '../metrics.js';
 import { BAND_SQL, daySql } from '../sql.js';
 
@@ -19,6 +20,90 @@ const SCORED = `src.type = 'survey_answered' and jsonb_typeof(src.props->'score'
 const SCORE = `(src.props->>'score')::double precision`;
 /** The configuration an answer was asked under, '' when it does not say. */
 const HASH = `coalesce(src.props->>'configHash', '')`;
+
+/**
+ * The counts that are sums of one per event (or per marker of an answer): each table's key
+ * columns, and the rows a set of events `src` adds to it (key columns, then `n`). Adding
+ * them (addCountsSql) and taking them away again (RETRACT_COUNTS) read the same rows.
+ */
+interface CountTable {
+  table: string;
+  keys: string[];
+  rows: string;
+}
+
+const COUNT_TABLES: CountTable[] = [
+  {
+    table: 'insights_scores',
+    keys: ['config_hash', 'survey_id', 'metric', 'stage', 'path', 'day', 'score'],
+    rows: `select ${HASH}, src.props->>'surveyId', src.props->>'metric', coalesce(src.stage, ''), src.path,
+         ${daySql('src.ts')}, ${SCORE}, count(*)
+    from src
+   where ${SCORED} and src.props->>'surveyId' is not null and src.props->>'metric' is not null
+   group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`,
+  },
+  {
+    table: 'insights_markers',
+    keys: ['metric', 'marker', 'score'],
+    rows: `select src.props->>'metric', m.marker, ${SCORE}, count(*)
+    from src
+   cross join lateral (
+     select distinct x->>'name' as marker
+       from jsonb_array_elements(
+              case when jsonb_typeof(src.props->'trail') = 'array' then src.props->'trail' else '[]'::jsonb end) x
+      where jsonb_typeof(x) = 'object' and x->>'type' = 'track' and x->>'name' is not null
+   ) m
+   where ${SCORED} and src.props->>'metric' is not null
+   group by 1, 2, 3 order by 1, 2, 3`,
+  },
+  {
+    table: 'insights_channels',
+    keys: ['channel', 'score'],
+    rows: `select coalesce(src.props->>'channel', 'web'), ${SCORE}, count(*)
+    from src
+   where ${SCORED} and src.props->>'metric' = 'csat'
+   group by 1, 2 order by 1, 2`,
+  },
+  {
+    table: 'insights_comments',
+    keys: ['config_hash', 'stage', 'metric', 'band'],
+    rows: `select coalesce(c.props->>'configHash', ''), coalesce(c.stage, ''), coalesce(c.props->>'metric', ''),
+         coalesce(${BAND_SQL}, ''), count(*)
+    from src c
+   where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
+   group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+  },
+  {
+    table: 'insights_answer_hashes',
+    keys: ['config_hash'],
+    rows: `select src.props->>'configHash', count(*) from src
+   where src.type = 'survey_answered' and src.props ? 'configHash' and src.props->>'configHash' is not null
+   group by 1 order by 1`,
+  },
+];
+
+const cteName = (table: CountTable) => table.table.replace(/^insights_/, '');
+
+const addTo = (table: CountTable) => `${cteName(table)} as (
+  insert into ${table.table} as t (${table.keys.join(', ')}, n)
+  ${table.rows}
+  on conflict (${table.keys.join(', ')}) do update set n = t.n + excluded.n
+  returning 1
+)`;
+
+/** The rows `src` added to `table`, under its key columns' names. */
+const rowsOf = (table: CountTable) => `select * from (${table.rows}) x(${table.keys.join(', ')}, n)`;
+
+const sameKey = (table: CountTable) => table.keys.map((k) => `t.${k} = x.${k}`).join(' and ');
+
+/** Takes `src`'s rows away from `table`: a count that falls to zero goes, as a rebuild would not make it. */
+const takeFrom = (table: CountTable) => `${cteName(table)}_rows as (${rowsOf(table)}),
+${cteName(table)}_gone as (
+  delete from ${table.table} t using ${cteName(table)}_rows x where ${sameKey(table)} and t.n <= x.n
+),
+${cteName(table)}_less as (
+  update ${table.table} t set n = t.n - x.n from ${cteName(table)}_rows x where ${sameKey(table)} and t.n > x.n
+)`;
 
 /**
  * Deletes the pending rows `take` selects (a `delete from insights_pending … returning seq`,
@@ -40,58 +125,7 @@ counted as (
     set n = t.n + excluded.n, first_ts = least(t.first_ts, excluded.first_ts), last_ts = greatest(t.last_ts, excluded.last_ts)
   returning 1
 ),
-scores as (
-  insert into insights_scores as t (config_hash, survey_id, metric, stage, path, day, score, n)
-  select ${HASH}, src.props->>'surveyId', src.props->>'metric', coalesce(src.stage, ''), src.path,
-         ${daySql('src.ts')}, ${SCORE}, count(*)
-    from src
-   where ${SCORED} and src.props->>'surveyId' is not null and src.props->>'metric' is not null
-   group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
-  on conflict (config_hash, survey_id, metric, stage, path, day, score) do update set n = t.n + excluded.n
-  returning 1
-),
-markers as (
-  insert into insights_markers as t (metric, marker, score, n)
-  select src.props->>'metric', m.marker, ${SCORE}, count(*)
-    from src
-   cross join lateral (
-     select distinct x->>'name' as marker
-       from jsonb_array_elements(
-              case when jsonb_typeof(src.props->'trail') = 'array' then src.props->'trail' else '[]'::jsonb end) x
-      where jsonb_typeof(x) = 'object' and x->>'type' = 'track' and x->>'name' is not null
-   ) m
-   where ${SCORED} and src.props->>'metric' is not null
-   group by 1, 2, 3 order by 1, 2, 3
-  on conflict (metric, marker, score) do update set n = t.n + excluded.n
-  returning 1
-),
-channels as (
-  insert into insights_channels as t (channel, score, n)
-  select coalesce(src.props->>'channel', 'web'), ${SCORE}, count(*)
-    from src
-   where ${SCORED} and src.props->>'metric' = 'csat'
-   group by 1, 2 order by 1, 2
-  on conflict (channel, score) do update set n = t.n + excluded.n
-  returning 1
-),
-comments as (
-  insert into insights_comments as t (config_hash, stage, metric, band, n)
-  select coalesce(c.props->>'configHash', ''), coalesce(c.stage, ''), coalesce(c.props->>'metric', ''),
-         coalesce(${BAND_SQL}, ''), count(*)
-    from src c
-   where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
-   group by 1, 2, 3, 4 order by 1, 2, 3, 4
-  on conflict (config_hash, stage, metric, band) do update set n = t.n + excluded.n
-  returning 1
-),
-hashes as (
-  insert into insights_answer_hashes as t (config_hash, n)
-  select src.props->>'configHash', count(*) from src
-   where src.type = 'survey_answered' and src.props ? 'configHash' and src.props->>'configHash' is not null
-   group by 1 order by 1
-  on conflict (config_hash) do update set n = t.n + excluded.n
-  returning 1
-),
+${COUNT_TABLES.map(addTo).join(',\n')},
 custom as (
   insert into insights_visitor_stages (stage, anonymous_id)
   select distinct stage, anonymous_id from src where stage is not null and stage not in ${KNOWN} order by 1, 2
@@ -119,3 +153,64 @@ select (select count(*) from taken)::int as taken,
           from (select person from before union select person from visitors) p) as people,
        coalesce((select globs from insights_patterns), '[]') as globs,
        (select config->'stages' from config_versions order by number desc limit 1) as stages`;
+
+/** Events in the figures: not set aside (skip.ts). */
+const COUNTED_EVENT = 'not exists (select from insights_skipped k where k.seq = e.seq)';
+
+/**
+ * Takes one event, `$1` (its row of `events` as JSON, as it was counted), away from the
+ * counts again: what addCountsSql added for it is subtracted, and a count that falls to zero
+ * goes. The earliest and latest time of its type and stage are looked up again among the
+ * stored events, only when it was that earliest or latest one. Run once the row is replaced
+ * and marked pending (replace.ts): the lookup may then read the new version, which the
+ * aggregator adds later with least() and greatest(), so reading it early changes nothing.
+ * The visitors' columns are not sums: recountVisitor does those.
+ */
+export const RETRACT_COUNTS = `
+with src as (select * from jsonb_populate_record(null::events, $1::text::jsonb)),
+${COUNT_TABLES.map(takeFrom).join(',\n')},
+kinds as (
+  select type, coalesce(stage, '') as stage, count(*) as n, min(ts) as first_ts, max(ts) as last_ts from src group by 1, 2
+),
+kinds_gone as (
+  delete from insights_event_counts t using kinds x where t.type = x.type and t.stage = x.stage and t.n <= x.n
+)
+update insights_event_counts t
+   set n = t.n - x.n,
+       first_ts = case when t.first_ts < x.first_ts then t.first_ts else coalesce(
+         (select min(e.ts) from events e where e.type = x.type and coalesce(e.stage, '') = x.stage and ${COUNTED_EVENT}),
+         t.first_ts) end,
+       last_ts = case when t.last_ts > x.last_ts then t.last_ts else coalesce(
+         (select max(e.ts) from events e where e.type = x.type and coalesce(e.stage, '') = x.stage and ${COUNTED_EVENT}),
+         t.last_ts) end
+  from kinds x
+ where t.type = x.type and t.stage = x.stage and t.n > x.n`;
+
+/**
+ * Works out again the visitor `$1` (an anonymous id) from its stored events, as the
+ * visitors part of addCountsSql would from all of them: their user id and person, the
+ * stages they reached, their first churn event; a visitor left with no event goes, and so
+ * does a custom stage none of their events is in. Answers the person keys before and after,
+ * whose ladder and retention are to be worked out again.
+ */
+export const RECOUNT_VISITOR = `
+with v as (
+  select anonymous_id, max(user_id) as user_id, coalesce(max(user_id), anonymous_id) as person,
+         coalesce(bit_or(${BITS}), 0) as stages, min(ts) filter (where stage = 'churn') as churn_at
+    from events src
+   where src.anonymous_id = $1 and not exists (select from insights_skipped k where k.seq = src.seq)
+   group by 1
+),
+gone as (delete from insights_visitors t where t.anonymous_id = $1 and not exists (select from v)),
+custom as (
+  delete from insights_visitor_stages s
+   where s.anonymous_id = $1
+     and not exists (select from events e where e.anonymous_id = $1 and e.stage = s.stage and ${COUNTED_EVENT})
+),
+now as (
+  update insights_visitors t set user_id = v.user_id, person = v.person, stages = v.stages, churn_at = v.churn_at
+    from v where t.anonymous_id = v.anonymous_id
+  returning t.person
+)
+select coalesce(array_agg(distinct p.person), '{}') as people
+  from (select person from insights_visitors where anonymous_id = $1 union select person from now) p`;
