@@ -1,5 +1,6 @@
 import type { WireEvent } from '../../../packages/collector/src/batch.js';
 import type { Database, Queryable } from '../../../packages/collector/src/database.js';
+import { AGGREGATE_TABLES } from '../../../packages/collector/src/insights/aggregate/maintain.js';
 import { parseCommentView } from '../../../packages/collector/src/insights/filters.js';
 import { buildReport } from '../../../packages/collector/src/insights/report.js';
 import { answerEvent, type LinkAnswer } from '../../../packages/collector/src/links/answer-event.js';
@@ -30,28 +31,10 @@ const figures = async (store: EventStore) => {
   return { answers: report.totals.answers, n, nps: value };
 };
 
-/** Every count table, row by row, to compare the incremental figures with a rebuild's. */
-const COUNT_TABLES = [
-  'insights_event_counts',
-  'insights_scores',
-  'insights_markers',
-  'insights_channels',
-  'insights_comments',
-  'insights_answer_hashes',
-  'insights_visitors',
-  'insights_visitor_stages',
-  'insights_sessions',
-  'insights_service',
-  'insights_service_tracks',
-  'insights_steps',
-  'insights_people',
-  'insights_moves',
-  'insights_skipped',
-];
 const snapshot = async (store: EventStore) => {
   await store.catchUpInsights();
   const tables: Record<string, string[]> = {};
-  for (const table of COUNT_TABLES) {
+  for (const table of AGGREGATE_TABLES) {
     const { rows } = await store.query<{ row: string }>(
       // The time a row was set aside is not a figure.
       `select (to_jsonb(t) - 'at')::text as row from ${table} t order by 1`,

@@ -18,7 +18,8 @@ export const AGGREGATES_LOCK = 7_270_018;
 /** Sessions or people worked out again per statement during a rebuild. */
 export const REBUILD_CHUNK = 2000;
 
-const TABLES = [
+/** Every table of the insights figures: what a rebuild empties and works out again. */
+export const AGGREGATE_TABLES = [
   'insights_event_counts',
   'insights_scores',
   'insights_markers',
@@ -92,7 +93,7 @@ export async function rebuildAggregates(db: Database, log: (message: string) => 
       await tx.query('set local statement_timeout = 0');
       await prepared(tx, LOCK, [AGGREGATES_LOCK]);
       const { rows } = await prepared<{ asked: string }>(tx, ASK_REBUILD);
-      await tx.query(`truncate ${TABLES.join(', ')}`);
+      await tx.query(`truncate ${AGGREGATE_TABLES.join(', ')}`);
       await tx.query('insert into insights_pending (seq) select seq from events on conflict do nothing');
       await prepared(tx, SET_PATTERNS, [JSON.stringify(await publishedPatterns(tx))]);
       await prepared(tx, DONE, [rows[0]?.asked]);
@@ -107,7 +108,7 @@ async function rebuildWhole(db: Database): Promise<number> {
     await tx.query('set local statement_timeout = 0');
     await prepared(tx, LOCK, [AGGREGATES_LOCK]);
     const { rows } = await prepared<{ asked: string }>(tx, ASK_REBUILD);
-    await tx.query(`truncate ${TABLES.join(', ')}`);
+    await tx.query(`truncate ${AGGREGATE_TABLES.join(', ')}`);
     // Every pending row goes, in the statement that counts every event: one snapshot.
     const touched = await addCounts(tx, 'delete from insights_pending returning seq', 'select * from events');
     await prepared(tx, SET_PATTERNS, [JSON.stringify(touched.published)]);
