@@ -2,7 +2,7 @@
 // every event, so the page answers in milliseconds whatever the number of answers. They
 // count and list; the formulas (metrics.ts) turn counts into NPS, CSAT and CES.
 import type { Queryable } from '../database.js';
-import { stageBit } from './aggregate/counts.js';
+import { stageBit } from './aggregate/count-tables.js';
 import { STAGES } from './metrics.js';
 
 export interface ScoreCountRow {

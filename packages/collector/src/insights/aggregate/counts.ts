@@ -6,81 +6,7 @@
 // events the store had not seen before get a pending row (the insert skips known ids),
 // which is what keeps a retried batch from counting twice; an event replaced in place is
 // taken away from the counts before it is marked again (replace.ts).
-import { STAGES } from '../metrics.js';
-import { BAND_SQL, daySql } from '../sql.js';
-
-/** The bit of each journey stage in `insights_visitors.stages`; custom stages have a table of their own. */
-export const stageBit = (stage: string): number => 1 << STAGES.indexOf(stage);
-
-const BITS = `case src.stage ${STAGES.map((s) => `when '${s}' then ${stageBit(s)}`).join(' ')} end`;
-const KNOWN = `(${STAGES.map((s) => `'${s}'`).join(', ')})`;
-
-/** An answer's score as the survey_scores view reads it: JSON numbers only. */
-const SCORED = `src.type = 'survey_answered' and jsonb_typeof(src.props->'score') = 'number'`;
-const SCORE = `(src.props->>'score')::double precision`;
-/** The configuration an answer was asked under, '' when it does not say. */
-const HASH = `coalesce(src.props->>'configHash', '')`;
-
-/**
- * The counts that are sums of one per event (or per marker of an answer): each table's key
- * columns, and the rows a set of events `src` adds to it (key columns, then `n`). Adding
- * them (addCountsSql) and taking them away again (RETRACT_COUNTS) read the same rows.
- */
-interface CountTable {
-  table: string;
-  keys: string[];
-  rows: string;
-}
-
-const COUNT_TABLES: CountTable[] = [
-  {
-    table: 'insights_scores',
-    keys: ['config_hash', 'survey_id', 'metric', 'stage', 'path', 'day', 'score'],
-    rows: `select ${HASH}, src.props->>'surveyId', src.props->>'metric', coalesce(src.stage, ''), src.path,
-         ${daySql('src.ts')}, ${SCORE}, count(*)
-    from src
-   where ${SCORED} and src.props->>'surveyId' is not null and src.props->>'metric' is not null
-   group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`,
-  },
-  {
-    table: 'insights_markers',
-    keys: ['metric', 'marker', 'score'],
-    rows: `select src.props->>'metric', m.marker, ${SCORE}, count(*)
-    from src
-   cross join lateral (
-     select distinct x->>'name' as marker
-       from jsonb_array_elements(
-              case when jsonb_typeof(src.props->'trail') = 'array' then src.props->'trail' else '[]'::jsonb end) x
-      where jsonb_typeof(x) = 'object' and x->>'type' = 'track' and x->>'name' is not null
-   ) m
-   where ${SCORED} and src.props->>'metric' is not null
-   group by 1, 2, 3 order by 1, 2, 3`,
-  },
-  {
-    table: 'insights_channels',
-    keys: ['channel', 'score'],
-    rows: `select coalesce(src.props->>'channel', 'web'), ${SCORE}, count(*)
-    from src
-   where ${SCORED} and src.props->>'metric' = 'csat'
-   group by 1, 2 order by 1, 2`,
-  },
-  {
-    table: 'insights_comments',
-    keys: ['config_hash', 'stage', 'metric', 'band'],
-    rows: `select coalesce(c.props->>'configHash', ''), coalesce(c.stage, ''), coalesce(c.props->>'metric', ''),
-         coalesce(${BAND_SQL}, ''), count(*)
-    from src c
-   where c.type = 'survey_comment' and jsonb_typeof(c.props->'comment') = 'string'
-   group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
-  },
-  {
-    table: 'insights_answer_hashes',
-    keys: ['config_hash'],
-    rows: `select src.props->>'configHash', count(*) from src
-   where src.type = 'survey_answered' and src.props ? 'configHash' and src.props->>'configHash' is not null
-   group by 1 order by 1`,
-  },
-];
+import { COUNT_TABLES, type CountTable, KNOWN_STAGES, STAGE_BITS } from './count-tables.js';
 
 const cteName = (table: CountTable) => table.table.replace(/^insights_/, '');
 
@@ -128,7 +54,7 @@ counted as (
 ${COUNT_TABLES.map(addTo).join(',\n')},
 custom as (
   insert into insights_visitor_stages (stage, anonymous_id)
-  select distinct stage, anonymous_id from src where stage is not null and stage not in ${KNOWN} order by 1, 2
+  select distinct stage, anonymous_id from src where stage is not null and stage not in ${KNOWN_STAGES} order by 1, 2
   on conflict do nothing
   returning 1
 ),
@@ -137,7 +63,7 @@ before as (
 ),
 visitors as (
   insert into insights_visitors as v (anonymous_id, user_id, person, stages, churn_at)
-  select anonymous_id, max(user_id), coalesce(max(user_id), anonymous_id), coalesce(bit_or(${BITS}), 0),
+  select anonymous_id, max(user_id), coalesce(max(user_id), anonymous_id), coalesce(bit_or(${STAGE_BITS}), 0),
          min(ts) filter (where stage = 'churn')
     from src group by 1 order by 1
   on conflict (anonymous_id) do update
@@ -196,7 +122,7 @@ update insights_event_counts t
 export const RECOUNT_VISITOR = `
 with v as (
   select anonymous_id, max(user_id) as user_id, coalesce(max(user_id), anonymous_id) as person,
-         coalesce(bit_or(${BITS}), 0) as stages, min(ts) filter (where stage = 'churn') as churn_at
+         coalesce(bit_or(${STAGE_BITS}), 0) as stages, min(ts) filter (where stage = 'churn') as churn_at
     from events src
    where src.anonymous_id = $1 and not exists (select from insights_skipped k where k.seq = src.seq)
    group by 1
