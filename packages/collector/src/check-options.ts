@@ -124,3 +124,21 @@ export function checkOptions(settings: CollectorSettings): void {
   const problems = optionProblems(settings);
   if (problems.length) throw new Error(problems.map((p) => `createCollector: ${p}`).join('\n'));
 }
+
+/** The numeric options of `openEventStore`, by name, and the rule of each. */
+const STORE_RULES = [
+  ['queryTimeoutMs', NUMBER_RULES.queryTimeoutMs],
+  ['catchUpMs', NUMBER_RULES.catchUpMs],
+  ['poolSize', NUMBER_RULES['database.poolSize']],
+] as const;
+
+/**
+ * Throws, naming every numeric option of `openEventStore` that is wrong (the rules of
+ * createCollector's options of the same names), before any database is opened.
+ */
+export function checkStoreOptions(options: Partial<Record<(typeof STORE_RULES)[number][0], unknown>>): void {
+  const problems = STORE_RULES.filter(([option, rule]) => !meets(options[option], rule)).map(
+    ([option, rule]) => `openEventStore: ${option} must be ${rule.expected}, got ${shown(options[option])}`,
+  );
+  if (problems.length) throw new Error(problems.join('\n'));
+}

@@ -5,7 +5,8 @@
 // reports about itself.
 import { resolve } from 'node:path';
 import type { WireEvent } from './batch.js';
-import type { Database, QueryResult } from './database.js';
+import { checkStoreOptions } from './check-options.js';
+import type { Database } from './database.js';
 import { createAggregator } from './insights/aggregate/aggregator.js';
 import { rebuildAggregates, rebuildIfAsked } from './insights/aggregate/maintain.js';
 import { replaceEvent } from './insights/aggregate/replace.js';
@@ -13,37 +14,18 @@ import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { storeBatch } from './store-batch.js';
-import type { BatchToStore, StoreResult, StoreStats } from './store-types.js';
+import type { DatabaseOptions, EventStore, StoreOptions, StoreStats } from './store-types.js';
 import { StoreTimeoutError, withTimeout } from './timeout.js';
 
-export type { BatchToStore, StoreResult, StoreStats } from './store-types.js';
+export type {
+  BatchToStore,
+  DatabaseOptions,
+  EventStore,
+  StoreOptions,
+  StoreResult,
+  StoreStats,
+} from './store-types.js';
 export { StoreTimeoutError } from './timeout.js';
-
-/** Where events are stored: a PostgreSQL server, or PGlite in a folder. */
-export type DatabaseOptions =
-  | {
-      /** `postgres://…` (the command reads `DATABASE_URL`). */
-      url: string;
-      /** Connections in this instance's pool (default 10). */
-      poolSize?: number;
-    }
-  | {
-      /** PGlite's folder, made on first use (the command's `--data`). */
-      dataDir: string;
-    };
-
-export interface StoreOptions {
-  /** Longest wait for the database per statement, in ms; then the collector answers 503. */
-  queryTimeoutMs?: number;
-  /** Where the store reports what it did on its own (a half-made folder moved aside). */
-  log?: (message: string) => void;
-  /**
-   * Longest wait, in ms, of a read of the insights figures for the events still being added
-   * to them (after a burst). After it the figures are read as they stand, and the page says
-   * how many events are still to come.
-   */
-  catchUpMs?: number;
-}
 
 export const STORE_DEFAULTS: Required<StoreOptions> & { poolSize: number } = {
   queryTimeoutMs: 5000,
@@ -51,26 +33,6 @@ export const STORE_DEFAULTS: Required<StoreOptions> & { poolSize: number } = {
   catchUpMs: 2000,
   poolSize: 10,
 };
-
-export interface EventStore {
-  /** Stores a batch; events whose id is already stored count as duplicates. */
-  insert(batch: BatchToStore, contentType: string): Promise<StoreResult>;
-  /**
-   * Replaces the stored event of the same id (a link survey's changed answer); the insights
-   * figures count the new version in place of the old. False when no such event is stored.
-   */
-  replace(event: WireEvent): Promise<boolean>;
-  stats(): Promise<StoreStats>;
-  /** The most recent events as received, newest first; `type` narrows them. */
-  recent(options?: { limit?: number; type?: string | undefined }): Promise<WireEvent[]>;
-  /** Adds every event stored so far to the insights figures (`query` does before it reads them). */
-  catchUpInsights(): Promise<void>;
-  /** Builds the insights figures again from every stored event (after a bulk load that bypassed insert). */
-  rebuildInsights(): Promise<void>;
-  /** Runs one parameterized statement (the insights queries, tests). */
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<Row>>;
-  close(): Promise<void>;
-}
 
 /** A statement naming an insights figures table. */
 const READS_FIGURES = /\binsights_/;
@@ -186,8 +148,15 @@ export async function openEventStore(
   database: DatabaseOptions | string,
   options: StoreOptions = {},
 ): Promise<EventStore> {
-  const { queryTimeoutMs, log, poolSize, catchUpMs } = { ...STORE_DEFAULTS, ...options };
+  // An option given as undefined takes its default, as in createCollector.
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  const { queryTimeoutMs, log, poolSize, catchUpMs } = { ...STORE_DEFAULTS, ...Object.fromEntries(given) };
   const where = typeof database === 'string' ? { dataDir: database } : database;
+  checkStoreOptions({
+    queryTimeoutMs,
+    catchUpMs,
+    poolSize: 'url' in where ? (where.poolSize ?? poolSize) : poolSize,
+  });
   const db =
     'url' in where
       ? openPostgres({ url: where.url, poolSize: where.poolSize ?? poolSize, queryTimeoutMs, log })
