@@ -24,19 +24,26 @@ const packages = {
 const external = (id) => /^(@touchpoint\/|preact|@preact\/|idb-keyval|react(-dom)?(\/|$))/.test(id);
 
 /**
+ * `@touchpoint/<pkg>[/<entry>]` → `packages/<pkg>/src/<entry>.ts`: for the shipped script files,
+ * and for the collector's link rules in the CLI (below).
+ */
+const fromSource = {
+  name: 'workspace-from-source',
+  resolveId(id) {
+    const match = /^@touchpoint\/(core|adapter|widget|collector)(?:\/(\w+))?$/.exec(id);
+    return match
+      ? new URL(`packages/${match[1]}/src/${match[2] ?? 'index'}.ts`, import.meta.url).pathname
+      : null;
+  },
+};
+
+/**
  * The CLI carries the collector's link-signing rules (`@touchpoint/collector/links`: plain code
- * and node:crypto) in its own files instead of depending on the collector, which would install
- * a database (PGlite) with `touchpoint lint`. They are the collector's sources of the same
- * release, so a link the CLI signs is one that collector accepts.
+ * and node:crypto) in its own files, built from source, instead of depending on the collector,
+ * which would install a database (PGlite) with `touchpoint lint`. They are the collector's
+ * sources of the same release, so a link the CLI signs is one that collector accepts.
  */
 const cliExternal = (id) => id.startsWith('node:') || (external(id) && id !== '@touchpoint/collector/links');
-const collectorLinksFromSource = {
-  name: 'collector-links-from-source',
-  resolveId: (id) =>
-    id === '@touchpoint/collector/links'
-      ? new URL('packages/collector/src/links.ts', import.meta.url).pathname
-      : null,
-};
 
 /** Internal fields and methods (`_due`, `_store`) get short names at build time, as Preact's mangle.json does. */
 const mangleProps = /^_[a-z]/;
@@ -93,7 +100,7 @@ const packageBuild = (pkg, entries, dir = `packages/${pkg}/dist`, dev = false) =
   external: pkg === 'cli' ? cliExternal : external,
   plugins: [
     cleanJs(dir),
-    ...(pkg === 'cli' ? [collectorLinksFromSource] : []),
+    ...(pkg === 'cli' ? [fromSource] : []),
     esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', define: { __DEV__: `${dev}` } }),
     mangle(),
   ],
@@ -106,17 +113,6 @@ const packageBuilds = [
   // development build would be the same file twice.
   ...['core', 'widget'].map((pkg) => packageBuild(pkg, packages[pkg], `packages/${pkg}/dist/dev`, true)),
 ];
-
-/** `@touchpoint/<pkg>[/<entry>]` → `packages/<pkg>/src/<entry>.ts`, for the shipped script files. */
-const fromSource = {
-  name: 'workspace-from-source',
-  resolveId(id) {
-    const match = /^@touchpoint\/(core|adapter|widget)(?:\/(\w+))?$/.exec(id);
-    return match
-      ? new URL(`packages/${match[1]}/src/${match[2] ?? 'index'}.ts`, import.meta.url).pathname
-      : null;
-  },
-};
 
 /**
  * The script tag leaves the `?tp_debug=1` console table (and the reason formatter only it uses,
